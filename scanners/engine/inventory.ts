@@ -1,0 +1,229 @@
+import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { ScanError } from '../core/types.js';
+
+/** Folders that are never project sources: VCS data, installed packages, downloaded Terraform modules. */
+export const ALWAYS_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', 'node_modules', '.terraform']);
+
+export interface InventoryEntry {
+  /** Relative to the root, forward slashes. */
+  path: string;
+  absolute: string;
+  size: number;
+}
+
+export interface InventoryOptions {
+  root: string;
+  /** Explicit files (absolute or relative to root); when set, the root is not walked. */
+  files?: string[];
+  exclude: string[];
+  maxFileSize: number;
+  maxFiles?: number;
+}
+
+export interface Inventory {
+  entries: InventoryEntry[];
+  notes: ScanError[];
+}
+
+/** Lists the files to scan: honours .gitignore and excludes, skips large files, stays inside the root. */
+export function takeInventory(options: InventoryOptions): Inventory {
+  const root = path.resolve(options.root);
+  const realRoot = realpathSync(root);
+  const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
+  const inventory: Inventory = { entries: [], notes: [] };
+  const context = { ...options, root, realRoot, excluded, inventory, visited: new Set<string>([realRoot]) };
+  if (options.files) {
+    for (const file of options.files) addExplicitFile(context, file);
+  } else {
+    walk(context, root, '', []);
+  }
+  inventory.entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return inventory;
+}
+
+type WalkContext = InventoryOptions & {
+  root: string;
+  realRoot: string;
+  excluded: (path: string) => boolean;
+  inventory: Inventory;
+  visited: Set<string>;
+};
+
+interface IgnoreLayer {
+  /** The folder the .gitignore sits in, relative to the root ('' for the root). */
+  base: string;
+  rules: Ignore;
+}
+
+function isIgnored(layers: IgnoreLayer[], relative: string, directory: boolean): boolean {
+  for (const layer of layers) {
+    const inner = layer.base ? relative.slice(layer.base.length + 1) : relative;
+    if (inner && layer.rules.ignores(directory ? `${inner}/` : inner)) return true;
+  }
+  return false;
+}
+
+function loadIgnoreLayer(absoluteDir: string, relativeDir: string, isRoot: boolean): IgnoreLayer | undefined {
+  const sources = [path.join(absoluteDir, '.gitignore')];
+  if (isRoot) sources.push(path.join(absoluteDir, '.git', 'info', 'exclude'));
+  const patterns = sources.filter((file) => existsSync(file)).map((file) => safeRead(file));
+  if (!patterns.length) return undefined;
+  return { base: relativeDir, rules: ignore().add(patterns.join('\n')) };
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function walk(context: WalkContext, absoluteDir: string, relativeDir: string, parentLayers: IgnoreLayer[]): void {
+  const layer = loadIgnoreLayer(absoluteDir, relativeDir, relativeDir === '');
+  const layers = layer ? [...parentLayers, layer] : parentLayers;
+  let children: Dirent[];
+  try {
+    children = readdirSync(absoluteDir, { withFileTypes: true });
+  } catch (error) {
+    context.inventory.notes.push({
+      code: 'read-failed',
+      level: 'warning',
+      file: relativeDir || '.',
+      message: `cannot list folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      hint: 'Check the folder permissions.',
+    });
+    return;
+  }
+  children.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const child of children) {
+    if (context.maxFiles !== undefined && context.inventory.entries.length >= context.maxFiles) return;
+    const relative = relativeDir ? `${relativeDir}/${child.name}` : child.name;
+    const absolute = path.join(absoluteDir, child.name);
+    let isDirectory = child.isDirectory();
+    if (child.isSymbolicLink()) {
+      const target = resolveLinkInsideRoot(context, absolute, relative);
+      if (!target) continue;
+      isDirectory = target.directory;
+      if (isDirectory) {
+        if (context.visited.has(target.real)) continue;
+        context.visited.add(target.real);
+      }
+    } else if (!isDirectory && !child.isFile()) {
+      continue;
+    }
+    if (isDirectory) {
+      if (ALWAYS_SKIPPED_DIRS.has(child.name)) continue;
+      if (isIgnored(layers, relative, true) || context.excluded(relative) || context.excluded(`${relative}/`)) continue;
+      walk(context, absolute, relative, layers);
+    } else {
+      if (isIgnored(layers, relative, false) || context.excluded(relative)) continue;
+      addFile(context, absolute, relative);
+    }
+  }
+}
+
+/** Follows a symlink only when its real target is inside the scanned root. */
+function resolveLinkInsideRoot(
+  context: WalkContext,
+  absolute: string,
+  relative: string,
+): { real: string; directory: boolean } | undefined {
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    context.inventory.notes.push({
+      code: 'read-failed',
+      level: 'note',
+      file: relative,
+      message: 'broken symbolic link skipped',
+    });
+    return undefined;
+  }
+  if (real !== context.realRoot && !real.startsWith(context.realRoot + path.sep)) {
+    context.inventory.notes.push({
+      code: 'symlink-outside-root',
+      level: 'warning',
+      file: relative,
+      message: 'symbolic link points outside the scanned folder; not followed',
+      hint: 'Palisade never reads files outside the folder it scans. Scan the target folder itself if you mean to.',
+    });
+    return undefined;
+  }
+  return { real, directory: statSync(real).isDirectory() };
+}
+
+function addFile(context: WalkContext, absolute: string, relative: string): void {
+  let size: number;
+  try {
+    size = statSync(absolute).size;
+  } catch (error) {
+    context.inventory.notes.push({
+      code: 'read-failed',
+      level: 'error',
+      file: relative,
+      message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      hint: 'Check the file permissions.',
+    });
+    return;
+  }
+  if (size > context.maxFileSize) {
+    context.inventory.notes.push({
+      code: 'too-large',
+      level: 'note',
+      file: relative,
+      message: `skipped: ${formatBytes(size)} is over the ${formatBytes(context.maxFileSize)} size limit`,
+      hint: 'Raise limits.max-file-size in .palisade.yml to scan it.',
+    });
+    return;
+  }
+  context.inventory.entries.push({ path: relative, absolute, size });
+}
+
+function addExplicitFile(context: WalkContext, file: string): void {
+  const absolute = path.resolve(context.root, file);
+  const relative = path.relative(context.root, absolute).split(path.sep).join('/');
+  if (relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
+    context.inventory.notes.push({
+      code: 'symlink-outside-root',
+      level: 'error',
+      file,
+      message: 'file is outside the scanned root; not read',
+      hint: 'Pass files inside the root, or set --root to a folder that contains them.',
+    });
+    return;
+  }
+  let stat: ReturnType<typeof lstatSync>;
+  try {
+    stat = lstatSync(absolute);
+  } catch (error) {
+    context.inventory.notes.push({
+      code: 'read-failed',
+      level: 'error',
+      file: relative,
+      message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      hint: 'Check the path.',
+    });
+    return;
+  }
+  if (stat.isSymbolicLink()) {
+    const target = resolveLinkInsideRoot(context, absolute, relative);
+    if (!target || target.directory) return;
+  } else if (stat.isDirectory()) {
+    walk(context, absolute, relative, []);
+    return;
+  }
+  addFile(context, absolute, relative);
+}
+
+/** 1.5 MiB, 320 KiB, 12 B. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,300 @@
+import { readFileSync } from 'node:fs';
+import picomatch from 'picomatch';
+import { buildModel } from '../adapters/index.js';
+import { FileError } from '../core/errors.js';
+import type { Category, Finding, Range, ScanError, Severity } from '../core/types.js';
+import { attachSnippet, fingerprint, redactSecret } from '../postprocess/fingerprint.js';
+import {
+  type Directive,
+  findDirective,
+  isExpired,
+  parseDirectives,
+  toSuppression,
+} from '../postprocess/suppressions.js';
+import { parseSourceFile, type SourceFile } from '../parsers/source-file.js';
+import type { ReportInput, Rule } from '../rules/types.js';
+import { detectFormat } from './file-format.js';
+import type { InventoryEntry } from './inventory.js';
+
+/** Per-path settings a unit needs; plain data so it can cross to a worker. */
+export interface UnitSettings {
+  inlineIgnores: boolean;
+  /** Today as YYYY-MM-DD, for suppression expiry. */
+  today: string;
+  overrides: Array<{
+    paths: string[];
+    rules?: { disable?: string[]; severity?: Record<string, Severity> };
+    categories?: { disable?: Category[] };
+  }>;
+}
+
+export interface UnitResult {
+  findings: Finding[];
+  errors: ScanError[];
+  files: number;
+  bytes: number;
+}
+
+/** Bytes looked at for a NUL to call a file binary, as git does. */
+const BINARY_SNIFF_BYTES = 8000;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lossyUtf8 = new TextDecoder('utf-8');
+
+/** Reads, parses, adapts and checks one scan unit (files that are judged together). */
+export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: UnitSettings): UnitResult {
+  const result: UnitResult = { findings: [], errors: [], files: 0, bytes: 0 };
+  const textFiles: SourceFile[] = [];
+  const parsedFiles: SourceFile[] = [];
+  for (const entry of entries) {
+    const loaded = loadFile(entry, result);
+    if (!loaded) continue;
+    textFiles.push(loaded.text);
+    if (loaded.parsed) parsedFiles.push(loaded.parsed);
+  }
+  if (!textFiles.length) return result;
+
+  const model = buildModel(parsedFiles);
+  const formats = new Set(parsedFiles.map((f) => f.format));
+  const directivesByFile = new Map<string, Directive[]>();
+  for (const file of textFiles) {
+    const directives = settings.inlineIgnores ? parseDirectives(file.text, file.lines) : [];
+    directivesByFile.set(file.path, directives);
+    for (const directive of directives) {
+      if (isExpired(directive, settings.today)) {
+        result.errors.push({
+          code: 'expired-suppression',
+          level: 'warning',
+          file: file.path,
+          line: directive.line,
+          message: `suppression of ${directive.ruleIds.join(', ')} expired on ${directive.until}; the findings are reported again`,
+          hint: 'Fix the findings, or renew the suppression with a new until= date and a reason.',
+        });
+      }
+    }
+  }
+  const linesByFile = new Map(textFiles.map((f) => [f.path, f.lines]));
+  const overrides = compileOverrides(settings.overrides);
+  const secretValues = new Set<string>();
+
+  for (const rule of rules) {
+    const runsOnText = rule.formats.includes('*');
+    if (!runsOnText && !rule.formats.some((format) => formats.has(format as SourceFile['format']))) continue;
+    const raw: Array<{ input: ReportInput; location: Range & { file: string } }> = [];
+    const report = (input: ReportInput) => {
+      if (input.attr?.origin === 'unresolvable') return; // a rule that cannot know stays quiet
+      const file = input.resource?.file ?? input.file;
+      const range = input.attr?.range ?? input.resource?.headerRange ?? input.range;
+      if (!file || !range) throw new Error(`rule ${rule.id} reported without a location`);
+      raw.push({ input, location: { file, ...range } });
+    };
+    try {
+      rule.check({ model, files: runsOnText ? textFiles : parsedFiles, report });
+    } catch (error) {
+      result.errors.push({
+        code: 'rule-failed',
+        level: 'error',
+        file: entries[0]?.path ?? '.',
+        ruleId: rule.id,
+        message: `rule ${rule.id} failed: ${(error as Error).message}`,
+        hint: 'This is a bug in the rule; please report it with the file that triggers it.',
+      });
+      continue;
+    }
+    const occurrences = new Map<string, number>();
+    for (const { input, location } of raw) {
+      const settingsForPath = overrides(location.file);
+      if (settingsForPath.disabledRule(rule.id) || settingsForPath.disabledCategories.has(rule.category)) continue;
+      if (input.secret !== undefined) secretValues.add(input.secret);
+      const secret = input.secret === undefined ? undefined : redactSecret(input.secret);
+      const key = input.attr?.path ?? input.key ?? secret?.sha256 ?? '';
+      const identity = `${location.file}\u0000${input.resource?.address ?? ''}\u0000${key}`;
+      const occurrence = occurrences.get(identity) ?? 0;
+      occurrences.set(identity, occurrence + 1);
+      const finding: Finding = {
+        ruleId: rule.id,
+        title: rule.title,
+        severity: settingsForPath.severity[rule.id] ?? rule.severity,
+        category: rule.category,
+        message: input.message ?? rule.title,
+        location,
+        resource: input.resource?.address,
+        modulePath: input.resource?.modulePath,
+        remediation: rule.remediation,
+        helpUri: rule.helpUri ?? `https://palisade.dev/rules/${rule.id}`,
+        cwe: rule.cwe,
+        benchmarks: rule.benchmarks ?? [],
+        tags: rule.tags ?? [],
+        secret,
+        fingerprint: fingerprint({
+          ruleId: rule.id,
+          file: location.file,
+          resource: input.resource?.address,
+          key,
+          occurrence,
+        }),
+      };
+      const lines = linesByFile.get(location.file);
+      if (lines) attachSnippet(finding, lines);
+      const directive = findDirective(
+        directivesByFile.get(location.file) ?? [],
+        rule.id,
+        location,
+        input.resource?.range,
+      );
+      if (directive && !isExpired(directive, settings.today)) {
+        finding.suppression = toSuppression(directive, location.file);
+      }
+      result.findings.push(finding);
+    }
+  }
+  if (secretValues.size) scrubSecrets(result.findings, secretValues);
+  return result;
+}
+
+/** A secret found by one rule must not leak through another finding's snippet or message. */
+function scrubSecrets(findings: Finding[], secrets: Set<string>): void {
+  const mask = (text: string) => {
+    let masked = text;
+    for (const secret of secrets) {
+      if (masked.includes(secret)) masked = masked.split(secret).join(`${redactSecret(secret).preview}****`);
+    }
+    return masked;
+  };
+  for (const finding of findings) {
+    finding.message = mask(finding.message);
+    if (finding.snippet) finding.snippet = mask(finding.snippet);
+  }
+}
+
+interface LoadedFile {
+  text: SourceFile;
+  parsed?: SourceFile;
+}
+
+function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undefined {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(entry.absolute);
+  } catch (error) {
+    result.errors.push({
+      code: 'read-failed',
+      level: 'error',
+      file: entry.path,
+      message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      hint: 'Check that the file exists and is readable.',
+    });
+    return undefined;
+  }
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    result.errors.push({ code: 'binary', level: 'note', file: entry.path, message: 'binary file skipped' });
+    return undefined;
+  }
+  result.files++;
+  result.bytes += buffer.length;
+  let text: string;
+  try {
+    text = utf8.decode(buffer);
+  } catch {
+    text = lossyUtf8.decode(buffer);
+    result.errors.push({
+      code: 'invalid-encoding',
+      level: 'warning',
+      file: entry.path,
+      line: firstInvalidLine(buffer),
+      message: 'file is not valid UTF-8; invalid bytes were read as U+FFFD',
+      hint: 'Save the file as UTF-8. Findings in it may be incomplete.',
+    });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const format = detectFormat(entry.path, text);
+  const plain = parseSourceFile(entry.path, 'text', text);
+  if (format === 'text' || format === 'terraform' || format === 'terraform-vars') {
+    return { text: { ...plain, format } };
+  }
+  if (format === 'bicep') {
+    result.errors.push({
+      code: 'unsupported',
+      level: 'note',
+      file: entry.path,
+      message: 'Bicep is not parsed directly; only secrets were checked',
+      hint: 'Compile it to an ARM template (az bicep build) and scan the JSON.',
+    });
+    return { text: { ...plain, format } };
+  }
+  try {
+    return { text: { ...plain, format }, parsed: parseSourceFile(entry.path, format, text) };
+  } catch (error) {
+    result.errors.push(parseFailure(entry.path, format, text, error));
+    return { text: { ...plain, format } };
+  }
+}
+
+function parseFailure(file: string, format: string, text: string, error: unknown): ScanError {
+  if (error instanceof FileError) {
+    const templated = text.includes('{{') && error.code === 'parse-failed';
+    return templated
+      ? {
+          code: 'parse-failed',
+          level: 'note',
+          file,
+          line: error.line,
+          message: `looks like a Helm or Go template, not plain ${format}; only secrets were checked`,
+          hint: 'Render it first (for example `helm template`) and scan the output.',
+        }
+      : error.toScanError(file);
+  }
+  const overflow = error instanceof RangeError;
+  return {
+    code: overflow ? 'too-deep' : 'parse-failed',
+    level: 'error',
+    file,
+    message: overflow ? 'file is nested too deeply to parse' : `cannot parse ${format}: ${(error as Error).message}`,
+    hint: 'Check that the file is valid; exclude it if it is generated data.',
+  };
+}
+
+function firstInvalidLine(buffer: Buffer): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= buffer.length; i++) {
+    if (i === buffer.length || buffer[i] === 10) {
+      try {
+        utf8.decode(buffer.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return 1;
+}
+
+interface PathSettings {
+  disabledRule: (id: string) => boolean;
+  disabledCategories: Set<Category>;
+  severity: Record<string, Severity>;
+}
+
+/** Merges the overrides that match a path (later entries win). */
+function compileOverrides(overrides: UnitSettings['overrides']): (file: string) => PathSettings {
+  const compiled = overrides.map((o) => ({
+    matches: picomatch(o.paths, { dot: true }),
+    disabled: o.rules?.disable?.length ? picomatch(o.rules.disable) : undefined,
+    categories: o.categories?.disable ?? [],
+    severity: o.rules?.severity ?? {},
+  }));
+  const cache = new Map<string, PathSettings>();
+  return (file) => {
+    const cached = cache.get(file);
+    if (cached) return cached;
+    const applying = compiled.filter((o) => o.matches(file));
+    const settings: PathSettings = {
+      disabledRule: (id) => applying.some((o) => o.disabled?.(id)),
+      disabledCategories: new Set(applying.flatMap((o) => o.categories)),
+      severity: Object.assign({}, ...applying.map((o) => o.severity)),
+    };
+    cache.set(file, settings);
+    return settings;
+  };
+}

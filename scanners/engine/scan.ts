@@ -1,0 +1,225 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { defaultConfig, findConfigFile, loadConfigFile, type PalisadeConfig } from '../config/config.js';
+import { UsageError } from '../core/errors.js';
+import { VERSION } from '../core/package.js';
+import type { Finding, ScanError, ScanResult, Severity } from '../core/types.js';
+import { type Baseline, readBaseline } from '../postprocess/baseline.js';
+import { loadRules, type RuleSelection } from '../rules/registry.js';
+import type { Rule } from '../rules/types.js';
+import { changedSince, type DiffInfo, touchesChange } from './diff.js';
+import { takeInventory } from './inventory.js';
+import { processUnit, type UnitResult, type UnitSettings } from './process-unit.js';
+import { batchUnits, groupUnits, unitKey } from './units.js';
+import type { WorkerTask } from './worker.js';
+
+export interface ScanOptions {
+  /** The folder to scan (default: the current folder). Reported paths are relative to it. */
+  root?: string;
+  /** Scan only these files (relative to root or absolute), instead of walking the root. */
+  files?: string[];
+  /** Diff mode: report only findings on lines changed since the merge-base with this ref. */
+  diffBase?: string;
+  /** In diff mode, report findings on changed lines, or anywhere in changed files. */
+  diffScope?: 'lines' | 'files';
+  /** A loaded config, a config file path, or undefined to look for .palisade.yml in the root. */
+  config?: PalisadeConfig | string;
+  failOn?: Severity | 'none';
+  /** A baseline file path or object; false ignores the configured one. */
+  baseline?: string | Baseline | false;
+  /** False forbids inline palisade:ignore suppressions. */
+  inlineIgnores?: boolean;
+  /** Worker threads; 1 scans in this thread. Default: the cores available, up to 4. */
+  jobs?: number;
+  /** Called as units complete. */
+  onProgress?: (done: number, total: number) => void;
+  /** Today as YYYY-MM-DD, for suppression expiry (tests pin it). */
+  today?: string;
+}
+
+/** Units below this many files scan faster in this thread than through worker start-up. */
+const PARALLEL_THRESHOLD_FILES = 400;
+const BATCH_BYTES = 512 * 1024;
+const BATCH_UNITS = 64;
+
+/** Scans a folder, a list of files or a git diff, and returns findings, errors and stats. */
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const root = path.resolve(options.root ?? '.');
+  const config = resolveConfig(options.config, root);
+  const selection: RuleSelection = {
+    enable: config.rules.enable,
+    disable: config.rules.disable,
+    severity: config.rules.severity,
+    categories: config.categories,
+    customRules: config.customRules,
+  };
+  const rules = await loadRules(selection);
+  const settings: UnitSettings = {
+    inlineIgnores: options.inlineIgnores ?? config.inlineIgnores,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    overrides: config.overrides,
+  };
+  const diffScope = options.diffScope ?? config.diffScope;
+  const diff = options.diffBase ? await changedSince(root, options.diffBase) : undefined;
+
+  const inventory = takeInventory({
+    root,
+    files: options.files,
+    exclude: config.exclude,
+    maxFileSize: config.maxFileSize,
+    maxFiles: config.maxFiles,
+  });
+  let units = groupUnits(inventory.entries);
+  if (diff) {
+    // Scan every unit that holds a changed file, so module-wide context is there; report changes only.
+    const changedUnits = new Set([...diff.changed.keys()].map(unitKey));
+    units = units.filter((unit) => changedUnits.has(unitKey(unit[0]!.path)));
+  }
+
+  const unitResult = await runUnits(units, rules, selection, settings, options);
+  let findings = unitResult.findings;
+  let outsideDiff = 0;
+  if (diff) {
+    const before = findings.length;
+    findings = findings.filter((f) =>
+      diffScope === 'files'
+        ? diff.changed.has(f.location.file)
+        : touchesChange(diff.changed, f.location.file, f.location.startLine, f.location.endLine),
+    );
+    outsideDiff = before - findings.length;
+  }
+  const baseline = resolveBaseline(options.baseline, config);
+  let baselineHidden = 0;
+  if (baseline) {
+    const known = new Set(baseline.findings.map((f) => f.fingerprint));
+    const before = findings.length;
+    findings = findings.filter((f) => !known.has(f.fingerprint));
+    baselineHidden = before - findings.length;
+  }
+  findings.sort(compareFindings);
+  const errors = [...inventory.notes, ...unitResult.errors].sort(compareErrors);
+  const usedRuleIds = new Set(rules.map((r) => r.id));
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'palisade', version: VERSION, informationUri: 'https://github.com/palisade-dev/palisade' },
+    root,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    findings,
+    errors,
+    rules: rules
+      .filter((r) => usedRuleIds.has(r.id))
+      .map((r) => ({
+        id: r.id,
+        title: r.title,
+        severity: r.severity,
+        category: r.category,
+        description: r.description,
+        remediation: r.remediation,
+        helpUri: r.helpUri ?? `https://palisade.dev/rules/${r.id}`,
+        cwe: r.cwe,
+        benchmarks: r.benchmarks ?? [],
+        tags: r.tags ?? [],
+        docs: r.docs ?? '',
+      })),
+    stats: {
+      filesScanned: unitResult.files,
+      filesSkipped: errors.filter((e) => ['too-large', 'binary', 'symlink-outside-root'].includes(e.code)).length,
+      bytesScanned: unitResult.bytes,
+      durationMs: Date.now() - started,
+      baselineHidden,
+      outsideDiff,
+    },
+    diff: diff ? diffSummary(diff, diffScope) : undefined,
+    failOn: options.failOn ?? config.failOn,
+  };
+}
+
+function diffSummary(diff: DiffInfo, scope: 'lines' | 'files'): NonNullable<ScanResult['diff']> {
+  return { base: diff.base, mergeBase: diff.mergeBase, scope, changedFiles: diff.changed.size };
+}
+
+function resolveConfig(config: ScanOptions['config'], root: string): PalisadeConfig {
+  if (typeof config === 'object') return config;
+  const file = config ?? findConfigFile(root);
+  return file ? loadConfigFile(file) : defaultConfig();
+}
+
+function resolveBaseline(option: ScanOptions['baseline'], config: PalisadeConfig): Baseline | undefined {
+  if (option === false) return undefined;
+  if (typeof option === 'object') return option;
+  const file = option ?? config.baseline;
+  return file ? readBaseline(file) : undefined;
+}
+
+async function runUnits(
+  units: ReturnType<typeof groupUnits>,
+  rules: Rule[],
+  selection: RuleSelection,
+  settings: UnitSettings,
+  options: ScanOptions,
+): Promise<UnitResult> {
+  const total: UnitResult = { findings: [], errors: [], files: 0, bytes: 0 };
+  const add = (result: UnitResult) => {
+    total.findings.push(...result.findings);
+    total.errors.push(...result.errors);
+    total.files += result.files;
+    total.bytes += result.bytes;
+  };
+  const files = units.reduce((sum, unit) => sum + unit.length, 0);
+  const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
+  if (jobs <= 1 || files < PARALLEL_THRESHOLD_FILES) {
+    units.forEach((unit, index) => {
+      add(processUnit(unit, rules, settings));
+      options.onProgress?.(index + 1, units.length);
+    });
+    return total;
+  }
+  const pool = createPool(jobs);
+  try {
+    let done = 0;
+    const batches = batchUnits(units, BATCH_BYTES, BATCH_UNITS);
+    await Promise.all(
+      batches.map(async (batch) => {
+        const task: WorkerTask = { units: batch, selection, settings };
+        add((await pool.run(task)) as UnitResult);
+        done += batch.length;
+        options.onProgress?.(done, units.length);
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return total;
+}
+
+function createPool(jobs: number): Piscina {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const filename = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href;
+  return new Piscina({
+    filename,
+    minThreads: jobs,
+    maxThreads: jobs,
+    // Running from TypeScript sources (tests, tsx): workers need the same loader.
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+  });
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.location.file.localeCompare(b.location.file) ||
+    a.location.startLine - b.location.startLine ||
+    a.location.startColumn - b.location.startColumn ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
+}
+
+function compareErrors(a: ScanError, b: ScanError): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code);
+}
+
+export { UsageError };

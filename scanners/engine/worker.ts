@@ -1,0 +1,28 @@
+import { loadRules, type RuleSelection } from '../rules/registry.js';
+import type { Rule } from '../rules/types.js';
+import type { InventoryEntry } from './inventory.js';
+import { processUnit, type UnitResult, type UnitSettings } from './process-unit.js';
+
+export interface WorkerTask {
+  units: InventoryEntry[][];
+  selection: RuleSelection;
+  settings: UnitSettings;
+}
+
+let cached: { key: string; rules: Promise<Rule[]> } | undefined;
+
+/** Processes a batch of units in a worker thread; rules are loaded once per worker. */
+export default async function processBatch(task: WorkerTask): Promise<UnitResult> {
+  const key = JSON.stringify(task.selection);
+  if (cached?.key !== key) cached = { key, rules: loadRules(task.selection) };
+  const rules = await cached.rules;
+  const total: UnitResult = { findings: [], errors: [], files: 0, bytes: 0 };
+  for (const unit of task.units) {
+    const result = processUnit(unit, rules, task.settings);
+    total.findings.push(...result.findings);
+    total.errors.push(...result.errors);
+    total.files += result.files;
+    total.bytes += result.bytes;
+  }
+  return total;
+}

@@ -1,0 +1,48 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import { LineIndex } from '../core/source.js';
+import type { FileFormat } from '../engine/file-format.js';
+import { parseJson } from './json.js';
+import type { TreeNode } from './tree.js';
+import { parseYaml } from './yaml.js';
+
+export interface ParsedDocument {
+  /** Undefined for an empty YAML document. */
+  tree: TreeNode | undefined;
+}
+
+/** One file of a scan unit, with its text and, for structured formats, its parsed documents. */
+export interface SourceFile {
+  /** Relative to the scan root, forward slashes. */
+  path: string;
+  format: FileFormat;
+  text: string;
+  lines: LineIndex;
+  /** YAML or JSON documents (a YAML stream may hold several). */
+  documents: ParsedDocument[];
+  dockerfile?: ReturnType<typeof DockerfileParser.parse>;
+}
+
+const YAML_FORMATS = new Set<FileFormat>([
+  'kubernetes',
+  'github-workflow',
+  'github-action',
+  'gitlab-ci',
+  'azure-pipelines',
+  'yaml',
+]);
+const JSON_FORMATS = new Set<FileFormat>(['arm', 'terraform-plan', 'json']);
+
+/** Parses a file's text according to its format. Throws FileError on malformed input. */
+export function parseSourceFile(filePath: string, format: FileFormat, text: string): SourceFile {
+  const lines = new LineIndex(text);
+  const file: SourceFile = { path: filePath, format, text, lines, documents: [] };
+  const json = JSON_FORMATS.has(format) || (format === 'cloudformation' && text.trimStart().startsWith('{'));
+  if (json) {
+    file.documents = [{ tree: parseJson(text, lines) }];
+  } else if (YAML_FORMATS.has(format) || format === 'cloudformation') {
+    file.documents = parseYaml(text, lines).map((doc) => ({ tree: doc.tree }));
+  } else if (format === 'dockerfile') {
+    file.dockerfile = DockerfileParser.parse(text);
+  }
+  return file;
+}

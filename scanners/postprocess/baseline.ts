@@ -1,0 +1,49 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { UsageError } from '../core/errors.js';
+import type { Finding } from '../core/types.js';
+
+/**
+ * A baseline: fingerprints of known findings. No line numbers (so no merge churn when code moves)
+ * and no secret values.
+ */
+export interface Baseline {
+  version: 1;
+  tool: 'palisade';
+  createdAt: string;
+  findings: Array<{ fingerprint: string; ruleId: string; file: string }>;
+}
+
+/** Builds a baseline from findings (suppressed ones are left out: they are already handled). */
+export function createBaseline(findings: Finding[], now = new Date()): Baseline {
+  const entries = findings
+    .filter((f) => !f.suppression)
+    .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file }));
+  const unique = [...new Map(entries.map((e) => [e.fingerprint, e])).values()];
+  unique.sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+  return { version: 1, tool: 'palisade', createdAt: now.toISOString(), findings: unique };
+}
+
+/** Writes a baseline file, sorted and pretty-printed for reviewable diffs. */
+export function writeBaseline(file: string, baseline: Baseline): void {
+  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+}
+
+/** Reads a baseline file; a malformed one is a UsageError. */
+export function readBaseline(file: string): Baseline {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read baseline: ${(error as Error).message}`, file);
+  }
+  const baseline = parsed as Partial<Baseline>;
+  if (baseline?.version !== 1 || !Array.isArray(baseline.findings)) {
+    throw new UsageError('not a Palisade baseline (expected version 1 and a findings list)', file);
+  }
+  for (const [index, entry] of baseline.findings.entries()) {
+    if (typeof entry?.fingerprint !== 'string') {
+      throw new UsageError(`findings[${index}] has no fingerprint`, file);
+    }
+  }
+  return baseline as Baseline;
+}
