@@ -36,6 +36,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Today as YYYY-MM-DD, for suppression expiry (tests pin it). */
   today?: string;
+  /** Run exactly these rules instead of loading them from the config (scans in this thread). */
+  rules?: Rule[];
 }
 
 /** Units below this many files scan faster in this thread than through worker start-up. */
@@ -56,7 +58,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     categories: config.categories,
     customRules: config.customRules,
   };
-  const rules = await loadRules(selection);
+  const rules = options.rules ?? (await loadRules(selection));
   const settings: UnitSettings = {
     inlineIgnores: options.inlineIgnores ?? config.inlineIgnores,
     today: options.today ?? new Date().toISOString().slice(0, 10),
@@ -171,7 +173,7 @@ async function runUnits(
   };
   const files = units.reduce((sum, unit) => sum + unit.length, 0);
   const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
-  if (jobs <= 1 || files < PARALLEL_THRESHOLD_FILES) {
+  if (jobs <= 1 || files < PARALLEL_THRESHOLD_FILES || options.rules) {
     units.forEach((unit, index) => {
       add(processUnit(unit, rules, settings));
       options.onProgress?.(index + 1, units.length);
