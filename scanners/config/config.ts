@@ -90,18 +90,23 @@ export function parseConfig(text: string, file = '.palisade.yml'): PalisadeConfi
   const raw = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as ConfigFile;
   if (!validateConfig) {
     const schema = JSON.parse(readFileSync(packagePath('schemas/palisade-config.schema.json'), 'utf8'));
-    validateConfig = addFormats(new Ajv({ allErrors: true, strict: false, useDefaults: false })).compile(schema);
+    validateConfig = addFormats(new Ajv({ allErrors: true, strict: false, useDefaults: false })).compile(
+      schema,
+    );
   }
   if (!validateConfig(raw)) {
     const error = mostSpecific(validateConfig.errors ?? []);
     const segments = error.instancePath.split('/').slice(1).map(unescapePointer);
-    const key = error.params && 'additionalProperty' in error.params ? String(error.params.additionalProperty) : undefined;
+    const key =
+      error.params && 'additionalProperty' in error.params
+        ? String(error.params.additionalProperty)
+        : undefined;
     const node = doc.getIn(key ? [...segments, key] : segments, true);
     const keyNode = key ? findKeyNode(doc.getIn(segments, true), key) : undefined;
     const offset = (keyNode ?? (isNode(node) ? node : undefined))?.range?.[0] ?? 0;
-    const where = [...segments, ...(key ? [key] : [])].join('.') || '(top level)';
+    const where = segments.join('.');
     const what = key ? `unknown key "${key}"` : describe(error);
-    throw new UsageError(`${where}: ${what}`, file, lineOf(text, offset));
+    throw new UsageError(where ? `${where}: ${what}` : what, file, lineOf(text, offset));
   }
   const base = path.dirname(path.resolve(file));
   const config = defaultConfig();
@@ -109,7 +114,11 @@ export function parseConfig(text: string, file = '.palisade.yml'): PalisadeConfi
     ...config,
     source: path.resolve(file),
     failOn: raw['fail-on'] ?? config.failOn,
-    rules: { enable: raw.rules?.enable, disable: raw.rules?.disable ?? [], severity: raw.rules?.severity ?? {} },
+    rules: {
+      enable: raw.rules?.enable,
+      disable: raw.rules?.disable ?? [],
+      severity: raw.rules?.severity ?? {},
+    },
     categories: { enable: raw.categories?.enable, disable: raw.categories?.disable ?? [] },
     exclude: raw.exclude ?? [],
     overrides: raw.overrides ?? [],
@@ -122,7 +131,15 @@ export function parseConfig(text: string, file = '.palisade.yml'): PalisadeConfi
   };
 }
 
-const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
+const UNITS: Record<string, number> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  KIB: 1024,
+  MIB: 1024 ** 2,
+  GIB: 1024 ** 3,
+};
 
 /** Parses `5MB`, `512KiB` or a plain number of bytes. */
 export function parseSize(size: number | string | undefined): number | undefined {
@@ -141,7 +158,8 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
 }
 
 function describe(error: ErrorObject): string {
-  if (error.keyword === 'enum') return `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}`;
   return error.message ?? 'is invalid';
 }
 

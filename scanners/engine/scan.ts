@@ -73,7 +73,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const inventory = takeInventory({
     root,
     files: options.files,
-    exclude: config.exclude,
+    exclude: [...config.exclude, ...customRuleFixtureExcludes(config, root)],
     maxFileSize: config.maxFileSize,
     maxFiles: config.maxFiles,
   });
@@ -132,7 +132,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       })),
     stats: {
       filesScanned: unitResult.files,
-      filesSkipped: errors.filter((e) => ['too-large', 'binary', 'symlink-outside-root'].includes(e.code)).length,
+      filesSkipped: errors.filter((e) => ['too-large', 'binary', 'symlink-outside-root'].includes(e.code))
+        .length,
       bytesScanned: unitResult.bytes,
       durationMs: Date.now() - started,
       baselineHidden,
@@ -141,6 +142,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     diff: diff ? diffSummary(diff, diffScope) : undefined,
     failOn: options.failOn ?? config.failOn,
   };
+}
+
+/** Custom rules' fail fixtures are meant to fail: a scan of the repository that holds them skips them. */
+function customRuleFixtureExcludes(config: PalisadeConfig, root: string): string[] {
+  if (!config.customRules) return [];
+  const relative = path.relative(root, config.customRules).split(path.sep).join('/');
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return [];
+  return [relative ? `${relative}/**/fixtures/**` : '**/fixtures/**'];
 }
 
 function diffSummary(diff: DiffInfo, scope: 'lines' | 'files'): NonNullable<ScanResult['diff']> {
@@ -176,7 +185,8 @@ async function runUnits(
   };
   const bytes = units.reduce((sum, unit) => sum + unit.reduce((size, entry) => size + entry.size, 0), 0);
   const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
-  const parallel = options.jobs !== undefined ? jobs > 1 && units.length > 1 : jobs > 1 && bytes >= PARALLEL_THRESHOLD_BYTES;
+  const parallel =
+    options.jobs !== undefined ? jobs > 1 && units.length > 1 : jobs > 1 && bytes >= PARALLEL_THRESHOLD_BYTES;
   if (!parallel || options.rules) {
     units.forEach((unit, index) => {
       add(processUnit(unit, rules, settings));

@@ -7,13 +7,17 @@ import { testRuleFolder, testRules } from '../../scanners/rules/harness.js';
 import { renderRuleReference } from '../../scanners/rules/reference.js';
 import { builtinRuleList } from '../../scanners/rules/registry.js';
 import { findRuleFolders, renderRuleIndex } from '../../scanners/rules/rule-index.js';
+import type { RuleContext } from '../../scanners/rules/types.js';
 
 const builtin = builtinRuleList();
 const customFolder = path.join(import.meta.dirname, '../fixtures/custom-rules');
 const custom = await loadCustomRules(customFolder);
 
 // One generic harness: every rule folder's fixtures run through the real pipeline, no per-rule test code.
-const cases = [...builtin.map((rule) => [rule.id, rule, true] as const), ...custom.map((rule) => [rule.id, rule, false] as const)];
+const cases = [
+  ...builtin.map((rule) => [rule.id, rule, true] as const),
+  ...custom.map((rule) => [rule.id, rule, false] as const),
+];
 describe.each(cases)('rule %s', (_id, rule, requireReadme) => {
   it('reports exactly the expected lines in fail fixtures and nothing in pass fixtures', async () => {
     const report = await testRuleFolder(rule, { requireReadme });
@@ -50,13 +54,13 @@ describe('rule catalogue', () => {
     const [rule] = builtin.filter((r) => r.id === 'PAL-DOCKER-001');
     const noisy = {
       ...rule!,
-      check: (ctx: Parameters<typeof rule.check>[0]) => {
+      check: (ctx: RuleContext) => {
         for (const stage of ctx.model.docker.stages) ctx.report({ resource: stage, key: stage.name });
       },
     };
     const report = await testRuleFolder(noisy);
-    expect(report.problems.some((p) => p.startsWith('unexpected finding in pass fixture pass-pinned.Dockerfile'))).toBe(
-      true,
-    );
+    expect(
+      report.problems.some((p) => p.startsWith('unexpected finding in pass fixture pass-pinned.Dockerfile')),
+    ).toBe(true);
   });
 });
