@@ -129,7 +129,8 @@ function sourceCode(i: number, rand: () => number): string {
   const key = rand() < 0.05 ? `const awsKey = 'AKIA${'QWERTYUIOPASDFGH'}';\n` : '';
   const body = Array.from(
     { length: 40 },
-    (_, n) => `export function handler${n}(event: { id: string }) {\n  return { id: event.id, n: ${n * i} };\n}\n`,
+    (_, n) =>
+      `export function handler${n}(event: { id: string }) {\n  return { id: event.id, n: ${n * i} };\n}\n`,
   ).join('');
   return `// Module ${i}\n${key}${body}`;
 }

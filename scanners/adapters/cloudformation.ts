@@ -63,7 +63,10 @@ function s3Bucket(file: SourceFile, resource: MapEntry, resolve: ScalarResolver)
     name: stringAttr(child(properties, 'BucketName'), undefined, header, 'name', resolve),
     versioning: {
       enabled: { ...enabled, path: 'versioning.enabled' },
-      mfaDelete: { ...mfaStatus, value: mfaStatus.value === undefined ? undefined : mfaStatus.value === 'Enabled' },
+      mfaDelete: {
+        ...mfaStatus,
+        value: mfaStatus.value === undefined ? undefined : mfaStatus.value === 'Enabled',
+      },
     },
   };
 }

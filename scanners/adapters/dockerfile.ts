@@ -29,7 +29,9 @@ export function adaptDockerfile(file: SourceFile, model: Model): void {
     const keyword = instruction.getKeyword().toUpperCase();
     const range = toRange(instruction.getRange());
     if (keyword === 'FROM') {
-      const from = dockerfile.getFROMs().find((f) => f.getRange().start.line === instruction.getRange().start.line);
+      const from = dockerfile
+        .getFROMs()
+        .find((f) => f.getRange().start.line === instruction.getRange().start.line);
       stage = fromStage(file, from, range, index++, stageNames);
       model.docker.stages.push(stage);
       if (from?.getBuildStage()) stageNames.add(from.getBuildStage()!.toLowerCase());

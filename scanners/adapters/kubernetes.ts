@@ -41,7 +41,12 @@ function listItems(tree: TreeNode | undefined): TreeNode[] {
   return scalar(child(tree, 'kind')) === 'List' && items?.kind === 'seq' ? items.items : [tree];
 }
 
-function workload(file: SourceFile, manifest: TreeNode, kind: string, podSpec: TreeNode | undefined): Workload {
+function workload(
+  file: SourceFile,
+  manifest: TreeNode,
+  kind: string,
+  podSpec: TreeNode | undefined,
+): Workload {
   const metadata = child(manifest, 'metadata');
   const header = entry(metadata, 'name')?.value.range ?? entry(manifest, 'kind')?.keyRange ?? manifest.range;
   const name = stringAttr(child(metadata, 'name'), undefined, header, 'metadata.name');

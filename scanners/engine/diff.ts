@@ -104,7 +104,12 @@ function unquote(text: string): string {
 }
 
 /** True when a finding's line range touches a changed line (or the file is wholly new). */
-export function touchesChange(changed: ChangedLines, file: string, startLine: number, endLine: number): boolean {
+export function touchesChange(
+  changed: ChangedLines,
+  file: string,
+  startLine: number,
+  endLine: number,
+): boolean {
   const lines = changed.get(file);
   if (!lines) return false;
   if (lines === 'all') return true;

@@ -76,11 +76,15 @@ function looksLikeDockerfile(head: string): boolean {
 
 function sniffStructuredFormat(head: string, json: boolean): FileFormat | undefined {
   if (/["']?AWSTemplateFormatVersion["']?\s*:/.test(head)) return 'cloudformation';
-  if (/["']?Type["']?\s*:\s*["']?(AWS|Alexa)::[A-Za-z0-9]+::/.test(head) && /["']?Resources["']?\s*:/.test(head)) {
+  if (
+    /["']?Type["']?\s*:\s*["']?(AWS|Alexa)::[A-Za-z0-9]+::/.test(head) &&
+    /["']?Resources["']?\s*:/.test(head)
+  ) {
     return 'cloudformation';
   }
   if (json && /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i.test(head)) return 'arm';
-  if (json && /"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head)) return 'terraform-plan';
+  if (json && /"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head))
+    return 'terraform-plan';
   if (/^\s*apiVersion\s*:\s*\S/m.test(head) && /^\s*kind\s*:\s*\S/m.test(head)) return 'kubernetes';
   if (json && /"apiVersion"\s*:/.test(head) && /"kind"\s*:/.test(head)) return 'kubernetes';
   return undefined;

@@ -1,4 +1,12 @@
-import { type Dirent, existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import {
+  type Dirent,
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -82,7 +90,12 @@ function safeRead(file: string): string {
   }
 }
 
-function walk(context: WalkContext, absoluteDir: string, relativeDir: string, parentLayers: IgnoreLayer[]): void {
+function walk(
+  context: WalkContext,
+  absoluteDir: string,
+  relativeDir: string,
+  parentLayers: IgnoreLayer[],
+): void {
   const layer = loadIgnoreLayer(absoluteDir, relativeDir, relativeDir === '');
   const layers = layer ? [...parentLayers, layer] : parentLayers;
   let children: Dirent[];
@@ -117,7 +130,8 @@ function walk(context: WalkContext, absoluteDir: string, relativeDir: string, pa
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(child.name)) continue;
-      if (isIgnored(layers, relative, true) || context.excluded(relative) || context.excluded(`${relative}/`)) continue;
+      if (isIgnored(layers, relative, true) || context.excluded(relative) || context.excluded(`${relative}/`))
+        continue;
       walk(context, absolute, relative, layers);
     } else {
       if (isIgnored(layers, relative, false) || context.excluded(relative)) continue;

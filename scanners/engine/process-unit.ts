@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { buildModel } from '../adapters/index.js';
 import { FileError } from '../core/errors.js';
 import type { Category, Finding, Range, ScanError, Severity } from '../core/types.js';
+import { parseSourceFile, type SourceFile } from '../parsers/source-file.js';
 import { attachSnippet, fingerprint, redactSecret } from '../postprocess/fingerprint.js';
 import {
   type Directive,
@@ -11,7 +12,6 @@ import {
   parseDirectives,
   toSuppression,
 } from '../postprocess/suppressions.js';
-import { parseSourceFile, type SourceFile } from '../parsers/source-file.js';
 import type { ReportInput, Rule } from '../rules/types.js';
 import { detectFormat } from './file-format.js';
 import type { InventoryEntry } from './inventory.js';
@@ -103,7 +103,8 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
     const occurrences = new Map<string, number>();
     for (const { input, location } of raw) {
       const settingsForPath = overrides(location.file);
-      if (settingsForPath.disabledRule(rule.id) || settingsForPath.disabledCategories.has(rule.category)) continue;
+      if (settingsForPath.disabledRule(rule.id) || settingsForPath.disabledCategories.has(rule.category))
+        continue;
       if (input.secret !== undefined) secretValues.add(input.secret);
       const secret = input.secret === undefined ? undefined : redactSecret(input.secret);
       const key = input.attr?.path ?? input.key ?? secret?.sha256 ?? '';
@@ -248,7 +249,9 @@ function parseFailure(file: string, format: string, text: string, error: unknown
     code: overflow ? 'too-deep' : 'parse-failed',
     level: 'error',
     file,
-    message: overflow ? 'file is nested too deeply to parse' : `cannot parse ${format}: ${(error as Error).message}`,
+    message: overflow
+      ? 'file is nested too deeply to parse'
+      : `cannot parse ${format}: ${(error as Error).message}`,
     hint: 'Check that the file is valid; exclude it if it is generated data.',
   };
 }

@@ -21,7 +21,11 @@ export function groupUnits(entries: InventoryEntry[]): InventoryEntry[][] {
 }
 
 /** Splits units into batches of roughly `targetBytes` (and at most `maxUnits` units) for workers. */
-export function batchUnits(units: InventoryEntry[][], targetBytes: number, maxUnits: number): InventoryEntry[][][] {
+export function batchUnits(
+  units: InventoryEntry[][],
+  targetBytes: number,
+  maxUnits: number,
+): InventoryEntry[][][] {
   const batches: InventoryEntry[][][] = [];
   let batch: InventoryEntry[][] = [];
   let bytes = 0;

@@ -25,7 +25,12 @@ export function parseYaml(text: string, lines = new LineIndex(text)): YamlDocume
     if (error) {
       const line = lines.position(error.pos[0]).line;
       const message = error.message.split(' at line ')[0] ?? error.message;
-      throw new FileError('parse-failed', `invalid YAML: ${message}`, line, 'Fix the syntax error at this line.');
+      throw new FileError(
+        'parse-failed',
+        `invalid YAML: ${message}`,
+        line,
+        'Fix the syntax error at this line.',
+      );
     }
     const [start = 0, , end = text.length] = doc.range;
     return {

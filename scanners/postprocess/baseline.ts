@@ -19,7 +19,12 @@ export function createBaseline(findings: Finding[], now = new Date()): Baseline 
     .filter((f) => !f.suppression)
     .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file }));
   const unique = [...new Map(entries.map((e) => [e.fingerprint, e])).values()];
-  unique.sort((a, b) => a.file.localeCompare(b.file) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+  unique.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.fingerprint.localeCompare(b.fingerprint),
+  );
   return { version: 1, tool: 'palisade', createdAt: now.toISOString(), findings: unique };
 }
 

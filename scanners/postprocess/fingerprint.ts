@@ -12,7 +12,14 @@ export function fingerprint(parts: {
   key?: string;
   occurrence: number;
 }): string {
-  const material = ['v1', parts.ruleId, parts.file, parts.resource ?? '', parts.key ?? '', String(parts.occurrence)];
+  const material = [
+    'v1',
+    parts.ruleId,
+    parts.file,
+    parts.resource ?? '',
+    parts.key ?? '',
+    String(parts.occurrence),
+  ];
   return createHash('sha256').update(material.join('\u0000')).digest('hex');
 }
 
@@ -32,7 +39,11 @@ export function maskInLine(line: string, startColumn: number, endColumn: number,
 
 /** Sets the finding's snippet: its source lines (at most 3), with any secret masked. */
 export function attachSnippet(
-  finding: { location: { startLine: number; endLine: number; startColumn: number; endColumn: number }; snippet?: string; secret?: RedactedSecret },
+  finding: {
+    location: { startLine: number; endLine: number; startColumn: number; endColumn: number };
+    snippet?: string;
+    secret?: RedactedSecret;
+  },
   lines: { line(n: number): string },
 ): void {
   const { startLine, endLine, startColumn, endColumn } = finding.location;

@@ -1,5 +1,5 @@
-import type { Range, Suppression } from '../core/types.js';
 import type { LineIndex } from '../core/source.js';
+import type { Range, Suppression } from '../core/types.js';
 
 /** An inline `palisade:ignore RULE-ID[,RULE-ID] reason [until=YYYY-MM-DD]` directive. */
 export interface Directive {

@@ -119,7 +119,8 @@ function evaluateConnection(condition: ConnectionCondition, target: unknown): Ou
 function evaluateAttribute(condition: AttributeCondition, target: unknown): Outcome {
   const raw = readPath(target, condition.attribute);
   const attr = isAttr(raw) ? raw : undefined;
-  if (attr?.origin === 'unresolvable') return condition.exists === true ? { value: true, evidence: attr } : UNKNOWN;
+  if (attr?.origin === 'unresolvable')
+    return condition.exists === true ? { value: true, evidence: attr } : UNKNOWN;
   const value = attr ? attr.value : raw;
   const present = attr ? attr.origin === 'explicit' : raw !== undefined;
   const checks: boolean[] = [];
@@ -128,12 +129,19 @@ function evaluateAttribute(condition: AttributeCondition, target: unknown): Outc
   if ('not-equals' in condition) checks.push(value !== condition['not-equals']);
   if (condition.in) checks.push(condition.in.includes(value));
   if (condition['not-in']) checks.push(!condition['not-in'].includes(value));
-  if (condition.matches !== undefined) checks.push(typeof value === 'string' && new RegExp(condition.matches).test(value));
+  if (condition.matches !== undefined)
+    checks.push(typeof value === 'string' && new RegExp(condition.matches).test(value));
   if ('contains' in condition) {
-    checks.push(Array.isArray(value) ? value.includes(condition.contains) : String(value ?? '').includes(String(condition.contains)));
+    checks.push(
+      Array.isArray(value)
+        ? value.includes(condition.contains)
+        : String(value ?? '').includes(String(condition.contains)),
+    );
   }
-  if (condition['greater-than'] !== undefined) checks.push(typeof value === 'number' && value > condition['greater-than']);
-  if (condition['less-than'] !== undefined) checks.push(typeof value === 'number' && value < condition['less-than']);
+  if (condition['greater-than'] !== undefined)
+    checks.push(typeof value === 'number' && value > condition['greater-than']);
+  if (condition['less-than'] !== undefined)
+    checks.push(typeof value === 'number' && value < condition['less-than']);
   const holds = checks.length > 0 && checks.every(Boolean);
   return holds ? { value: true, evidence: attr } : { value: false };
 }

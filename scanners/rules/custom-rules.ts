@@ -33,7 +33,10 @@ export function yamlRule(definition: YamlRuleDefinition, source: string): Rule {
   const { resources, message, when, ...metadata } = definition;
   if (!validateCustom({ resources, message, when })) {
     const problem = validateCustom.errors?.[0];
-    throw new UsageError(`invalid custom rule: ${problem?.instancePath || '(root)'} ${problem?.message}`, source);
+    throw new UsageError(
+      `invalid custom rule: ${problem?.instancePath || '(root)'} ${problem?.message}`,
+      source,
+    );
   }
   return defineRule({
     ...metadata,
@@ -89,7 +92,8 @@ export async function loadRuleFile(file: string): Promise<Rule> {
   }
   const jiti = createJiti(import.meta.url, { moduleCache: false });
   const loaded = await jiti.import<RuleDefinition | Rule>(file, { default: true });
-  if (!loaded || typeof loaded !== 'object') throw new UsageError('a rule module must export a rule by default', file);
+  if (!loaded || typeof loaded !== 'object')
+    throw new UsageError('a rule module must export a rule by default', file);
   try {
     return defineRule(loaded);
   } catch (error) {

@@ -26,7 +26,8 @@ export function checkRuleMetadata(metadata: RuleMetadata, source = metadata.id ?
 
 /** Declares a rule: metadata (checked against the schema on load) plus a check over the model. */
 export function defineRule(definition: RuleDefinition): Rule {
-  if (typeof definition.check !== 'function') throw new UsageError('a rule needs a check function', definition.id);
+  if (typeof definition.check !== 'function')
+    throw new UsageError('a rule needs a check function', definition.id);
   checkRuleMetadata(definition);
   return Object.freeze({ ...definition });
 }

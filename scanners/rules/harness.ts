@@ -30,8 +30,10 @@ interface Expected {
 export async function testRuleFolder(rule: Rule, options: HarnessOptions = {}): Promise<RuleTestReport> {
   const problems: string[] = [];
   let fixtures = 0;
-  if (!rule.dir) return { ruleId: rule.id, ok: false, problems: ['rule has no folder to hold fixtures'], fixtures };
-  if (options.requireReadme && !existsSync(path.join(rule.dir, 'README.md'))) problems.push('README.md is missing');
+  if (!rule.dir)
+    return { ruleId: rule.id, ok: false, problems: ['rule has no folder to hold fixtures'], fixtures };
+  if (options.requireReadme && !existsSync(path.join(rule.dir, 'README.md')))
+    problems.push('README.md is missing');
   for (const format of rule.formats) {
     const folder = path.join(rule.dir, 'fixtures', format === '*' ? 'text' : format);
     if (!existsSync(folder)) {
@@ -60,13 +62,15 @@ export async function testRuleFolder(rule: Rule, options: HarnessOptions = {}): 
     const actual = result.findings
       .filter((f) => f.ruleId === rule.id && !f.suppression)
       .map((f) => `${f.location.file}:${f.location.startLine}`);
-    for (const hit of actual.filter((a) => a.startsWith('pass-'))) problems.push(`unexpected finding in pass fixture ${hit}`);
+    for (const hit of actual.filter((a) => a.startsWith('pass-')))
+      problems.push(`unexpected finding in pass fixture ${hit}`);
     const wanted = expected.map((e) => `${e.file}:${e.line}`);
     const got = actual.filter((a) => a.startsWith('fail-'));
     for (const miss of difference(wanted, got)) problems.push(`expected finding not reported: ${miss}`);
     for (const extra of difference(got, wanted)) problems.push(`finding not in expected.json: ${extra}`);
     for (const failFile of failFiles) {
-      if (!expected.some((e) => e.file === failFile)) problems.push(`${failFile} has no entry in expected.json`);
+      if (!expected.some((e) => e.file === failFile))
+        problems.push(`${failFile} has no entry in expected.json`);
     }
   }
   return { ruleId: rule.id, ok: problems.length === 0, problems, fixtures };
@@ -79,7 +83,8 @@ export async function testRules(rules: Rule[], options: HarnessOptions = {}): Pr
   const reports: RuleTestReport[] = [];
   for (const rule of rules) {
     const report = await testRuleFolder(rule, options);
-    if ((counts.get(rule.id) ?? 0) > 1) report.problems.push(`the id ${rule.id} is used by more than one rule`);
+    if ((counts.get(rule.id) ?? 0) > 1)
+      report.problems.push(`the id ${rule.id} is used by more than one rule`);
     report.ok = report.problems.length === 0;
     reports.push(report);
   }
@@ -94,7 +99,10 @@ function readExpected(folder: string, problems: string[]): Expected[] {
   }
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Expected[];
-    if (!Array.isArray(parsed) || parsed.some((e) => typeof e?.file !== 'string' || typeof e?.line !== 'number')) {
+    if (
+      !Array.isArray(parsed) ||
+      parsed.some((e) => typeof e?.file !== 'string' || typeof e?.line !== 'number')
+    ) {
       throw new Error('expected an array of { "file": string, "line": number }');
     }
     return parsed;

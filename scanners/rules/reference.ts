@@ -7,7 +7,8 @@ import type { Rule } from './types.js';
 export function renderRuleReference(rules: Rule[] = builtinRuleList()): string {
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
   const table = sorted.map(
-    (r) => `| [${r.id}](#${anchor(r.id)}) | ${r.title} | ${r.severity} | ${r.category} | ${r.formats.join(', ')} |`,
+    (r) =>
+      `| [${r.id}](#${anchor(r.id)}) | ${r.title} | ${r.severity} | ${r.category} | ${r.formats.join(', ')} |`,
   );
   const sections = sorted.map((rule) => {
     const docs = (rule.docs ?? '').replace(/^# .*\n+/, '').replace(/^## /gm, '#### ');
@@ -24,7 +25,10 @@ export function renderRuleReference(rules: Rule[] = builtinRuleList()): string {
       `- Formats: ${rule.formats.join(', ')}`,
       `- CWE: ${rule.cwe.join(', ')}`,
       ...(benchmarks ? [`- Benchmarks: ${benchmarks}`] : []),
-      `- Source: \`${path.relative(PACKAGE_ROOT, rule.dir ?? '').split(path.sep).join('/')}\``,
+      `- Source: \`${path
+        .relative(PACKAGE_ROOT, rule.dir ?? '')
+        .split(path.sep)
+        .join('/')}\``,
       '',
       docs.trim(),
       '',

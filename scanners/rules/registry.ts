@@ -20,7 +20,11 @@ export interface RuleSelection {
 export function builtinRuleList(): Rule[] {
   return builtinRules.map(({ rule, dir }) => {
     const readme = packagePath(`rules/${dir}/README.md`);
-    return { ...rule, dir: packagePath(`rules/${dir}`), docs: existsSync(readme) ? readFileSync(readme, 'utf8') : '' };
+    return {
+      ...rule,
+      dir: packagePath(`rules/${dir}`),
+      docs: existsSync(readme) ? readFileSync(readme, 'utf8') : '',
+    };
   });
 }
 
@@ -37,7 +41,9 @@ export async function loadRules(selection: RuleSelection): Promise<Rule[]> {
   const disabled = selection.disable.length ? picomatch(selection.disable) : () => false;
   return all
     .filter((rule) => enabled(rule.id) && !disabled(rule.id))
-    .filter((rule) => !selection.categories.enable?.length || selection.categories.enable.includes(rule.category))
+    .filter(
+      (rule) => !selection.categories.enable?.length || selection.categories.enable.includes(rule.category),
+    )
     .filter((rule) => !selection.categories.disable.includes(rule.category))
     .map((rule) => {
       const severity = selection.severity[rule.id];

@@ -4,7 +4,8 @@ export default defineRule({
   id: 'PAL-DOCKER-001',
   title: 'Base image is not pinned to a version or digest',
   severity: 'medium',
-  severityRationale: 'An unpinned base image changes under the build without review, but needs a bad upstream image to hurt.',
+  severityRationale:
+    'An unpinned base image changes under the build without review, but needs a bad upstream image to hurt.',
   category: 'iac',
   description:
     'A FROM without a tag, or with the `latest` tag, pulls whatever the registry serves at build time, so builds are not reproducible and a compromised or broken upstream image flows straight in.',

@@ -4,7 +4,8 @@ export default defineRule({
   id: 'PAL-K8S-001',
   title: 'Container runs in privileged mode',
   severity: 'high',
-  severityRationale: 'A privileged container has every capability and the host devices: escaping it is trivial.',
+  severityRationale:
+    'A privileged container has every capability and the host devices: escaping it is trivial.',
   category: 'iac',
   description:
     'A privileged container runs with all Linux capabilities and access to the host devices, so a compromise of the container is a compromise of the node.',
@@ -13,7 +14,8 @@ export default defineRule({
     { framework: 'Pod Security Standards', version: 'v1.30', control: 'baseline/privileged-containers' },
     { framework: 'CIS Kubernetes', version: '1.9.0', control: '5.2.2' },
   ],
-  remediation: 'Remove `securityContext.privileged: true`, and grant only the capabilities the process needs.',
+  remediation:
+    'Remove `securityContext.privileged: true`, and grant only the capabilities the process needs.',
   tags: ['kubernetes', 'pod-security'],
   formats: ['kubernetes'],
   check({ model, report }) {

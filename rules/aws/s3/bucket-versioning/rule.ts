@@ -4,7 +4,8 @@ export default defineRule({
   id: 'PAL-AWS-S3-001',
   title: 'S3 bucket versioning is not enabled',
   severity: 'medium',
-  severityRationale: 'Without versioning an overwrite or delete is unrecoverable, but it needs another fault to be exploited.',
+  severityRationale:
+    'Without versioning an overwrite or delete is unrecoverable, but it needs another fault to be exploited.',
   category: 'iac',
   description:
     'An S3 bucket keeps only the latest version of each object, so an accidental or malicious overwrite or delete cannot be undone.',
