@@ -1,18 +1,27 @@
 /**
  * `npm run bench`: scans generated repositories and prints files/s, MB/s and peak memory.
- * Usage: npm run bench -- [--files 2000,10000] [--jobs 1,2]
+ * Usage: npm run bench -- [--files 1000,5000,10000] [--jobs auto,1,2] [--heavy 1500]
  */
+
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scan } from '../scanners/engine/scan.js';
 
 const { values } = parseArgs({
-  options: { files: { type: 'string', default: '2000,10000' }, jobs: { type: 'string', default: '1,2' } },
+  options: {
+    files: { type: 'string', default: '1000,5000,10000' },
+    jobs: { type: 'string', default: 'auto,1,2' },
+    heavy: { type: 'string', default: '1500' },
+    // Internal: run one measurement in this (fresh) process and print it as JSON.
+    measure: { type: 'string' },
+  },
 });
 const sizes = values.files.split(',').map(Number);
-const jobCounts = values.jobs.split(',').map(Number);
+const jobChoices = values.jobs.split(',');
 
 /** A deterministic pseudo-random generator, so every run scans the same corpus. */
 function random(seed: number): () => number {
@@ -149,41 +158,84 @@ function generate(root: string, count: number): void {
   }
 }
 
-/** Peak resident memory of this process (worker threads included), sampled and from the OS. */
-function peakRssMiB(sampled: number): number {
-  const fromOs = process.resourceUsage().maxRSS / 1024;
-  return Math.max(sampled / 1024 / 1024, fromOs);
+/** Big multi-document manifests: parsing dominates, which is where worker threads pay. */
+function generateHeavyYaml(root: string, count: number): void {
+  const rand = random(count);
+  for (let i = 0; i < count; i++) {
+    const dir = path.join(root, `cluster-${Math.floor(i / 50)}`);
+    mkdirSync(dir, { recursive: true });
+    const documents = Array.from({ length: 12 }, (_, d) => kubernetes(i * 100 + d, rand));
+    writeFileSync(path.join(dir, `bundle-${i}.yaml`), documents.join('---\n'));
+  }
 }
 
-console.log(`node ${process.version}, ${(await import('node:os')).availableParallelism()} cores`);
-console.log('files   jobs  seconds   files/s    MB/s  findings  peak RSS (MiB)');
-for (const count of sizes) {
-  const root = mkdtempSync(path.join(tmpdir(), `palisade-bench-${count}-`));
+interface Measurement {
+  files: number;
+  seconds: number;
+  bytes: number;
+  findings: number;
+  peakRssMiB: number;
+}
+
+/** One scan in this process; peak memory is the process's own (worker threads included). */
+async function measure(root: string, jobs: string): Promise<Measurement> {
+  const started = performance.now();
+  const result = await scan({ root, jobs: jobs === 'auto' ? undefined : Number(jobs), baseline: false });
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    files: result.stats.filesScanned,
+    seconds,
+    bytes: result.stats.bytesScanned,
+    findings: result.findings.length,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+if (values.measure) {
+  const [root = '', jobs = 'auto'] = values.measure.split('::');
+  console.log(JSON.stringify(await measure(root, jobs)));
+  process.exit(0);
+}
+
+/** Each measurement runs in a fresh process, so peak memory belongs to that scan alone. */
+function measureInChild(root: string, jobs: string): Measurement {
+  const output = execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--measure', `${root}::${jobs}`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Measurement;
+}
+
+function row(corpus: string, jobs: string, m: Measurement): string {
+  const mb = m.bytes / 1024 / 1024;
+  return [
+    corpus.padEnd(22),
+    jobs.padStart(4),
+    String(m.files).padStart(6),
+    mb.toFixed(1).padStart(7),
+    m.seconds.toFixed(2).padStart(8),
+    (m.files / m.seconds).toFixed(0).padStart(8),
+    (mb / m.seconds).toFixed(2).padStart(7),
+    String(m.findings).padStart(9),
+    m.peakRssMiB.toFixed(0).padStart(9),
+  ].join(' ');
+}
+
+function runCorpus(name: string, fill: (root: string) => void): void {
+  const root = mkdtempSync(path.join(tmpdir(), 'palisade-bench-'));
   try {
-    generate(root, count);
-    for (const jobs of jobCounts) {
-      let peak = 0;
-      const sampler = setInterval(() => {
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }, 20);
-      const started = performance.now();
-      const result = await scan({ root, jobs, baseline: false });
-      const seconds = (performance.now() - started) / 1000;
-      clearInterval(sampler);
-      const mb = result.stats.bytesScanned / 1024 / 1024;
-      console.log(
-        [
-          String(result.stats.filesScanned).padEnd(7),
-          String(jobs).padStart(4),
-          seconds.toFixed(2).padStart(8),
-          (result.stats.filesScanned / seconds).toFixed(0).padStart(9),
-          (mb / seconds).toFixed(2).padStart(7),
-          String(result.findings.length).padStart(9),
-          peakRssMiB(peak).toFixed(0).padStart(15),
-        ].join(' '),
-      );
-    }
+    fill(root);
+    for (const jobs of jobChoices) console.log(row(name, jobs, measureInChild(root, jobs)));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+console.log(`node ${process.version}, ${availableParallelism()} cores; each row is a fresh process`);
+console.log('corpus                 jobs  files      MB  seconds  files/s    MB/s  findings  peak MiB');
+for (const count of sizes) runCorpus(`mixed, ${count} files`, (root) => generate(root, count));
+const heavy = Number(values.heavy);
+if (heavy > 0) runCorpus(`large YAML, ${heavy} files`, (root) => generateHeavyYaml(root, heavy));
