@@ -54,7 +54,8 @@ function fromStage(
   const image = from?.getImageName() ?? '';
   const imageRange = from?.getImageNameRange();
   const at = imageRange ? toRange(imageRange) : range;
-  const variable = (from?.getImage() ?? '').includes('$');
+  // A build argument, or an empty or broken FROM, names no image we can judge.
+  const variable = (from?.getImage() ?? '').includes('$') || !image;
   const local = image.toLowerCase() === 'scratch' || earlierStages.has(image.toLowerCase());
   const tag = from?.getImageTag();
   const digest = from?.getImageDigest();

@@ -27,7 +27,9 @@ export function adaptKubernetes(file: SourceFile, model: Model): void {
   for (const { tree } of file.documents) {
     for (const manifest of listItems(tree)) {
       const kind = scalar(child(manifest, 'kind'));
-      const podSpecPath = typeof kind === 'string' ? POD_SPEC_PATH[kind] : undefined;
+      // Own keys only: `kind: constructor` must not reach Object.prototype.
+      const podSpecPath =
+        typeof kind === 'string' && Object.hasOwn(POD_SPEC_PATH, kind) ? POD_SPEC_PATH[kind] : undefined;
       if (!podSpecPath || typeof kind !== 'string') continue;
       model.kubernetes.workloads.push(workload(file, manifest, kind, at(manifest, ...podSpecPath)));
     }

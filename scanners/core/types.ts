@@ -138,6 +138,11 @@ export interface ScanResult {
   failOn: Severity | 'none';
 }
 
+/** Ordinal string order: the same on every machine, whatever its locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export const SEVERITY_RANK: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
 /** True when `severity` is at or above `threshold`. */

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from '../core/errors.js';
@@ -41,13 +42,17 @@ export async function changedSince(root: string, base: string): Promise<DiffInfo
     '--unified=0',
     '--diff-filter=ACMRT',
     '--find-renames',
+    // Fixed prefixes: a user's diff.mnemonicPrefix or diff.noprefix must not change what we parse.
+    '--src-prefix=a/',
+    '--dst-prefix=b/',
     mergeBase,
   ]);
   const untracked = await git(top, ['ls-files', '-z', '--others', '--exclude-standard']);
   const changedFromTop = parseUnifiedDiff(patch);
   for (const file of untracked.split('\0').filter(Boolean)) changedFromTop.set(file, 'all');
 
-  const realRoot = path.resolve(root);
+  // git reports its top folder with symlinks resolved; the root must be compared the same way.
+  const realRoot = realpathSync(path.resolve(root));
   const changed: ChangedLines = new Map();
   for (const [file, lines] of changedFromTop) {
     const relative = path.relative(realRoot, path.join(top, file)).split(path.sep).join('/');
@@ -62,7 +67,8 @@ export function parseUnifiedDiff(patch: string): ChangedLines {
   let current: Set<number> | undefined;
   for (const line of patch.split('\n')) {
     if (line.startsWith('+++ ')) {
-      const target = line.slice(4);
+      // git ends the name with a TAB when it contains a space.
+      const target = line.slice(4).replace(/\t$/, '');
       if (target === '/dev/null') {
         current = undefined;
         continue;

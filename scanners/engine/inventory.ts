@@ -42,7 +42,15 @@ export function takeInventory(options: InventoryOptions): Inventory {
   const realRoot = realpathSync(root);
   const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const inventory: Inventory = { entries: [], notes: [] };
-  const context = { ...options, root, realRoot, excluded, inventory, visited: new Set<string>([realRoot]) };
+  const context: WalkContext = {
+    ...options,
+    root,
+    realRoot,
+    excluded,
+    inventory,
+    visited: new Set<string>(),
+    added: new Set<string>(),
+  };
   if (options.files) {
     for (const file of options.files) addExplicitFile(context, file);
   } else {
@@ -57,7 +65,10 @@ type WalkContext = InventoryOptions & {
   realRoot: string;
   excluded: (path: string) => boolean;
   inventory: Inventory;
+  /** Real paths of folders walked, so a link back to one is not walked again. */
   visited: Set<string>;
+  /** Relative paths already listed, so a file named twice is scanned once. */
+  added: Set<string>;
 };
 
 interface IgnoreLayer {
@@ -66,12 +77,29 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
+/** As git decides: the deepest .gitignore with a matching pattern (ignore or `!` re-include) wins. */
 function isIgnored(layers: IgnoreLayer[], relative: string, directory: boolean): boolean {
-  for (const layer of layers) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const layer = layers[i]!;
     const inner = layer.base ? relative.slice(layer.base.length + 1) : relative;
-    if (inner && layer.rules.ignores(directory ? `${inner}/` : inner)) return true;
+    if (!inner) continue;
+    const verdict = layer.rules.test(directory ? `${inner}/` : inner);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
+}
+
+/** The ignore layers that apply inside a folder: every .gitignore from the root down to its parent. */
+function layersAbove(root: string, relativeDir: string): IgnoreLayer[] {
+  const layers: IgnoreLayer[] = [];
+  const parts = relativeDir.split('/').filter(Boolean);
+  for (let depth = 0; depth < parts.length; depth++) {
+    const relative = parts.slice(0, depth).join('/');
+    const layer = loadIgnoreLayer(path.join(root, relative), relative, depth === 0);
+    if (layer) layers.push(layer);
+  }
+  return layers;
 }
 
 function loadIgnoreLayer(absoluteDir: string, relativeDir: string, isRoot: boolean): IgnoreLayer | undefined {
@@ -96,6 +124,9 @@ function walk(
   relativeDir: string,
   parentLayers: IgnoreLayer[],
 ): void {
+  const real = safeRealpath(absoluteDir);
+  if (real === undefined || context.visited.has(real)) return;
+  context.visited.add(real);
   const layer = loadIgnoreLayer(absoluteDir, relativeDir, relativeDir === '');
   const layers = layer ? [...parentLayers, layer] : parentLayers;
   let children: Dirent[];
@@ -113,18 +144,20 @@ function walk(
   }
   children.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const child of children) {
-    if (context.maxFiles !== undefined && context.inventory.entries.length >= context.maxFiles) return;
+    if (context.maxFiles !== undefined && context.inventory.entries.length >= context.maxFiles) {
+      noteFileLimit(context);
+      return;
+    }
     const relative = relativeDir ? `${relativeDir}/${child.name}` : child.name;
     const absolute = path.join(absoluteDir, child.name);
     let isDirectory = child.isDirectory();
     if (child.isSymbolicLink()) {
       const target = resolveLinkInsideRoot(context, absolute, relative);
       if (!target) continue;
-      isDirectory = target.directory;
-      if (isDirectory) {
-        if (context.visited.has(target.real)) continue;
-        context.visited.add(target.real);
-      }
+      // A folder link inside the root adds nothing: its folder is walked at its real path. A file link
+      // is kept, since its name can decide the format (Dockerfile -> docker/prod.Dockerfile).
+      if (target.directory) continue;
+      isDirectory = false;
     } else if (!isDirectory && !child.isFile()) {
       continue;
     }
@@ -171,7 +204,28 @@ function resolveLinkInsideRoot(
   return { real, directory: statSync(real).isDirectory() };
 }
 
+function noteFileLimit(context: WalkContext): void {
+  if (context.inventory.notes.some((n) => n.code === 'too-large' && n.file === '.')) return;
+  context.inventory.notes.push({
+    code: 'too-large',
+    level: 'warning',
+    file: '.',
+    message: `stopped listing files at the limit of ${context.maxFiles}; the rest were not scanned`,
+    hint: 'Raise limits.max-files in .palisade.yml, or exclude generated folders.',
+  });
+}
+
+function safeRealpath(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 function addFile(context: WalkContext, absolute: string, relative: string): void {
+  if (context.added.has(relative)) return;
+  context.added.add(relative);
   let size: number;
   try {
     size = statSync(absolute).size;
@@ -228,7 +282,7 @@ function addExplicitFile(context: WalkContext, file: string): void {
     const target = resolveLinkInsideRoot(context, absolute, relative);
     if (!target || target.directory) return;
   } else if (stat.isDirectory()) {
-    walk(context, absolute, relative, []);
+    walk(context, absolute, relative, layersAbove(context.root, relative));
     return;
   }
   addFile(context, absolute, relative);

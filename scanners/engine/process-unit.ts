@@ -53,7 +53,15 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
   }
   if (!textFiles.length) return result;
 
-  const model = buildModel(parsedFiles);
+  const model = buildModel(parsedFiles, (file, error) =>
+    result.errors.push({
+      code: 'parse-failed',
+      level: 'error',
+      file: file.path,
+      message: `cannot read the resources of this ${file.format} file: ${error.message}`,
+      hint: 'Only secrets were checked in it. Please report this with the file, it is a bug in Palisade.',
+    }),
+  );
   const formats = new Set(parsedFiles.map((f) => f.format));
   const directivesByFile = new Map<string, Directive[]>();
   for (const file of textFiles) {

@@ -1,10 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { defaultConfig, findConfigFile, loadConfigFile, type PalisadeConfig } from '../config/config.js';
 import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/package.js';
-import type { Finding, ScanError, ScanResult, Severity } from '../core/types.js';
+import { compareText, type Finding, type ScanError, type ScanResult, type Severity } from '../core/types.js';
 import { type Baseline, readBaseline } from '../postprocess/baseline.js';
 import { loadRules, type RuleSelection } from '../rules/registry.js';
 import type { Rule } from '../rules/types.js';
@@ -53,6 +54,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const root = path.resolve(options.root ?? '.');
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`not a folder: ${root}`);
   const config = resolveConfig(options.config, root);
   const selection: RuleSelection = {
     enable: config.rules.enable,
@@ -226,16 +228,16 @@ function createPool(jobs: number): Piscina {
 
 function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.location.file.localeCompare(b.location.file) ||
+    compareText(a.location.file, b.location.file) ||
     a.location.startLine - b.location.startLine ||
     a.location.startColumn - b.location.startColumn ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.fingerprint.localeCompare(b.fingerprint)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.fingerprint, b.fingerprint)
   );
 }
 
 function compareErrors(a: ScanError, b: ScanError): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.code.localeCompare(b.code);
+  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.code, b.code);
 }
 
 export { UsageError };

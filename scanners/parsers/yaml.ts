@@ -22,6 +22,14 @@ export function parseYaml(text: string, lines = new LineIndex(text)): YamlDocume
   const budget = { remaining: MAX_ALIAS_EXPANSION };
   return parsed.map((doc) => {
     const error = doc.errors[0];
+    if (error?.code === 'RESOURCE_EXHAUSTION') {
+      throw new FileError(
+        'too-deep',
+        'YAML nesting is too deep to parse',
+        lines.position(error.pos[0]).line,
+        'This file is not a template Palisade can check; exclude it if it is generated data.',
+      );
+    }
     if (error) {
       const line = lines.position(error.pos[0]).line;
       const message = error.message.split(' at line ')[0] ?? error.message;

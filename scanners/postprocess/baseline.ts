@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
-import type { Finding } from '../core/types.js';
+import { compareText, type Finding } from '../core/types.js';
 
 /**
  * A baseline: fingerprints of known findings. No line numbers (so no merge churn when code moves)
@@ -21,9 +21,9 @@ export function createBaseline(findings: Finding[], now = new Date()): Baseline 
   const unique = [...new Map(entries.map((e) => [e.fingerprint, e])).values()];
   unique.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.fingerprint.localeCompare(b.fingerprint),
+      compareText(a.file, b.file) ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.fingerprint, b.fingerprint),
   );
   return { version: 1, tool: 'palisade', createdAt: now.toISOString(), findings: unique };
 }

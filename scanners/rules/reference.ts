@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../core/package.js';
+import { compareText } from '../core/types.js';
 import { builtinRuleList } from './registry.js';
 import type { Rule } from './types.js';
 
 /** The generated rule reference (docs/rules.md): a table of every built-in rule, then each rule's docs. */
 export function renderRuleReference(rules: Rule[] = builtinRuleList()): string {
-  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...rules].sort((a, b) => compareText(a.id, b.id));
   const table = sorted.map(
     (r) =>
       `| [${r.id}](#${anchor(r.id)}) | ${r.title} | ${r.severity} | ${r.category} | ${r.formats.join(', ')} |`,
