@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { activeFindings, type ScanResult, SEVERITIES, type Severity, scan, shouldFail } from '../index.js';
 import { REPORT_FORMATS, type ReportFormat, render } from '../reporters/index.js';
+import { countBySeverity, plural } from '../reporters/shared.js';
 import { type CommandContext, colorsFor } from './context.js';
 import { colorEnabled, isCi } from './io.js';
 import { type OutputTarget, OutputTargetCollector, writeFileAtomically } from './output-targets.js';
@@ -210,14 +211,13 @@ function hiddenNotesLine(
 /** One line for the terminal when every report went to a file. */
 function summaryLine(result: ScanResult): string {
   const active = activeFindings(result);
-  const bySeverity = SEVERITIES.map((s) => [s, active.filter((f) => f.severity === s).length] as const)
+  const bySeverity = Object.entries(countBySeverity(active))
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
-  const findings = `${active.length} finding${active.length === 1 ? '' : 's'}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}`;
+  const findings = `${plural(active.length, 'finding')}${bySeverity.length ? ` (${bySeverity.join(', ')})` : ''}`;
   const hidden = result.stats.baselineHidden ? `, ${result.stats.baselineHidden} hidden by the baseline` : '';
   const verdict = shouldFail(result) ? `failing: at or above ${result.failOn}` : 'passing';
-  const files = `${result.stats.filesScanned} file${result.stats.filesScanned === 1 ? '' : 's'}`;
-  return `palisade: ${findings}${hidden} in ${files}; ${verdict}`;
+  return `palisade: ${findings}${hidden} in ${plural(result.stats.filesScanned, 'file')}; ${verdict}`;
 }
 
 function relativeForHumans(file: string, cwd: string): string {

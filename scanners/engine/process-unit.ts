@@ -3,7 +3,7 @@ import picomatch from 'picomatch';
 import { buildModel } from '../adapters/index.js';
 import { FileError } from '../core/errors.js';
 import type { Category, Finding, Range, ScanError, Severity } from '../core/types.js';
-import { parseSourceFile, type SourceFile } from '../parsers/source-file.js';
+import { isParsable, parseSourceFile, type SourceFile, sourceFile } from '../parsers/source-file.js';
 import { attachSnippet, fingerprint, redactSecret } from '../postprocess/fingerprint.js';
 import {
   type Directive,
@@ -48,8 +48,8 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
   for (const entry of entries) {
     const loaded = loadFile(entry, result);
     if (!loaded) continue;
-    textFiles.push(loaded.text);
-    if (loaded.parsed) parsedFiles.push(loaded.parsed);
+    textFiles.push(loaded.file);
+    if (loaded.parsed) parsedFiles.push(loaded.file);
   }
   if (!textFiles.length) return result;
 
@@ -81,7 +81,7 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
     }
   }
   const linesByFile = new Map(textFiles.map((f) => [f.path, f.lines]));
-  const overrides = compileOverrides(settings.overrides);
+  const overrides = overridesFor(settings.overrides);
   const secretValues = new Set<string>();
 
   for (const rule of rules) {
@@ -162,10 +162,11 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
 
 /** A secret found by one rule must not leak through another finding's snippet or message. */
 function scrubSecrets(findings: Finding[], secrets: Set<string>): void {
+  const masks = [...secrets].map((secret) => [secret, `${redactSecret(secret).preview}****`] as const);
   const mask = (text: string) => {
     let masked = text;
-    for (const secret of secrets) {
-      if (masked.includes(secret)) masked = masked.split(secret).join(`${redactSecret(secret).preview}****`);
+    for (const [secret, replacement] of masks) {
+      if (masked.includes(secret)) masked = masked.split(secret).join(replacement);
     }
     return masked;
   };
@@ -176,8 +177,9 @@ function scrubSecrets(findings: Finding[], secrets: Set<string>): void {
 }
 
 interface LoadedFile {
-  text: SourceFile;
-  parsed?: SourceFile;
+  file: SourceFile;
+  /** False when the format has no parser or the file is malformed: text rules still check it. */
+  parsed: boolean;
 }
 
 function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undefined {
@@ -216,10 +218,7 @@ function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undef
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const format = detectFormat(entry.path, text);
-  const plain = parseSourceFile(entry.path, 'text', text);
-  if (format === 'text' || format === 'terraform' || format === 'terraform-vars') {
-    return { text: { ...plain, format } };
-  }
+  const file = sourceFile(entry.path, format, text);
   if (format === 'bicep') {
     result.errors.push({
       code: 'unsupported',
@@ -228,13 +227,14 @@ function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undef
       message: 'Bicep is not parsed directly; only secrets were checked',
       hint: 'Compile it to an ARM template (az bicep build) and scan the JSON.',
     });
-    return { text: { ...plain, format } };
   }
+  if (!isParsable(format)) return { file, parsed: false };
   try {
-    return { text: { ...plain, format }, parsed: parseSourceFile(entry.path, format, text) };
+    parseSourceFile(file);
+    return { file, parsed: true };
   } catch (error) {
     result.errors.push(parseFailure(entry.path, format, text, error));
-    return { text: { ...plain, format } };
+    return { file, parsed: false };
   }
 }
 
@@ -285,6 +285,18 @@ interface PathSettings {
   disabledRule: (id: string) => boolean;
   disabledCategories: Set<Category>;
   severity: Record<string, Severity>;
+}
+
+const compiledOverrides = new WeakMap<UnitSettings['overrides'], (file: string) => PathSettings>();
+
+/** The compiled overrides of these settings: globs compile once, not once per unit. */
+function overridesFor(overrides: UnitSettings['overrides']): (file: string) => PathSettings {
+  let compiled = compiledOverrides.get(overrides);
+  if (!compiled) {
+    compiled = compileOverrides(overrides);
+    compiledOverrides.set(overrides, compiled);
+  }
+  return compiled;
 }
 
 /** Merges the overrides that match a path (later entries win). */

@@ -109,7 +109,6 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   }
   findings.sort(compareFindings);
   const errors = [...inventory.notes, ...unitResult.errors].sort(compareErrors);
-  const usedRuleIds = new Set(rules.map((r) => r.id));
   return {
     schemaVersion: '1.0.0',
     tool: { name: 'palisade', version: VERSION, informationUri: 'https://github.com/palisade-dev/palisade' },
@@ -118,21 +117,19 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     finishedAt: new Date().toISOString(),
     findings,
     errors,
-    rules: rules
-      .filter((r) => usedRuleIds.has(r.id))
-      .map((r) => ({
-        id: r.id,
-        title: r.title,
-        severity: r.severity,
-        category: r.category,
-        description: r.description,
-        remediation: r.remediation,
-        helpUri: r.helpUri ?? `https://palisade.dev/rules/${r.id}`,
-        cwe: r.cwe,
-        benchmarks: r.benchmarks ?? [],
-        tags: r.tags ?? [],
-        docs: r.docs ?? '',
-      })),
+    rules: rules.map((r) => ({
+      id: r.id,
+      title: r.title,
+      severity: r.severity,
+      category: r.category,
+      description: r.description,
+      remediation: r.remediation,
+      helpUri: r.helpUri ?? `https://palisade.dev/rules/${r.id}`,
+      cwe: r.cwe,
+      benchmarks: r.benchmarks ?? [],
+      tags: r.tags ?? [],
+      docs: r.docs ?? '',
+    })),
     stats: {
       filesScanned: unitResult.files,
       filesSkipped: errors.filter((e) => ['too-large', 'binary', 'symlink-outside-root'].includes(e.code))

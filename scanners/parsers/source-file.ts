@@ -32,10 +32,24 @@ const YAML_FORMATS = new Set<FileFormat>([
 ]);
 const JSON_FORMATS = new Set<FileFormat>(['arm', 'terraform-plan', 'json']);
 
-/** Parses a file's text according to its format. Throws FileError on malformed input. */
-export function parseSourceFile(filePath: string, format: FileFormat, text: string): SourceFile {
-  const lines = new LineIndex(text);
-  const file: SourceFile = { path: filePath, format, text, lines, documents: [] };
+/** A file with its text and line index, not yet parsed. */
+export function sourceFile(filePath: string, format: FileFormat, text: string): SourceFile {
+  return { path: filePath, format, text, lines: new LineIndex(text), documents: [] };
+}
+
+/** True when the format has a parser (the others are checked as text only). */
+export function isParsable(format: FileFormat): boolean {
+  return (
+    JSON_FORMATS.has(format) ||
+    YAML_FORMATS.has(format) ||
+    format === 'cloudformation' ||
+    format === 'dockerfile'
+  );
+}
+
+/** Parses a file's text according to its format, in place. Throws FileError on malformed input. */
+export function parseSourceFile(file: SourceFile): void {
+  const { format, text, lines } = file;
   const json = JSON_FORMATS.has(format) || (format === 'cloudformation' && text.trimStart().startsWith('{'));
   if (json) {
     file.documents = [{ tree: parseJson(text, lines) }];
@@ -44,5 +58,4 @@ export function parseSourceFile(filePath: string, format: FileFormat, text: stri
   } else if (format === 'dockerfile') {
     file.dockerfile = DockerfileParser.parse(text);
   }
-  return file;
 }

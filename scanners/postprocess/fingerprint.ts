@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RedactedSecret } from '../core/types.js';
+import type { LineIndex } from '../core/source.js';
+import type { Finding, RedactedSecret } from '../core/types.js';
 
 /**
  * A fingerprint from what a finding is about (rule, file, resource, attribute or secret hash, and
@@ -39,12 +40,8 @@ export function maskInLine(line: string, startColumn: number, endColumn: number,
 
 /** Sets the finding's snippet: its source lines (at most 3), with any secret masked. */
 export function attachSnippet(
-  finding: {
-    location: { startLine: number; endLine: number; startColumn: number; endColumn: number };
-    snippet?: string;
-    secret?: RedactedSecret;
-  },
-  lines: { line(n: number): string },
+  finding: Pick<Finding, 'location' | 'snippet' | 'secret'>,
+  lines: LineIndex,
 ): void {
   const { startLine, endLine, startColumn, endColumn } = finding.location;
   if (finding.secret) {

@@ -22,7 +22,7 @@ export function renderJson(input: ScanResult, _options: ReportOptions = {}): str
 
 /** The ScanResult with keys in schema order and no properties outside the schema. */
 export function canonicalResult(result: ScanResult): ScanResult {
-  return withoutUndefined({
+  return {
     schemaVersion: result.schemaVersion,
     tool: {
       name: result.tool.name,
@@ -50,11 +50,11 @@ export function canonicalResult(result: ScanResult): ScanResult {
       changedFiles: result.diff.changedFiles,
     },
     failOn: result.failOn,
-  });
+  };
 }
 
 function canonicalFinding(finding: Finding): Finding {
-  return withoutUndefined({
+  return {
     ruleId: finding.ruleId,
     title: finding.title,
     severity: finding.severity,
@@ -72,7 +72,7 @@ function canonicalFinding(finding: Finding): Finding {
     secret: finding.secret && { sha256: finding.secret.sha256, preview: finding.secret.preview },
     suppression: finding.suppression && canonicalSuppression(finding.suppression),
     fingerprint: finding.fingerprint,
-  });
+  };
 }
 
 function canonicalLocation(location: Location): Location {
@@ -86,24 +86,24 @@ function canonicalLocation(location: Location): Location {
 }
 
 function canonicalBenchmark(benchmark: BenchmarkRef): BenchmarkRef {
-  return withoutUndefined({
+  return {
     framework: benchmark.framework,
     version: benchmark.version,
     control: benchmark.control,
-  });
+  };
 }
 
 function canonicalSuppression(suppression: Suppression): Suppression {
-  return withoutUndefined({
+  return {
     kind: suppression.kind,
     justification: suppression.justification,
     until: suppression.until,
     location: suppression.location && canonicalLocation(suppression.location),
-  });
+  };
 }
 
 function canonicalError(error: ScanError): ScanError {
-  return withoutUndefined({
+  return {
     code: error.code,
     level: error.level,
     file: error.file,
@@ -111,7 +111,7 @@ function canonicalError(error: ScanError): ScanError {
     message: error.message,
     hint: error.hint,
     ruleId: error.ruleId,
-  });
+  };
 }
 
 function canonicalRule(rule: RuleSummary): RuleSummary {
@@ -128,11 +128,6 @@ function canonicalRule(rule: RuleSummary): RuleSummary {
     tags: [...rule.tags],
     docs: rule.docs,
   };
-}
-
-/** Drops keys whose value is undefined, so optional fields are absent rather than `undefined`. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 export const jsonReporter: Reporter = {

@@ -1,6 +1,7 @@
 /** JUnit XML: one testsuite per rule, for CI test dashboards (GitLab, Azure DevOps, Jenkins). */
 import type { Finding, RuleSummary, ScanError, ScanResult } from '../core/types.js';
-import { compareByLocation, compareStrings, maskedSecret, ruleCatalog, scrubResult } from './shared.js';
+import { compareText } from '../core/types.js';
+import { compareByLocation, maskedSecret, ruleCatalog, scrubResult } from './shared.js';
 import type { Reporter, ReportOptions } from './types.js';
 
 export const ERRORS_SUITE = 'palisade.errors';
@@ -28,7 +29,7 @@ export function renderJunit(input: ScanResult, _options: ReportOptions = {}): st
   }
   const timestamp = xmlTimestamp(result.startedAt);
   const suites: { xml: string; counts: Counts }[] = [...catalog.values()]
-    .sort((a, b) => compareStrings(a.id, b.id))
+    .sort((a, b) => compareText(a.id, b.id))
     .map((rule) => ruleSuite(rule, byRule.get(rule.id) ?? [], timestamp));
   if (result.errors.length > 0) suites.push(errorSuite(result.errors, timestamp));
 

@@ -1,6 +1,7 @@
 /** Helpers shared by the reporters: ordering, rule lookup, CWE parsing, text safety. */
 import { createHash } from 'node:crypto';
 import {
+  compareText,
   type Finding,
   type RedactedSecret,
   type RuleSummary,
@@ -20,21 +21,16 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 /** Compares file, then line, then column, then rule: the engine's reading order. */
 export function compareByLocation(a: Finding, b: Finding): number {
   return (
-    compareStrings(a.location.file, b.location.file) ||
+    compareText(a.location.file, b.location.file) ||
     a.location.startLine - b.location.startLine ||
     a.location.startColumn - b.location.startColumn ||
-    compareStrings(a.ruleId, b.ruleId)
+    compareText(a.ruleId, b.ruleId)
   );
 }
 
 /** Most severe first, then reading order. */
 export function compareBySeverity(a: Finding, b: Finding): number {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareByLocation(a, b);
-}
-
-/** Locale-independent string order, so output does not depend on the machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Rules by id: the scan's rule metadata, plus a stand-in built from the finding for unknown rule ids. */

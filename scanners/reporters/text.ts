@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import {
   activeFindings,
+  compareText,
   type Finding,
   type ScanError,
   type ScanResult,
@@ -11,7 +12,6 @@ import {
 } from '../core/types.js';
 import {
   compareByLocation,
-  compareStrings,
   countBySeverity,
   formatDuration,
   maskedSecret,
@@ -66,7 +66,7 @@ function groupByFile(findings: Finding[], errors: ScanError[]): [string, FileGro
     groupOf(finding.location.file).findings.push(finding);
   for (const error of errors) groupOf(error.file).errors.push(error);
   for (const group of groups.values()) group.errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return [...groups.entries()].sort(([a], [b]) => compareStrings(a, b));
+  return [...groups.entries()].sort(([a], [b]) => compareText(a, b));
 }
 
 function renderFinding(finding: Finding, colors: Colors, showSnippets: boolean): string[] {

@@ -53,6 +53,18 @@ export function readPath(target: unknown, path: string): unknown {
   return current;
 }
 
+const patterns = new Map<string, RegExp>();
+
+/** Conditions run once per resource: compile each pattern once. */
+function compiledPattern(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source);
+    patterns.set(source, pattern);
+  }
+  return pattern;
+}
+
 /** Evaluates a condition against one model object. */
 export function evaluate(condition: Condition, target: unknown): Outcome {
   if ('all' in condition) return evaluateAll(condition.all, target);
@@ -130,7 +142,7 @@ function evaluateAttribute(condition: AttributeCondition, target: unknown): Outc
   if (condition.in) checks.push(condition.in.includes(value));
   if (condition['not-in']) checks.push(!condition['not-in'].includes(value));
   if (condition.matches !== undefined)
-    checks.push(typeof value === 'string' && new RegExp(condition.matches).test(value));
+    checks.push(typeof value === 'string' && compiledPattern(condition.matches).test(value));
   if ('contains' in condition) {
     checks.push(
       Array.isArray(value)

@@ -16,6 +16,7 @@ const RULE_FILE = /^rule\.(ya?ml|ts|mts|js|mjs)$/;
 const FLAT_RULE_FILE = /\.(ya?ml|ts|mts|js|mjs)$/;
 
 let validateCustom: ReturnType<Ajv['compile']> | undefined;
+let jiti: ReturnType<typeof createJiti> | undefined;
 
 /** A YAML custom rule: metadata, the model collection it checks and the condition that reports. */
 export interface YamlRuleDefinition extends RuleMetadata {
@@ -90,7 +91,7 @@ export async function loadRuleFile(file: string): Promise<Rule> {
     if (doc.errors[0]) throw new UsageError(`invalid YAML: ${doc.errors[0].message.split('\n')[0]}`, file);
     return yamlRule(doc.toJS({ maxAliasCount: 100 }) as YamlRuleDefinition, file);
   }
-  const jiti = createJiti(import.meta.url, { moduleCache: false });
+  jiti ??= createJiti(import.meta.url, { moduleCache: false });
   const loaded = await jiti.import<RuleDefinition | Rule>(file, { default: true });
   if (!loaded || typeof loaded !== 'object')
     throw new UsageError('a rule module must export a rule by default', file);

@@ -16,9 +16,11 @@ export interface RuleSelection {
   customRules?: string;
 }
 
-/** Every built-in rule, with its README as docs. */
+let builtinWithDocs: Rule[] | undefined;
+
+/** Every built-in rule, with its README as docs (read once per process). */
 export function builtinRuleList(): Rule[] {
-  return builtinRules.map(({ rule, dir }) => {
+  builtinWithDocs ??= builtinRules.map(({ rule, dir }) => {
     const readme = packagePath(`rules/${dir}/README.md`);
     return {
       ...rule,
@@ -26,6 +28,7 @@ export function builtinRuleList(): Rule[] {
       docs: existsSync(readme) ? readFileSync(readme, 'utf8') : '',
     };
   });
+  return [...builtinWithDocs];
 }
 
 /** Built-in plus custom rules, filtered and with severity overrides applied. */
