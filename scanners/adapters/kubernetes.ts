@@ -5,16 +5,17 @@ import { at, child, entry, scalar, type TreeNode } from '../parsers/tree.js';
 import { boolAttr, stringAttr } from './values.js';
 
 /** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATH: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+// A Map, not an object: `kind` comes from the file, and `kind: constructor` must find nothing.
+const POD_SPEC_PATH = new Map<string, string[]>([
+  ['Pod', ['spec']],
+  ['Deployment', ['spec', 'template', 'spec']],
+  ['StatefulSet', ['spec', 'template', 'spec']],
+  ['DaemonSet', ['spec', 'template', 'spec']],
+  ['ReplicaSet', ['spec', 'template', 'spec']],
+  ['ReplicationController', ['spec', 'template', 'spec']],
+  ['Job', ['spec', 'template', 'spec']],
+  ['CronJob', ['spec', 'jobTemplate', 'spec', 'template', 'spec']],
+]);
 
 const CONTAINER_LISTS = [
   ['initContainers', 'init'],
@@ -27,9 +28,7 @@ export function adaptKubernetes(file: SourceFile, model: Model): void {
   for (const { tree } of file.documents) {
     for (const manifest of listItems(tree)) {
       const kind = scalar(child(manifest, 'kind'));
-      // Own keys only: `kind: constructor` must not reach Object.prototype.
-      const podSpecPath =
-        typeof kind === 'string' && Object.hasOwn(POD_SPEC_PATH, kind) ? POD_SPEC_PATH[kind] : undefined;
+      const podSpecPath = typeof kind === 'string' ? POD_SPEC_PATH.get(kind) : undefined;
       if (!podSpecPath || typeof kind !== 'string') continue;
       model.kubernetes.workloads.push(workload(file, manifest, kind, at(manifest, ...podSpecPath)));
     }
