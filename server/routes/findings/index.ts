@@ -1,0 +1,125 @@
+/** Finding reads with filters, paging and sorting, and triage (risk acceptance, false positive, reopen). */
+import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import { actorName } from '../../domain/roles.js';
+import { TRIAGE_STATUSES, triageExpiry } from '../../domain/triage.js';
+import { ERROR_REPLIES, ErrorReplySchema } from '../../errors.js';
+import {
+  FindingEventSchema,
+  FindingListQuerySchema,
+  FindingViewSchema,
+  IdParamsSchema,
+  toFindingQuery,
+} from '../../schemas/api.js';
+
+const StatusChangeSchema = Type.Object(
+  {
+    status: Type.Union(TRIAGE_STATUSES.map((status) => Type.Literal(status))),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+    expiresOn: Type.Optional(
+      Type.String({ format: 'date', description: 'The decision lapses on this day (UTC)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const findings: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/v1/findings',
+    {
+      onRequest: app.requirePermission('read'),
+      schema: {
+        tags: ['findings'],
+        summary: 'Findings with filters, paging and sorting',
+        security: [{ bearer: [] }],
+        querystring: FindingListQuerySchema,
+        response: {
+          200: Type.Object({
+            items: Type.Array(FindingViewSchema),
+            total: Type.Integer(),
+            limit: Type.Integer(),
+            offset: Type.Integer(),
+          }),
+          ...ERROR_REPLIES,
+        },
+      },
+    },
+    async (request) => {
+      const query = toFindingQuery(request.query);
+      const page = await app.storage.listFindings(request.principal!.organizationId, query);
+      return { ...page, limit: query.limit, offset: query.offset };
+    },
+  );
+
+  app.get(
+    '/api/v1/findings/:id',
+    {
+      onRequest: app.requirePermission('read'),
+      schema: {
+        tags: ['findings'],
+        summary: 'One finding with its history',
+        security: [{ bearer: [] }],
+        params: IdParamsSchema,
+        response: {
+          200: Type.Object({ finding: FindingViewSchema, history: Type.Array(FindingEventSchema) }),
+          ...ERROR_REPLIES,
+        },
+      },
+    },
+    async (request, reply) => {
+      const organizationId = request.principal!.organizationId;
+      const finding = await app.storage.getFinding(organizationId, request.params.id);
+      if (!finding)
+        return reply.code(404).send({ statusCode: 404, error: 'not-found', message: 'No such finding.' });
+      return { finding, history: await app.storage.listFindingEvents(organizationId, finding.id) };
+    },
+  );
+
+  app.post(
+    '/api/v1/findings/:id/status',
+    {
+      onRequest: app.requirePermission('triage'),
+      schema: {
+        tags: ['findings'],
+        summary: 'Accept the risk, mark a false positive (with a reason and optional expiry), or reopen',
+        security: [{ bearer: [] }],
+        params: IdParamsSchema,
+        body: StatusChangeSchema,
+        response: { 200: FindingViewSchema, 409: ErrorReplySchema, ...ERROR_REPLIES },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const now = new Date();
+      const expiry = triageExpiry(request.body.status, request.body.expiresOn, now);
+      if ('error' in expiry) {
+        return reply
+          .code(400)
+          .send({ statusCode: 400, error: 'invalid-request', message: expiry.error, pointer: '/expiresOn' });
+      }
+      const result = await app.storage.changeFindingStatus(
+        principal.organizationId,
+        request.params.id,
+        {
+          status: request.body.status,
+          reason: request.body.reason,
+          expiresAt: expiry.expiresAt,
+          actor: actorName(principal),
+        },
+        now.toISOString(),
+      );
+      if (result.outcome === 'not-found') {
+        return reply.code(404).send({ statusCode: 404, error: 'not-found', message: 'No such finding.' });
+      }
+      if (result.outcome === 'invalid-transition') {
+        return reply.code(409).send({
+          statusCode: 409,
+          error: 'invalid-transition',
+          message: `A ${result.from} finding cannot be reopened by hand: only risk-accepted or false-positive ones can.`,
+        });
+      }
+      return result.finding;
+    },
+  );
+};
+
+export default findings;

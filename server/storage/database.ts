@@ -1,0 +1,167 @@
+/** Table types for the query builder: one interface per table, as the migrations create them. */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** ISO 8601 strings in UTC: they sort as text and read the same on SQLite and PostgreSQL. */
+type Timestamp = string;
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface RepositoryTable {
+  id: Generated<number>;
+  organization_id: number;
+  provider: string;
+  /** The owner or namespace at the provider (GitHub organisation, GitLab group). */
+  owner: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface ScanTable {
+  id: Generated<number>;
+  organization_id: number;
+  repository_id: number;
+  branch: string;
+  commit_sha: string;
+  kind: 'full' | 'diff';
+  run_id: string;
+  run_url: string | null;
+  pull_request: string | null;
+  tool_name: string;
+  tool_version: string;
+  status: 'completed';
+  findings_total: number;
+  findings_new: number;
+  findings_closed: number;
+  findings_reopened: number;
+  /** JSON object: severity to count, over the findings in this upload. */
+  severity_counts: string;
+  created_at: Timestamp;
+}
+
+export type FindingStatus = 'open' | 'closed' | 'risk_accepted' | 'false_positive';
+
+export interface FindingTable {
+  id: Generated<number>;
+  organization_id: number;
+  repository_id: number;
+  branch: string;
+  fingerprint: string;
+  rule_id: string;
+  title: string;
+  severity: string;
+  /** 4 critical … 0 info, so that sorting by severity is an index scan. */
+  severity_rank: number;
+  category: string;
+  message: string;
+  file: string;
+  start_line: number;
+  start_column: number;
+  end_line: number;
+  end_column: number;
+  resource: string | null;
+  help_uri: string;
+  remediation: string;
+  /** JSON array of CWE ids. */
+  cwe: string;
+  /** JSON array of tags. */
+  tags: string;
+  secret_sha256: string | null;
+  secret_preview: string | null;
+  suppression_kind: string | null;
+  suppression_justification: string | null;
+  status: FindingStatus;
+  status_reason: string | null;
+  status_owner: string | null;
+  status_expires_at: Timestamp | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  mitigated_at: Timestamp | null;
+  first_scan_id: number;
+  last_scan_id: number;
+  updated_at: Timestamp;
+}
+
+export type FindingEventKind = 'opened' | 'closed' | 'reopened' | 'triaged' | 'expired';
+
+export interface FindingEventTable {
+  id: Generated<number>;
+  finding_id: number;
+  scan_id: number | null;
+  kind: FindingEventKind;
+  from_status: FindingStatus | null;
+  to_status: FindingStatus;
+  actor: string | null;
+  reason: string | null;
+  created_at: Timestamp;
+}
+
+export type TokenRole = 'ingest' | 'read' | 'admin';
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  role: TokenRole;
+  /** Hex SHA-256 of the token: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export type UserRole = 'admin' | 'analyst' | 'viewer';
+
+export interface UserTable {
+  id: Generated<number>;
+  organization_id: number;
+  username: string;
+  password_hash: string;
+  role: UserRole;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** Hex SHA-256 of the session cookie value. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  organization_id: number | null;
+  actor: string;
+  action: string;
+  target: string | null;
+  /** JSON object with the details of the action. */
+  details: string;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  organizations: OrganizationTable;
+  repositories: RepositoryTable;
+  scans: ScanTable;
+  findings: FindingTable;
+  finding_events: FindingEventTable;
+  api_tokens: ApiTokenTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}
+
+export type FindingRow = Selectable<FindingTable>;
+export type NewFindingRow = Insertable<FindingTable>;
+export type ScanRow = Selectable<ScanTable>;
+export type RepositoryRow = Selectable<RepositoryTable>;
+export type UserRow = Selectable<UserTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type NewFindingEventRow = Insertable<FindingEventTable>;
+export type FindingEventRow = Selectable<FindingEventTable>;

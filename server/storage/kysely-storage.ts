@@ -1,0 +1,859 @@
+/** The Storage interface over kysely: one set of parameterised queries for SQLite and PostgreSQL. */
+import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../scanners/core/types.js';
+import { type FindingContent, type KnownFinding, planLifecycle } from '../domain/lifecycle.js';
+import type { Database, FindingRow, NewFindingEventRow, NewFindingRow, ScanRow } from './database.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type {
+  ApiToken,
+  ApiTokenView,
+  AuditEntry,
+  AuditView,
+  FindingEventView,
+  FindingQuery,
+  FindingStatus,
+  FindingView,
+  NewScan,
+  Organization,
+  OrganizationSummary,
+  RepositoryRef,
+  RepositoryView,
+  ScanView,
+  SessionWithUser,
+  SeverityCounts,
+  StatusChange,
+  StatusChangeResult,
+  Storage,
+  User,
+} from './storage.js';
+
+/** SQLite allows 32,766 bound parameters per statement and PostgreSQL 65,535: stay under both. */
+const MAX_PARAMETERS = 30_000;
+/** For `where id in (…)` lists. */
+const ID_CHUNK = 5_000;
+
+const STATUSES: FindingStatus[] = ['open', 'closed', 'risk_accepted', 'false_positive'];
+
+type Executor = Kysely<Database> | Transaction<Database>;
+type FindingWithRepository = FindingRow & {
+  repository_provider: string;
+  repository_owner: string;
+  repository_name: string;
+};
+
+/** Storage over a kysely instance; `dialect` says which database is behind it. */
+export class KyselyStorage implements Storage {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.db, provider: { getMigrations: async () => MIGRATIONS } });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+      throw new Error(`database migration ${failed} failed: ${String(error)}`, { cause: error });
+    }
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async countOrganizations(): Promise<number> {
+    const row = await this.db
+      .selectFrom('organizations')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async createOrganization(slug: string, name: string): Promise<Organization> {
+    return this.db
+      .insertInto('organizations')
+      .values({ slug, name, created_at: new Date().toISOString() })
+      .returning(['id', 'slug', 'name'])
+      .executeTakeFirstOrThrow();
+  }
+
+  async findOrganizationBySlug(slug: string): Promise<Organization | undefined> {
+    return this.db
+      .selectFrom('organizations')
+      .select(['id', 'slug', 'name'])
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+  }
+
+  async createApiToken(token: {
+    organizationId: number;
+    name: string;
+    role: ApiToken['role'];
+    tokenHash: string;
+  }): Promise<ApiToken> {
+    const row = await this.db
+      .insertInto('api_tokens')
+      .values({
+        organization_id: token.organizationId,
+        name: token.name,
+        role: token.role,
+        token_hash: token.tokenHash,
+        created_at: new Date().toISOString(),
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    return { id: row.id, organizationId: token.organizationId, name: token.name, role: token.role };
+  }
+
+  async useApiToken(tokenHash: string, now: string): Promise<ApiToken | undefined> {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .select(['id', 'organization_id', 'name', 'role', 'last_used_at'])
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    // Once a minute is precise enough, and spares a write on every request.
+    if (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) {
+      await this.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
+    }
+    return { id: row.id, organizationId: row.organization_id, name: row.name, role: row.role };
+  }
+
+  async listApiTokens(organizationId: number): Promise<ApiTokenView[]> {
+    const rows = await this.db
+      .selectFrom('api_tokens')
+      .select(['id', 'organization_id', 'name', 'role', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('organization_id', '=', organizationId)
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      organizationId: row.organization_id,
+      name: row.name,
+      role: row.role,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      revokedAt: row.revoked_at,
+    }));
+  }
+
+  async revokeApiToken(organizationId: number, tokenId: number, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', tokenId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async createUser(user: {
+    organizationId: number;
+    username: string;
+    passwordHash: string;
+    role: User['role'];
+  }): Promise<User> {
+    const row = await this.db
+      .insertInto('users')
+      .values({
+        organization_id: user.organizationId,
+        username: user.username,
+        password_hash: user.passwordHash,
+        role: user.role,
+        created_at: new Date().toISOString(),
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    return { id: row.id, ...user };
+  }
+
+  async findUserByUsername(username: string): Promise<User | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async createSession(session: {
+    idHash: string;
+    userId: number;
+    csrfToken: string;
+    expiresAt: string;
+  }): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id_hash: session.idHash,
+        user_id: session.userId,
+        csrf_token: session.csrfToken,
+        created_at: new Date().toISOString(),
+        expires_at: session.expiresAt,
+      })
+      .execute();
+  }
+
+  async findSession(idHash: string, now: string): Promise<SessionWithUser | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select(['sessions.csrf_token', 'sessions.expires_at'])
+      .where('sessions.id_hash', '=', idHash)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst();
+    return row && { csrfToken: row.csrf_token, expiresAt: row.expires_at, user: toUser(row) };
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await insertAudit(this.db, entry, new Date().toISOString());
+  }
+
+  async listAudit(organizationId: number, limit: number): Promise<AuditView[]> {
+    const rows = await this.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      organizationId: row.organization_id,
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      details: JSON.parse(row.details) as Record<string, unknown>,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async recordScan(input: NewScan, now: string): Promise<{ scan: ScanView; created: boolean }> {
+    const scanId = await this.db.transaction().execute(async (trx) => {
+      const repositoryId = await ensureRepository(trx, input, now);
+      const existing = await trx
+        .selectFrom('scans')
+        .select('id')
+        .where('repository_id', '=', repositoryId)
+        .where('commit_sha', '=', input.commit)
+        .where('kind', '=', input.kind)
+        .where('run_id', '=', input.runId)
+        .executeTakeFirst();
+      if (existing) return { id: existing.id, created: false };
+      const id = await applyScan(trx, repositoryId, input, now);
+      return { id, created: true };
+    });
+    const scan = await this.getScan(input.organizationId, scanId.id);
+    if (!scan) throw new Error(`scan ${scanId.id} vanished after it was recorded`);
+    return { scan, created: scanId.created };
+  }
+
+  async countScans(): Promise<number> {
+    const row = await this.db
+      .selectFrom('scans')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async getScan(organizationId: number, scanId: number): Promise<ScanView | undefined> {
+    const row = await this.scanQuery(organizationId).where('scans.id', '=', scanId).executeTakeFirst();
+    return row && toScanView(row);
+  }
+
+  async listScans(organizationId: number, limit: number): Promise<ScanView[]> {
+    const rows = await this.scanQuery(organizationId)
+      .orderBy('scans.created_at', 'desc')
+      .orderBy('scans.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toScanView);
+  }
+
+  async listRepositories(organizationId: number): Promise<RepositoryView[]> {
+    const repositories = await this.db
+      .selectFrom('repositories')
+      .select(['id', 'provider', 'owner', 'name'])
+      .where('organization_id', '=', organizationId)
+      .orderBy('owner')
+      .orderBy('name')
+      .orderBy('provider')
+      .execute();
+    const openCounts = await this.db
+      .selectFrom('findings')
+      .select(['repository_id', 'severity', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('organization_id', '=', organizationId)
+      .where('status', '=', 'open')
+      .groupBy(['repository_id', 'severity'])
+      .execute();
+    const branches = await this.db
+      .selectFrom('scans')
+      .select(['repository_id', 'branch', (eb) => eb.fn.max('created_at').as('last_scan_at')])
+      .where('organization_id', '=', organizationId)
+      .groupBy(['repository_id', 'branch'])
+      .execute();
+    return repositories.map((repository) => {
+      const openBySeverity = emptySeverityCounts();
+      for (const count of openCounts) {
+        if (count.repository_id === repository.id)
+          openBySeverity[count.severity as Severity] += Number(count.count);
+      }
+      const own = branches.filter((branch) => branch.repository_id === repository.id);
+      const lastScanAt = own.reduce<string | null>(
+        (latest, branch) => (latest === null || branch.last_scan_at > latest ? branch.last_scan_at : latest),
+        null,
+      );
+      return {
+        ...repository,
+        branches: own.map((branch) => branch.branch).sort(),
+        openFindings: Object.values(openBySeverity).reduce((sum, count) => sum + count, 0),
+        openBySeverity,
+        lastScanAt,
+      };
+    });
+  }
+
+  async listFindings(
+    organizationId: number,
+    query: FindingQuery,
+  ): Promise<{ items: FindingView[]; total: number }> {
+    let filtered = this.db.selectFrom('findings').where('findings.organization_id', '=', organizationId);
+    if (query.repositoryId !== undefined)
+      filtered = filtered.where('findings.repository_id', '=', query.repositoryId);
+    if (query.severity?.length) filtered = filtered.where('findings.severity', 'in', query.severity);
+    if (query.status?.length) filtered = filtered.where('findings.status', 'in', query.status);
+    if (query.category !== undefined) filtered = filtered.where('findings.category', '=', query.category);
+    if (query.ruleId !== undefined) filtered = filtered.where('findings.rule_id', '=', query.ruleId);
+    if (query.branch !== undefined) filtered = filtered.where('findings.branch', '=', query.branch);
+
+    const total = await filtered
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    const column = {
+      severity: 'findings.severity_rank',
+      lastSeen: 'findings.last_seen_at',
+      firstSeen: 'findings.first_seen_at',
+      file: 'findings.file',
+      rule: 'findings.rule_id',
+    } as const;
+    const rows = await filtered
+      .innerJoin('repositories', 'repositories.id', 'findings.repository_id')
+      .selectAll('findings')
+      .select([
+        'repositories.provider as repository_provider',
+        'repositories.owner as repository_owner',
+        'repositories.name as repository_name',
+      ])
+      .orderBy(column[query.sort], query.order)
+      // The id breaks ties, so that pages neither repeat nor skip rows.
+      .orderBy('findings.id', query.order)
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute();
+    return { items: rows.map(toFindingView), total: Number(total.count) };
+  }
+
+  async getFinding(organizationId: number, findingId: number): Promise<FindingView | undefined> {
+    return getFindingView(this.db, organizationId, findingId);
+  }
+
+  async listFindingEvents(organizationId: number, findingId: number): Promise<FindingEventView[]> {
+    const rows = await this.db
+      .selectFrom('finding_events')
+      .innerJoin('findings', 'findings.id', 'finding_events.finding_id')
+      .selectAll('finding_events')
+      .where('findings.organization_id', '=', organizationId)
+      .where('finding_events.finding_id', '=', findingId)
+      .orderBy('finding_events.id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      scanId: row.scan_id,
+      fromStatus: row.from_status,
+      toStatus: row.to_status,
+      actor: row.actor,
+      reason: row.reason,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async changeFindingStatus(
+    organizationId: number,
+    findingId: number,
+    change: StatusChange,
+    now: string,
+  ): Promise<StatusChangeResult> {
+    return this.db.transaction().execute(async (trx): Promise<StatusChangeResult> => {
+      const current = await trx
+        .selectFrom('findings')
+        .select(['status'])
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', findingId)
+        .executeTakeFirst();
+      if (!current) return { outcome: 'not-found' };
+      const reopening = change.status === 'open';
+      // Reopening undoes a decision; a closed finding is gone from the code, and stays closed until it returns.
+      if (reopening && current.status !== 'risk_accepted' && current.status !== 'false_positive') {
+        return { outcome: 'invalid-transition', from: current.status };
+      }
+      await trx
+        .updateTable('findings')
+        .set({
+          status: change.status,
+          status_reason: reopening ? null : change.reason,
+          status_owner: reopening ? null : change.actor,
+          status_expires_at: reopening ? null : change.expiresAt,
+          updated_at: now,
+        })
+        .where('id', '=', findingId)
+        .execute();
+      await trx
+        .insertInto('finding_events')
+        .values({
+          finding_id: findingId,
+          scan_id: null,
+          kind: 'triaged',
+          from_status: current.status,
+          to_status: change.status,
+          actor: change.actor,
+          reason: change.reason,
+          created_at: now,
+        })
+        .execute();
+      await insertAudit(
+        trx,
+        {
+          organizationId,
+          actor: change.actor,
+          action: 'finding.status',
+          target: `finding:${findingId}`,
+          details: {
+            from: current.status,
+            to: change.status,
+            reason: change.reason,
+            expiresAt: change.expiresAt,
+          },
+        },
+        now,
+      );
+      const finding = await getFindingView(trx, organizationId, findingId);
+      if (!finding) throw new Error(`finding ${findingId} vanished during triage`);
+      return { outcome: 'changed', finding };
+    });
+  }
+
+  async summarize(organizationId: number): Promise<OrganizationSummary> {
+    const counts = await this.db
+      .selectFrom('findings')
+      .select(['status', 'severity', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('organization_id', '=', organizationId)
+      .groupBy(['status', 'severity'])
+      .execute();
+    const openBySeverity = emptySeverityCounts();
+    const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
+      FindingStatus,
+      number
+    >;
+    for (const count of counts) {
+      byStatus[count.status] += Number(count.count);
+      if (count.status === 'open') openBySeverity[count.severity as Severity] += Number(count.count);
+    }
+    return {
+      openBySeverity,
+      byStatus,
+      repositories: await this.listRepositories(organizationId),
+      recentScans: await this.listScans(organizationId, 10),
+    };
+  }
+
+  private scanQuery(organizationId: number) {
+    return this.db
+      .selectFrom('scans')
+      .innerJoin('repositories', 'repositories.id', 'scans.repository_id')
+      .selectAll('scans')
+      .select([
+        'repositories.provider as repository_provider',
+        'repositories.owner as repository_owner',
+        'repositories.name as repository_name',
+      ])
+      .where('scans.organization_id', '=', organizationId);
+  }
+}
+
+function toUser(row: {
+  id: number;
+  organization_id: number;
+  username: string;
+  role: User['role'];
+  password_hash: string;
+}): User {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    username: row.username,
+    role: row.role,
+    passwordHash: row.password_hash,
+  };
+}
+
+async function insertAudit(db: Executor, entry: AuditEntry, now: string): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      organization_id: entry.organizationId,
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      details: JSON.stringify(entry.details),
+      created_at: now,
+    })
+    .execute();
+}
+
+async function ensureRepository(trx: Executor, input: NewScan, now: string): Promise<number> {
+  const identity = {
+    organization_id: input.organizationId,
+    provider: input.provider,
+    owner: input.owner,
+    name: input.repository,
+  };
+  await trx
+    .insertInto('repositories')
+    .values({ ...identity, created_at: now })
+    .onConflict((conflict) => conflict.columns(['organization_id', 'provider', 'owner', 'name']).doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('repositories')
+    .select('id')
+    .where('organization_id', '=', identity.organization_id)
+    .where('provider', '=', identity.provider)
+    .where('owner', '=', identity.owner)
+    .where('name', '=', identity.name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Inserts the scan, applies the lifecycle plan in batches and stores the counts; returns the scan id. */
+async function applyScan(
+  trx: Transaction<Database>,
+  repositoryId: number,
+  input: NewScan,
+  now: string,
+): Promise<number> {
+  const bySeverity = emptySeverityCounts();
+  for (const finding of input.findings) bySeverity[finding.severity as Severity] += 1;
+  const scan = await trx
+    .insertInto('scans')
+    .values({
+      organization_id: input.organizationId,
+      repository_id: repositoryId,
+      branch: input.branch,
+      commit_sha: input.commit,
+      kind: input.kind,
+      run_id: input.runId,
+      run_url: input.runUrl,
+      pull_request: input.pullRequest,
+      tool_name: input.toolName,
+      tool_version: input.toolVersion,
+      status: 'completed',
+      findings_total: input.findings.length,
+      findings_new: 0,
+      findings_closed: 0,
+      findings_reopened: 0,
+      severity_counts: JSON.stringify(bySeverity),
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const knownRows = await trx
+    .selectFrom('findings')
+    .selectAll()
+    .where('repository_id', '=', repositoryId)
+    .where('branch', '=', input.branch)
+    .execute();
+  const plan = planLifecycle(knownRows.map(toKnownFinding), input.findings, input.kind, now);
+  const events: NewFindingEventRow[] = [];
+  const event = (
+    findingId: number,
+    kind: NewFindingEventRow['kind'],
+    from: FindingStatus | null,
+    to: FindingStatus,
+  ) =>
+    events.push({
+      finding_id: findingId,
+      scan_id: scan.id,
+      kind,
+      from_status: from,
+      to_status: to,
+      created_at: now,
+    });
+
+  const newRows: NewFindingRow[] = plan.create.map((content) => ({
+    ...toFindingColumns(content),
+    organization_id: input.organizationId,
+    repository_id: repositoryId,
+    branch: input.branch,
+    fingerprint: content.fingerprint,
+    status: 'open',
+    first_seen_at: now,
+    last_seen_at: now,
+    first_scan_id: scan.id,
+    last_scan_id: scan.id,
+    updated_at: now,
+  }));
+  const columnsPerRow = newRows[0] ? Object.keys(newRows[0]).length : 1;
+  for (const rows of chunk(newRows, Math.floor(MAX_PARAMETERS / columnsPerRow))) {
+    const inserted = await trx.insertInto('findings').values(rows).returning('id').execute();
+    for (const row of inserted) event(row.id, 'opened', null, 'open');
+  }
+
+  for (const ids of chunk(plan.seen, ID_CHUNK)) {
+    await trx
+      .updateTable('findings')
+      .set({ last_seen_at: now, last_scan_id: scan.id })
+      .where('id', 'in', ids)
+      .execute();
+  }
+  for (const { id, content } of plan.rewrite) {
+    await trx
+      .updateTable('findings')
+      .set({ ...toFindingColumns(content), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+  for (const ids of chunk(plan.reopen, ID_CHUNK)) {
+    await trx
+      .updateTable('findings')
+      .set({
+        status: 'open',
+        mitigated_at: null,
+        status_reason: null,
+        status_owner: null,
+        status_expires_at: null,
+        updated_at: now,
+      })
+      .where(
+        'id',
+        'in',
+        ids.map((reopen) => reopen.id),
+      )
+      .execute();
+    for (const reopen of ids) event(reopen.id, reopen.expired ? 'expired' : 'reopened', reopen.from, 'open');
+  }
+  for (const ids of chunk(plan.close, ID_CHUNK)) {
+    await trx
+      .updateTable('findings')
+      .set({ status: 'closed', mitigated_at: now, updated_at: now })
+      .where('id', 'in', ids)
+      .execute();
+    for (const id of ids) event(id, 'closed', 'open', 'closed');
+  }
+  for (const ids of chunk(plan.markGone, ID_CHUNK)) {
+    await trx
+      .updateTable('findings')
+      .set({ mitigated_at: now, updated_at: now })
+      .where('id', 'in', ids)
+      .execute();
+  }
+  for (const ids of chunk(plan.markBack, ID_CHUNK)) {
+    await trx
+      .updateTable('findings')
+      .set({ mitigated_at: null, updated_at: now })
+      .where('id', 'in', ids)
+      .execute();
+  }
+  const eventColumns = 6;
+  for (const rows of chunk(events, Math.floor(MAX_PARAMETERS / eventColumns))) {
+    await trx.insertInto('finding_events').values(rows).execute();
+  }
+  await trx
+    .updateTable('scans')
+    .set({
+      findings_new: plan.create.length,
+      findings_closed: plan.close.length,
+      findings_reopened: plan.reopen.length,
+    })
+    .where('id', '=', scan.id)
+    .execute();
+  return scan.id;
+}
+
+function toFindingColumns(content: FindingContent) {
+  return {
+    rule_id: content.ruleId,
+    title: content.title,
+    severity: content.severity,
+    severity_rank: SEVERITY_RANK[content.severity as Severity],
+    category: content.category,
+    message: content.message,
+    file: content.file,
+    start_line: content.startLine,
+    start_column: content.startColumn,
+    end_line: content.endLine,
+    end_column: content.endColumn,
+    resource: content.resource,
+    help_uri: content.helpUri,
+    remediation: content.remediation,
+    cwe: content.cwe,
+    tags: content.tags,
+    secret_sha256: content.secretSha256,
+    secret_preview: content.secretPreview,
+    suppression_kind: content.suppressionKind,
+    suppression_justification: content.suppressionJustification,
+  };
+}
+
+function toKnownFinding(row: FindingRow): KnownFinding {
+  return {
+    id: row.id,
+    status: row.status,
+    statusExpiresAt: row.status_expires_at,
+    mitigatedAt: row.mitigated_at,
+    fingerprint: row.fingerprint,
+    ruleId: row.rule_id,
+    title: row.title,
+    severity: row.severity,
+    category: row.category,
+    message: row.message,
+    file: row.file,
+    startLine: row.start_line,
+    startColumn: row.start_column,
+    endLine: row.end_line,
+    endColumn: row.end_column,
+    resource: row.resource,
+    helpUri: row.help_uri,
+    remediation: row.remediation,
+    cwe: row.cwe,
+    tags: row.tags,
+    secretSha256: row.secret_sha256,
+    secretPreview: row.secret_preview,
+    suppressionKind: row.suppression_kind,
+    suppressionJustification: row.suppression_justification,
+  };
+}
+
+async function getFindingView(
+  db: Executor,
+  organizationId: number,
+  findingId: number,
+): Promise<FindingView | undefined> {
+  const row = await db
+    .selectFrom('findings')
+    .innerJoin('repositories', 'repositories.id', 'findings.repository_id')
+    .selectAll('findings')
+    .select([
+      'repositories.provider as repository_provider',
+      'repositories.owner as repository_owner',
+      'repositories.name as repository_name',
+    ])
+    .where('findings.organization_id', '=', organizationId)
+    .where('findings.id', '=', findingId)
+    .executeTakeFirst();
+  return row && toFindingView(row);
+}
+
+function repositoryRef(row: {
+  repository_id: number;
+  repository_provider: string;
+  repository_owner: string;
+  repository_name: string;
+}): RepositoryRef {
+  return {
+    id: row.repository_id,
+    provider: row.repository_provider,
+    owner: row.repository_owner,
+    name: row.repository_name,
+  };
+}
+
+function toFindingView(row: FindingWithRepository): FindingView {
+  return {
+    id: row.id,
+    repository: repositoryRef(row),
+    branch: row.branch,
+    fingerprint: row.fingerprint,
+    ruleId: row.rule_id,
+    title: row.title,
+    severity: row.severity as Severity,
+    category: row.category,
+    message: row.message,
+    location: {
+      file: row.file,
+      startLine: row.start_line,
+      startColumn: row.start_column,
+      endLine: row.end_line,
+      endColumn: row.end_column,
+    },
+    resource: row.resource,
+    helpUri: row.help_uri,
+    remediation: row.remediation,
+    cwe: JSON.parse(row.cwe) as string[],
+    tags: JSON.parse(row.tags) as string[],
+    secret:
+      row.secret_sha256 !== null ? { sha256: row.secret_sha256, preview: row.secret_preview ?? '' } : null,
+    suppression:
+      row.suppression_kind !== null
+        ? { kind: row.suppression_kind, justification: row.suppression_justification ?? '' }
+        : null,
+    status: row.status,
+    statusReason: row.status_reason,
+    statusOwner: row.status_owner,
+    statusExpiresAt: row.status_expires_at,
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    mitigatedAt: row.mitigated_at,
+    firstScanId: row.first_scan_id,
+    lastScanId: row.last_scan_id,
+  };
+}
+
+function toScanView(
+  row: ScanRow & { repository_provider: string; repository_owner: string; repository_name: string },
+): ScanView {
+  return {
+    id: row.id,
+    repository: repositoryRef(row),
+    branch: row.branch,
+    commit: row.commit_sha,
+    kind: row.kind,
+    runId: row.run_id,
+    runUrl: row.run_url,
+    pullRequest: row.pull_request,
+    tool: { name: row.tool_name, version: row.tool_version },
+    status: row.status,
+    counts: {
+      total: row.findings_total,
+      new: row.findings_new,
+      closed: row.findings_closed,
+      reopened: row.findings_reopened,
+      bySeverity: {
+        ...emptySeverityCounts(),
+        ...(JSON.parse(row.severity_counts) as Partial<SeverityCounts>),
+      },
+    },
+    createdAt: row.created_at,
+  };
+}
+
+function emptySeverityCounts(): SeverityCounts {
+  return Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as SeverityCounts;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}

@@ -1,0 +1,29 @@
+/** Opens the embedded SQLite database under the data folder, in WAL mode, behind the Storage interface. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database.js';
+import { KyselyStorage } from './kysely-storage.js';
+
+/** The database file inside a data folder. */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, 'palisade.sqlite');
+}
+
+/** Opens (creating when needed) and migrates the SQLite database in `dataDir`. */
+export async function openSqliteStorage(dataDir: string): Promise<KyselyStorage> {
+  mkdirSync(dataDir, { recursive: true });
+  const database = new SqliteDatabase(sqliteFile(dataDir));
+  // WAL lets readers go on while a scan is being written; NORMAL sync is safe in WAL mode and much faster.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const storage = new KyselyStorage(
+    new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    'sqlite',
+  );
+  await storage.migrate();
+  return storage;
+}

@@ -1,0 +1,334 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../scanners/core/package.js';
+import type { Finding, ScanResult } from '../../scanners/core/types.js';
+import { scan } from '../../scanners/index.js';
+import { escapeHtml } from '../../server/dashboard/html.js';
+import { localPath } from '../../server/routes/dashboard/index.js';
+import {
+  ADMIN_PASSWORD,
+  ADMIN_TOKEN,
+  bearer,
+  cookieHeader,
+  form,
+  hiddenField,
+  postScan,
+  type Session,
+  signIn,
+  startTestServer,
+  type TestServer,
+  uploadOf,
+} from './helpers.js';
+
+let server: TestServer;
+let result: ScanResult;
+let admin: Session;
+
+const HOSTILE = {
+  file: 'infra/<script>alert("file")</script>\u0007\u001b[31m.tf',
+  message: `"><img src=x onerror=alert('message')> '; DROP TABLE findings; -- \u202Egnp.exe`,
+  title: '<svg onload=alert(1)>',
+  resource: "aws_s3_bucket.x' OR '1'='1",
+  branch: 'feature/<b>bold</b>&"quoted"',
+  repository: '<iframe src=//evil.example>',
+  helpUri: 'javascript:alert(document.cookie)',
+};
+
+beforeAll(async () => {
+  server = await startTestServer({ loginRateLimit: { max: 30, timeWindow: 60_000 } });
+  result = await scan({ root: packagePath('rules'), baseline: false });
+  await postScan(server.app, ADMIN_TOKEN, uploadOf(result));
+  admin = await signIn(server.app, 'admin');
+});
+afterAll(async () => server.close());
+
+describe('sign-in', () => {
+  it('redirects pages to the sign-in form without a session, keeping where to return', async () => {
+    for (const url of ['/', '/findings?severity=high', '/findings/1']) {
+      const response = await server.app.inject({ url });
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`/login?next=${encodeURIComponent(url)}`);
+    }
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie; Secure behind an https proxy', async () => {
+    const page = await server.app.inject({ url: '/login' });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { cookie: cookieHeader(page), ...form({}).headers },
+      payload: form({ username: 'admin', password: ADMIN_PASSWORD, csrf: hiddenField(page.body, 'csrf') })
+        .payload,
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/');
+    const session = response.cookies.find((cookie) => cookie.name === 'palisade_session')!;
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(session.secure).toBeFalsy();
+
+    const proxied = await startTestServer({ trustProxy: true });
+    try {
+      const proxiedPage = await proxied.app.inject({
+        url: '/login',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      const proxiedLogin = await proxied.app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { cookie: cookieHeader(proxiedPage), 'x-forwarded-proto': 'https', ...form({}).headers },
+        payload: form({
+          username: 'admin',
+          password: ADMIN_PASSWORD,
+          csrf: hiddenField(proxiedPage.body, 'csrf'),
+        }).payload,
+      });
+      expect(proxiedLogin.cookies.find((cookie) => cookie.name === 'palisade_session')!.secure).toBe(true);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('refuses a wrong password, an unknown user and a missing CSRF token, and audits failures', async () => {
+    const page = await server.app.inject({ url: '/login' });
+    const csrf = hiddenField(page.body, 'csrf');
+    const attempt = (fields: Record<string, string>, cookie = cookieHeader(page)) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/login',
+        headers: { cookie, ...form({}).headers },
+        payload: form(fields).payload,
+      });
+    const wrong = await attempt({ username: 'admin', password: 'wrong password', csrf });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('Wrong username or password.');
+    expect(wrong.cookies.some((cookie) => cookie.name === 'palisade_session')).toBe(false);
+    expect((await attempt({ username: 'nobody', password: 'whatever', csrf })).statusCode).toBe(401);
+    expect((await attempt({ username: 'admin', password: ADMIN_PASSWORD, csrf: 'forged' })).statusCode).toBe(
+      403,
+    );
+    expect((await attempt({ username: 'admin', password: ADMIN_PASSWORD, csrf }, '')).statusCode).toBe(403);
+    const audit = await server.app.storage.listAudit(server.organizationId, 50);
+    expect(audit.some((entry) => entry.action === 'login.failed' && entry.actor === 'user:admin')).toBe(true);
+  });
+
+  it('only returns to local paths after sign-in', () => {
+    expect(localPath('/findings?severity=high')).toBe('/findings?severity=high');
+    for (const hostile of [
+      '//evil.example/',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      undefined,
+    ]) {
+      expect(localPath(hostile)).toBe('/');
+    }
+  });
+
+  it('signs out with the CSRF token only, and the old cookie stops working', async () => {
+    const session = await signIn(server.app, 'admin');
+    const forged = await server.app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { cookie: session.cookie, ...form({}).headers },
+      payload: form({ csrf: 'forged' }).payload,
+    });
+    expect(forged.statusCode).toBe(403);
+    const out = await server.app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { cookie: session.cookie, ...form({}).headers },
+      payload: form({ csrf: session.csrfToken }).payload,
+    });
+    expect(out.statusCode).toBe(303);
+    expect((await server.app.inject({ url: '/', headers: { cookie: session.cookie } })).statusCode).toBe(303);
+  });
+
+  it('rate-limits sign-in attempts', async () => {
+    const limited = await startTestServer({ loginRateLimit: { max: 3, timeWindow: 60_000 } });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const response = await limited.app.inject({
+          method: 'POST',
+          url: '/login',
+          ...form({ username: 'admin', password: 'guess', csrf: 'x' }),
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([403, 403, 403, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('pages', () => {
+  it('serve a strict CSP, no inline scripts, and the one stylesheet', async () => {
+    const page = await server.app.inject({ url: '/', headers: { cookie: admin.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.body).not.toMatch(/<script|style=|<style/i);
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)">/.exec(page.body)![1]!;
+    const css = await server.app.inject({ url: stylesheet });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toContain('text/css');
+  });
+
+  it('the overview counts open findings by severity and lists the repositories', async () => {
+    const page = await server.app.inject({ url: '/', headers: { cookie: admin.cookie } });
+    const total = result.findings.length;
+    expect(page.body).toContain(`Open findings: ${total}`);
+    expect(page.body).toContain('acme/infra');
+    const high = result.findings.filter((finding) => finding.severity === 'high').length;
+    expect(page.body).toMatch(
+      new RegExp(`<span class="count">${high}</span><span class="label">high</span>`),
+    );
+  });
+
+  it('the findings page filters, pages and links to each finding', async () => {
+    const high = result.findings.filter((finding) => finding.severity === 'high');
+    const page = await server.app.inject({
+      url: '/findings?severity=high&status=open&repository=',
+      headers: { cookie: admin.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`1–${high.length} of ${high.length}`);
+    const links = [...page.body.matchAll(/href="\/findings\/(\d+)"/g)];
+    expect(links).toHaveLength(high.length);
+    const paged = await server.app.inject({ url: '/findings?limit=2', headers: { cookie: admin.cookie } });
+    expect(paged.body).toContain(`1–2 of ${result.findings.length}`);
+    expect(paged.body).toContain('offset=2');
+    const invalid = await server.app.inject({
+      url: '/findings?severity=severe',
+      headers: { cookie: admin.cookie },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.headers['content-type']).toContain('text/html');
+  });
+
+  it('the finding page shows the history and lets an analyst triage through the form; a viewer gets no form', async () => {
+    const analyst = await signIn(server.app, await server.user('analyst'));
+    const list = await server.app.inject({ url: '/api/v1/findings?limit=1', headers: bearer(ADMIN_TOKEN) });
+    const id = list.json().items[0].id;
+    const page = await server.app.inject({ url: `/findings/${id}`, headers: { cookie: analyst.cookie } });
+    expect(page.body).toContain('First seen');
+    expect(page.body).toContain(`action="/findings/${id}/status"`);
+
+    const forged = await server.app.inject({
+      method: 'POST',
+      url: `/findings/${id}/status`,
+      headers: { cookie: analyst.cookie, ...form({}).headers },
+      payload: form({ csrf: 'forged', status: 'false_positive', reason: 'test data' }).payload,
+    });
+    expect(forged.statusCode).toBe(403);
+    const submitted = await server.app.inject({
+      method: 'POST',
+      url: `/findings/${id}/status`,
+      headers: { cookie: analyst.cookie, ...form({}).headers },
+      payload: form({
+        csrf: analyst.csrfToken,
+        status: 'false_positive',
+        reason: 'fixture file',
+        expiresOn: '',
+      }).payload,
+    });
+    expect(submitted.statusCode).toBe(303);
+    const after = await server.app.inject({ url: `/findings/${id}`, headers: { cookie: analyst.cookie } });
+    expect(after.body).toContain('fixture file');
+    expect(after.body).toContain('false positive');
+    expect(after.body).toMatch(/user:analyst-\d+/);
+
+    const viewer = await signIn(server.app, await server.user('viewer'));
+    const viewerPage = await server.app.inject({
+      url: `/findings/${id}`,
+      headers: { cookie: viewer.cookie },
+    });
+    expect(viewerPage.body).not.toContain('/status"');
+    const viewerPost = await server.app.inject({
+      method: 'POST',
+      url: `/findings/${id}/status`,
+      headers: { cookie: viewer.cookie, ...form({}).headers },
+      payload: form({ csrf: viewer.csrfToken, status: 'open', reason: 'no' }).payload,
+    });
+    expect(viewerPost.statusCode).toBe(403);
+  });
+});
+
+describe('hostile strings', () => {
+  let hostileId: number;
+
+  beforeAll(async () => {
+    const base = result.findings[0]!;
+    const hostile: Finding = {
+      ...base,
+      fingerprint: 'hostile-1',
+      title: HOSTILE.title,
+      message: HOSTILE.message,
+      resource: HOSTILE.resource,
+      helpUri: HOSTILE.helpUri,
+      location: { ...base.location, file: HOSTILE.file },
+    };
+    const response = await postScan(
+      server.app,
+      ADMIN_TOKEN,
+      uploadOf(
+        { ...result, findings: [hostile] },
+        { repository: HOSTILE.repository, branch: HOSTILE.branch },
+      ),
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    const list = await server.app.inject({
+      url: `/api/v1/findings?rule=${base.ruleId}&limit=500`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    hostileId = list
+      .json()
+      .items.find((item: { fingerprint: string }) => item.fingerprint === 'hostile-1').id;
+  });
+
+  it('are stored and returned byte for byte', async () => {
+    const response = await server.app.inject({
+      url: `/api/v1/findings/${hostileId}`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    expect(response.json().finding).toMatchObject({
+      title: HOSTILE.title,
+      message: HOSTILE.message,
+      resource: HOSTILE.resource,
+      helpUri: HOSTILE.helpUri,
+      branch: HOSTILE.branch,
+      location: { file: HOSTILE.file },
+      repository: { name: HOSTILE.repository },
+    });
+  });
+
+  it('are rendered inert on every page: escaped, control characters visible, no javascript: link', async () => {
+    const pages = await Promise.all(
+      [
+        '/',
+        '/findings',
+        `/findings/${hostileId}`,
+        `/findings?branch=${encodeURIComponent(HOSTILE.branch)}`,
+      ].map((url) => server.app.inject({ url, headers: { cookie: admin.cookie } })),
+    );
+    for (const page of pages) {
+      expect(page.statusCode).toBe(200);
+      for (const tag of ['<script', '<img', '<svg', '<iframe', '<b>']) expect(page.body).not.toContain(tag);
+      expect(page.body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e]/);
+      expect(page.body).not.toContain('javascript:');
+    }
+    const [overview, list, detail] = pages;
+    expect(overview!.body).toContain(escapeHtml(HOSTILE.repository));
+    expect(list!.body).toContain(escapeHtml(HOSTILE.title));
+    expect(detail!.body).toContain('&lt;script&gt;alert(&quot;file&quot;)&lt;/script&gt;\u2407\u241b[31m.tf');
+    expect(detail!.body).toContain('&quot;&gt;&lt;img src=x onerror=alert(&#39;message&#39;)&gt;');
+    expect(detail!.body).toContain('[U+202E]gnp.exe');
+    expect(detail!.body).toContain(escapeHtml(HOSTILE.resource));
+    expect(detail!.body).not.toContain('Rule documentation');
+  });
+});
