@@ -1,72 +1,83 @@
-import type { Model, S3Bucket } from '../model/model.js';
+import type { DeclaredResource } from '../model/declared.js';
 import type { SourceFile } from '../parsers/source-file.js';
-import { child, entry, type MapEntry, scalar, type TreeNode } from '../parsers/tree.js';
-import { boolAttr, type ScalarResolver, stringAttr } from './values.js';
+import { child, type MapNode, scalar, type TreeNode } from '../parsers/tree.js';
 
-/** Adds the resources of a CloudFormation (or SAM) template to the model. */
-export function adaptCloudFormation(file: SourceFile, model: Model): void {
+/** The resources of a CloudFormation (or SAM) template, with `Properties` evaluated. */
+export function declareCloudFormation(file: SourceFile): DeclaredResource[] {
+  const declared: DeclaredResource[] = [];
   for (const { tree } of file.documents) {
     const resources = child(tree, 'Resources');
     if (!tree || resources?.kind !== 'map') continue;
-    const resolve = referenceResolver(tree);
+    const logicalIds = new Set(resources.entries.map((e) => e.key));
+    const evaluate = evaluator(tree, logicalIds);
     for (const resource of resources.entries) {
       const type = scalar(child(resource.value, 'Type'));
-      if (type === 'AWS::S3::Bucket') model.aws.s3.buckets.push(s3Bucket(file, resource, resolve));
+      if (typeof type !== 'string') continue;
+      const properties = child(resource.value, 'Properties');
+      const body = properties ? evaluate(properties) : undefined;
+      declared.push({
+        family: 'cloudformation',
+        type,
+        address: `Resources.${resource.key}`,
+        file: file.path,
+        range: {
+          ...resource.keyRange,
+          endLine: resource.value.range.endLine,
+          endColumn: resource.value.range.endColumn,
+        },
+        headerRange: resource.keyRange,
+        body: body?.kind === 'map' ? body : { kind: 'map', entries: [], range: resource.value.range },
+        refKeys: [resource.key],
+      });
     }
   }
+  return declared;
 }
 
 /**
- * Resolves `Ref` to a parameter's default. Pseudo parameters, parameters without defaults and every
- * other intrinsic function are unknowable statically.
+ * Evaluates a property tree: `Ref` to a parameter gives its default, `Ref` and `GetAtt` to a resource
+ * give an unknown value that refers to it, and other intrinsic functions are unknown.
  */
-function referenceResolver(template: TreeNode): ScalarResolver {
+function evaluator(template: TreeNode, logicalIds: Set<string>): (node: TreeNode) => TreeNode {
   const parameters = child(template, 'Parameters');
-  return (node) => {
-    const reference = referencedName(node);
-    if (reference === undefined) {
-      if (node.kind === 'scalar' && !node.tag) return { known: true, value: node.value };
-      return { known: false };
+  const evaluate = (node: TreeNode): TreeNode => {
+    const intrinsic = intrinsicOf(node);
+    if (intrinsic) {
+      const { name, argument } = intrinsic;
+      if (name === 'Ref') {
+        const target = scalar(argument);
+        if (typeof target === 'string' && logicalIds.has(target))
+          return { kind: 'unknown', range: node.range, refs: [target] };
+        const fallback = typeof target === 'string' ? child(child(parameters, target), 'Default') : undefined;
+        if (fallback?.kind === 'scalar') return { ...fallback, range: node.range };
+        return { kind: 'unknown', range: node.range };
+      }
+      if (name === 'GetAtt') {
+        const target =
+          argument.kind === 'seq' ? scalar(argument.items[0]) : String(scalar(argument)).split('.')[0];
+        return typeof target === 'string' && logicalIds.has(target)
+          ? { kind: 'unknown', range: node.range, refs: [target] }
+          : { kind: 'unknown', range: node.range };
+      }
+      return { kind: 'unknown', range: node.range };
     }
-    const defaultNode = child(child(parameters, reference), 'Default');
-    if (defaultNode?.kind === 'scalar') return { known: true, value: defaultNode.value };
-    return { known: false };
+    if (node.kind === 'map')
+      return { ...node, entries: node.entries.map((e) => ({ ...e, value: evaluate(e.value) })) };
+    if (node.kind === 'seq') return { ...node, items: node.items.map(evaluate) };
+    return node;
   };
+  return evaluate;
 }
 
-function referencedName(node: TreeNode): string | undefined {
-  if (node.kind === 'scalar' && node.tag === '!Ref') return String(node.value);
-  if (node.kind === 'map' && node.entries.length === 1) {
-    const only = node.entries[0];
-    if (only?.key === 'Ref') return String(scalar(only.value));
+/** `!Name arg` or `{ "Fn::Name": arg }` / `{ "Ref": arg }`. */
+function intrinsicOf(node: TreeNode): { name: string; argument: TreeNode } | undefined {
+  if (node.tag?.startsWith('!')) {
+    const { tag: _tag, ...argument } = node;
+    return { name: node.tag.slice(1), argument: argument as TreeNode };
   }
+  if (node.kind !== 'map' || node.entries.length !== 1) return undefined;
+  const only = node.entries[0] as MapNode['entries'][number];
+  if (only.key === 'Ref' || only.key === 'Condition') return { name: only.key, argument: only.value };
+  if (only.key.startsWith('Fn::')) return { name: only.key.slice(4), argument: only.value };
   return undefined;
-}
-
-function s3Bucket(file: SourceFile, resource: MapEntry, resolve: ScalarResolver): S3Bucket {
-  const header = resource.keyRange;
-  const properties = child(resource.value, 'Properties');
-  const versioning = child(properties, 'VersioningConfiguration');
-  const status = entry(versioning, 'Status')?.value;
-  const statusAttr = stringAttr(status, undefined, versioning?.range ?? header, 'versioning.status', resolve);
-  const enabled = versioning
-    ? { ...statusAttr, value: statusAttr.value === undefined ? undefined : statusAttr.value === 'Enabled' }
-    : boolAttr(undefined, false, header, 'versioning.enabled');
-  const mfaStatus = stringAttr(child(versioning, 'MfaDelete'), 'Disabled', header, 'versioning.mfaDelete');
-  return {
-    kind: 'aws.s3.bucket',
-    address: `Resources.${resource.key}`,
-    file: file.path,
-    format: file.format,
-    range: { ...header, endLine: resource.value.range.endLine, endColumn: resource.value.range.endColumn },
-    headerRange: header,
-    name: stringAttr(child(properties, 'BucketName'), undefined, header, 'name', resolve),
-    versioning: {
-      enabled: { ...enabled, path: 'versioning.enabled' },
-      mfaDelete: {
-        ...mfaStatus,
-        value: mfaStatus.value === undefined ? undefined : mfaStatus.value === 'Enabled',
-      },
-    },
-  };
 }

@@ -1,13 +1,22 @@
+import { builtinKinds } from '../kinds/index.js';
+import type { DeclaredResource } from '../model/declared.js';
 import { emptyModel, type Model } from '../model/model.js';
 import type { SourceFile } from '../parsers/source-file.js';
-import { adaptCloudFormation } from './cloudformation.js';
+import { declareCloudFormation } from './cloudformation.js';
 import { adaptDockerfile } from './dockerfile.js';
 import { adaptKubernetes } from './kubernetes.js';
 
-const ADAPTERS: Partial<Record<SourceFile['format'], (file: SourceFile, model: Model) => void>> = {
-  cloudformation: adaptCloudFormation,
+type Format = SourceFile['format'];
+
+/** Adapters that fill the model directly from one file (Kubernetes, Dockerfiles, pipelines). */
+const FILE_ADAPTERS: Partial<Record<Format, (file: SourceFile, model: Model) => void>> = {
   kubernetes: adaptKubernetes,
   dockerfile: adaptDockerfile,
+};
+
+/** Evaluators that declare cloud resources of one file, mapped onto the model by kind definitions. */
+const DECLARING_ADAPTERS: Partial<Record<Format, (file: SourceFile) => DeclaredResource[]>> = {
+  cloudformation: declareCloudFormation,
 };
 
 /**
@@ -16,19 +25,26 @@ const ADAPTERS: Partial<Record<SourceFile['format'], (file: SourceFile, model: M
  */
 export function buildModel(files: SourceFile[], onError: (file: SourceFile, error: Error) => void): Model {
   const model = emptyModel();
+  const declared: DeclaredResource[] = [];
   for (const file of files) {
-    const adapt = ADAPTERS[file.format];
-    if (!adapt) continue;
-    const scratch = emptyModel();
     try {
+      const declare = DECLARING_ADAPTERS[file.format];
+      if (declare) declared.push(...declare(file));
+      const adapt = FILE_ADAPTERS[file.format];
+      if (!adapt) continue;
+      const scratch = emptyModel();
       adapt(file, scratch);
+      mergeModel(model, scratch);
     } catch (error) {
       onError(file, error as Error);
-      continue;
     }
-    model.aws.s3.buckets.push(...scratch.aws.s3.buckets);
-    model.kubernetes.workloads.push(...scratch.kubernetes.workloads);
-    model.docker.stages.push(...scratch.docker.stages);
   }
+  builtinKinds().map(declared, model);
   return model;
+}
+
+/** Appends the directly adapted collections of `from` to `into`. */
+function mergeModel(into: Model, from: Model): void {
+  into.kubernetes.workloads.push(...from.kubernetes.workloads);
+  into.docker.stages.push(...from.docker.stages);
 }

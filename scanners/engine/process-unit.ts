@@ -90,7 +90,7 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
     const raw: Array<{ input: ReportInput; location: Range & { file: string } }> = [];
     const report = (input: ReportInput) => {
       if (input.attr?.origin === 'unresolvable') return; // a rule that cannot know stays quiet
-      const file = input.resource?.file ?? input.file;
+      const file = input.attr?.file ?? input.resource?.file ?? input.file;
       const range = input.attr?.range ?? input.resource?.headerRange ?? input.range;
       if (!file || !range) throw new Error(`rule ${rule.id} reported without a location`);
       raw.push({ input, location: { file, ...range } });

@@ -14,6 +14,10 @@ export interface Attr<T> {
   range: Range;
   /** The attribute path inside the resource, used for stable fingerprints, e.g. `versioning.enabled`. */
   path: string;
+  /** The file holding `range`, when it is not the resource's own (a setting made by an attached resource). */
+  file?: string;
+  /** For unresolvable values computed from other resources: their addresses (see UnknownNode.refs). */
+  refs?: string[];
 }
 
 /** An explicitly set value. */
@@ -27,8 +31,10 @@ export function defaulted<T>(value: T | undefined, range: Range, path: string): 
 }
 
 /** A value that cannot be known statically. */
-export function unresolvable<T>(range: Range, path: string): Attr<T> {
-  return { value: undefined, origin: 'unresolvable', range, path };
+export function unresolvable<T>(range: Range, path: string, refs?: string[]): Attr<T> {
+  return refs?.length
+    ? { value: undefined, origin: 'unresolvable', range, path, refs }
+    : { value: undefined, origin: 'unresolvable', range, path };
 }
 
 /** True when the value is known (explicit or defaulted). */

@@ -1,6 +1,13 @@
 import type { Range } from '../core/types.js';
 import type { FileFormat } from '../engine/file-format.js';
-import type { Attr } from './attr.js';
+import type { IacFamily } from './declared.js';
+import type { DockerModel } from './docker.js';
+import type { KubernetesModel } from './kubernetes.js';
+import type { PipelineModel } from './pipeline.js';
+
+export type { DockerInstruction, DockerModel, DockerStage } from './docker.js';
+export type { Container, KubernetesModel, Workload } from './kubernetes.js';
+export type { PipelineModel } from './pipeline.js';
 
 /** Fields every resource of the neutral model carries. */
 export interface Resource {
@@ -18,64 +25,54 @@ export interface Resource {
   modulePath?: string;
 }
 
-export interface S3Bucket extends Resource {
-  kind: 'aws.s3.bucket';
-  name: Attr<string>;
-  versioning: { enabled: Attr<boolean>; mfaDelete: Attr<boolean> };
+/**
+ * A cloud resource mapped from Terraform, CloudFormation or ARM by a kind definition (model/kinds.ts).
+ * Its neutral fields are Attrs set as properties (dotted field names nest), its child collections arrays of
+ * entities.
+ */
+export interface Entity extends Resource {
+  /** The provider's type it was mapped from, e.g. `aws_db_instance` or `AWS::RDS::DBInstance`. */
+  sourceType: string;
+  family: IacFamily;
+  refKeys: string[];
+  /** For child entities (an ingress rule of a security group): the entity holding it. */
+  parent?: Entity;
+  /** Addresses of the separate resources that configured this one (`aws_s3_bucket_versioning.x`). */
+  attachedBy?: string[];
+  [field: string]: unknown;
 }
 
-export interface Container extends Resource {
-  kind: 'kubernetes.container';
-  name: Attr<string>;
-  image: Attr<string>;
-  /** `init`, `regular` or `ephemeral`. */
-  role: 'init' | 'regular' | 'ephemeral';
-  securityContext: {
-    privileged: Attr<boolean>;
-    allowPrivilegeEscalation: Attr<boolean>;
-    runAsNonRoot: Attr<boolean>;
-    readOnlyRootFilesystem: Attr<boolean>;
-  };
-}
-
-export interface Workload extends Resource {
-  kind: 'kubernetes.workload';
-  /** Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod, ReplicationController. */
-  workloadKind: string;
-  name: Attr<string>;
-  namespace: Attr<string>;
-  hostNetwork: Attr<boolean>;
-  hostPID: Attr<boolean>;
-  hostIPC: Attr<boolean>;
-  containers: Container[];
-}
-
-export interface DockerInstruction {
-  keyword: string;
-  arguments: string;
-  range: Range;
-}
-
-export interface DockerStage extends Resource {
-  kind: 'docker.stage';
-  /** The stage name (`AS name`) or its index. */
-  name: string;
-  baseImage: Attr<string>;
-  baseTag: Attr<string>;
-  baseDigest: Attr<string>;
-  /** True when FROM names an earlier stage or `scratch`, which have no registry tag to pin. */
-  baseIsLocal: boolean;
-  instructions: DockerInstruction[];
-}
+/** Entities by service and collection name: `aws.s3.buckets` is `model.aws.s3.buckets`. */
+export type Collections = Record<string, Record<string, Entity[]>>;
 
 /** The provider-neutral model that rules check. Adapters fill it; every collection may be empty. */
 export interface Model {
-  aws: { s3: { buckets: S3Bucket[] } };
-  kubernetes: { workloads: Workload[] };
-  docker: { stages: DockerStage[] };
+  aws: Collections;
+  azure: Collections;
+  google: Collections;
+  kubernetes: KubernetesModel;
+  docker: DockerModel;
+  pipeline: PipelineModel;
+  /** Entities by reference key (`aws_s3_bucket.logs`, a logical id) and by `=` plus an identity value. */
+  references: Map<string, Entity[]>;
 }
 
 /** An empty model. */
 export function emptyModel(): Model {
-  return { aws: { s3: { buckets: [] } }, kubernetes: { workloads: [] }, docker: { stages: [] } };
+  return {
+    aws: {},
+    azure: {},
+    google: {},
+    kubernetes: { workloads: [] },
+    docker: { stages: [] },
+    pipeline: {},
+    references: new Map(),
+  };
+}
+
+/** The entities of a collection (`aws.s3.buckets`), empty when the unit has none. */
+export function resources(model: Model, collection: string): Entity[] {
+  const [provider, service, name] = collection.split('.');
+  if (provider !== 'aws' && provider !== 'azure' && provider !== 'google') return [];
+  return model[provider][service ?? '']?.[name ?? ''] ?? [];
 }

@@ -1,7 +1,7 @@
 import type { Range } from '../core/types.js';
 
 /** A format-neutral document tree (from YAML or JSON) in which every node knows its source range. */
-export type TreeNode = MapNode | SeqNode | ScalarNode;
+export type TreeNode = MapNode | SeqNode | ScalarNode | UnknownNode;
 
 interface NodeBase {
   range: Range;
@@ -30,6 +30,19 @@ export interface ScalarNode extends NodeBase {
   value: string | number | boolean | null;
 }
 
+/**
+ * A value that cannot be known statically: an unset variable, a data source, an attribute computed by the
+ * provider, an intrinsic function. Produced by evaluators (Terraform, CloudFormation, ARM), never by parsers.
+ */
+export interface UnknownNode extends NodeBase {
+  kind: 'unknown';
+  /**
+   * Addresses of the resources the value was computed from, e.g. `aws_s3_bucket.logs` for
+   * `aws_s3_bucket.logs.id`, or a CloudFormation logical id for `!Ref Logs`. Lets one resource attach to another.
+   */
+  refs?: string[];
+}
+
 /** The entry of a map node for a key, if any. */
 export function entry(node: TreeNode | undefined, key: string): MapEntry | undefined {
   return node?.kind === 'map' ? node.entries.find((e) => e.key === key) : undefined;
@@ -52,7 +65,7 @@ export function scalar(node: TreeNode | undefined): ScalarNode['value'] | undefi
   return node?.kind === 'scalar' ? node.value : undefined;
 }
 
-/** Converts a tree to plain JavaScript values (tags dropped). */
+/** Converts a tree to plain JavaScript values (tags dropped, unknown values undefined). */
 export function toPlain(node: TreeNode): unknown {
   switch (node.kind) {
     case 'scalar':
@@ -61,5 +74,7 @@ export function toPlain(node: TreeNode): unknown {
       return node.items.map(toPlain);
     case 'map':
       return Object.fromEntries(node.entries.map((e) => [e.key, toPlain(e.value)]));
+    case 'unknown':
+      return undefined;
   }
 }

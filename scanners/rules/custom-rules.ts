@@ -6,8 +6,8 @@ import { createJiti } from 'jiti';
 import { parseDocument } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { packagePath } from '../core/package.js';
-import type { Resource } from '../model/model.js';
-import { type Condition, evaluate, readPath } from './conditions.js';
+import { conditionRule } from './condition-rule.js';
+import type { Condition } from './conditions.js';
 import { defineRule } from './define-rule.js';
 import type { Rule, RuleDefinition, RuleMetadata } from './types.js';
 
@@ -39,28 +39,7 @@ export function yamlRule(definition: YamlRuleDefinition, source: string): Rule {
       source,
     );
   }
-  return defineRule({
-    ...metadata,
-    check(context) {
-      for (const resource of collect(context.model, resources)) {
-        const outcome = evaluate(when, resource);
-        if (outcome.value !== true) continue;
-        context.report({ resource: outcome.resource ?? resource, attr: outcome.evidence, message });
-      }
-    },
-  });
-}
-
-/** Resolves `a.b[].c` to the flattened list of model objects. */
-function collect(model: unknown, selector: string): Resource[] {
-  let current: unknown[] = [model];
-  for (const segment of selector.split('[].')) {
-    current = current.flatMap((item) => {
-      const value = readPath(item, segment);
-      return Array.isArray(value) ? value : value == null ? [] : [value];
-    });
-  }
-  return current as Resource[];
+  return conditionRule({ ...metadata, resources, when, message });
 }
 
 /** Loads every custom rule in a folder: `NAME/rule.{yaml,ts,js}` folders, or flat `*.yaml|ts|js` files. */

@@ -1,4 +1,4 @@
-import { defineRule, isKnownValue } from '../../../../scanners/rules/api.js';
+import { defineRule, field, isKnownValue, resources } from '../../../../scanners/rules/api.js';
 
 export default defineRule({
   id: 'PAL-AWS-S3-001',
@@ -15,8 +15,8 @@ export default defineRule({
   tags: ['aws', 's3', 'data-protection'],
   formats: ['cloudformation'],
   check({ model, report }) {
-    for (const bucket of model.aws.s3.buckets) {
-      const enabled = bucket.versioning.enabled;
+    for (const bucket of resources(model, 'aws.s3.buckets')) {
+      const enabled = field<boolean>(bucket, 'versioning.enabled');
       if (!isKnownValue(enabled, false)) continue;
       report({
         resource: bucket,
