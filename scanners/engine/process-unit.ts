@@ -62,7 +62,9 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
       hint: 'Only secrets were checked in it. Please report this with the file, it is a bug in Palisade.',
     }),
   );
-  const formats = new Set(parsedFiles.map((f) => f.format));
+  const formats = new Set<string>(parsedFiles.map((f) => f.format));
+  // A plan is Terraform too: rules written for Terraform check the resources a plan declares.
+  if (formats.has('terraform-plan')) formats.add('terraform');
   const directivesByFile = new Map<string, Directive[]>();
   for (const file of textFiles) {
     const directives = settings.inlineIgnores ? parseDirectives(file.text, file.lines) : [];
@@ -86,7 +88,7 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
 
   for (const rule of rules) {
     const runsOnText = rule.formats.includes('*');
-    if (!runsOnText && !rule.formats.some((format) => formats.has(format as SourceFile['format']))) continue;
+    if (!runsOnText && !rule.formats.some((format) => formats.has(format))) continue;
     const raw: Array<{ input: ReportInput; location: Range & { file: string } }> = [];
     const report = (input: ReportInput) => {
       if (input.attr?.origin === 'unresolvable') return; // a rule that cannot know stays quiet

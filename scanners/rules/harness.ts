@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../config/config.js';
+import type { Finding, ScanError } from '../core/types.js';
 import { scan } from '../engine/scan.js';
 import type { Rule } from './types.js';
 
@@ -24,7 +25,8 @@ interface Expected {
 
 /**
  * Runs one rule's pass and fail fixtures through the real scan pipeline. Fail fixtures must give exactly
- * the expected (file, line) findings; pass fixtures must give none. Needs README.md and, for every declared
+ * the expected (file, line) findings; pass fixtures must give none. A Terraform fixture may be a folder
+ * (a module with its own variables and child modules), named in expected.json by its inner path. Needs README.md and, for every declared
  * format, a fixtures/<format>/ folder with pass-* and fail-* files and expected.json.
  */
 export async function testRuleFolder(rule: Rule, options: HarnessOptions = {}): Promise<RuleTestReport> {
@@ -48,14 +50,22 @@ export async function testRuleFolder(rule: Rule, options: HarnessOptions = {}): 
     const expected = readExpected(folder, problems);
     fixtures += passFiles.length + failFiles.length;
 
-    const result = await scan({
-      root: folder,
-      files: [...passFiles, ...failFiles],
-      config: defaultConfig(),
-      rules: [rule],
-      baseline: false,
-      jobs: 1,
-    });
+    // A Terraform folder is one module: each Terraform fixture (a file or a folder) is scanned on its own.
+    const separately = format === 'terraform';
+    const groups = separately ? [...passFiles, ...failFiles].map((f) => [f]) : [[...passFiles, ...failFiles]];
+    const result = { findings: [] as Finding[], errors: [] as ScanError[] };
+    for (const group of groups) {
+      const partial = await scan({
+        root: folder,
+        files: group,
+        config: defaultConfig(),
+        rules: [rule],
+        baseline: false,
+        jobs: 1,
+      });
+      result.findings.push(...partial.findings);
+      result.errors.push(...partial.errors);
+    }
     for (const error of result.errors.filter((e) => e.level === 'error')) {
       problems.push(`${error.file}${error.line ? `:${error.line}` : ''}: ${error.message}`);
     }
@@ -69,7 +79,7 @@ export async function testRuleFolder(rule: Rule, options: HarnessOptions = {}): 
     for (const miss of difference(wanted, got)) problems.push(`expected finding not reported: ${miss}`);
     for (const extra of difference(got, wanted)) problems.push(`finding not in expected.json: ${extra}`);
     for (const failFile of failFiles) {
-      if (!expected.some((e) => e.file === failFile))
+      if (!expected.some((e) => e.file === failFile || e.file.startsWith(`${failFile}/`)))
         problems.push(`${failFile} has no entry in expected.json`);
     }
   }
