@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: scans generated repositories and prints files/s, MB/s and peak memory.
  * Usage: npm run bench -- [--files 1000,5000,10000] [--jobs auto,1,2] [--heavy 1500]
+ *        npm run bench -- --terraform [--files 1000,5000,10000] [--jobs auto]
  */
 
 import { execFileSync } from 'node:child_process';
@@ -10,12 +11,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scan } from '../scanners/engine/scan.js';
+import { generateTerraformRepository } from './terraform-corpus.js';
 
 const { values } = parseArgs({
   options: {
     files: { type: 'string', default: '1000,5000,10000' },
     jobs: { type: 'string', default: 'auto,1,2' },
     heavy: { type: 'string', default: '1500' },
+    // Terraform repositories (aws/azurerm/google resources, variables, locals, local modules) instead.
+    terraform: { type: 'boolean', default: false },
     // Internal: run one measurement in this (fresh) process and print it as JSON.
     measure: { type: 'string' },
   },
@@ -201,7 +205,8 @@ if (values.measure) {
 function measureInChild(root: string, jobs: string): Measurement {
   const output = execFileSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--measure', `${root}::${jobs}`],
+    // execArgv carries a TypeScript loader when the bench runs from sources (tsx).
+    [...process.execArgv, fileURLToPath(import.meta.url), '--measure', `${root}::${jobs}`],
     {
       encoding: 'utf8',
     },
@@ -236,6 +241,12 @@ function runCorpus(name: string, fill: (root: string) => void): void {
 
 console.log(`node ${process.version}, ${availableParallelism()} cores; each row is a fresh process`);
 console.log('corpus                 jobs  files      MB  seconds  files/s    MB/s  findings  peak MiB');
-for (const count of sizes) runCorpus(`mixed, ${count} files`, (root) => generate(root, count));
-const heavy = Number(values.heavy);
-if (heavy > 0) runCorpus(`large YAML, ${heavy} files`, (root) => generateHeavyYaml(root, heavy));
+if (values.terraform) {
+  // Terraform repositories: n Terraform files plus ~10% CloudFormation and Kubernetes files.
+  for (const count of sizes)
+    runCorpus(`terraform, ${count} tf`, (root) => generateTerraformRepository(root, count));
+} else {
+  for (const count of sizes) runCorpus(`mixed, ${count} files`, (root) => generate(root, count));
+  const heavy = Number(values.heavy);
+  if (heavy > 0) runCorpus(`large YAML, ${heavy} files`, (root) => generateHeavyYaml(root, heavy));
+}

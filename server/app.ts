@@ -5,6 +5,8 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import { VERSION } from '../scanners/core/package.js';
 import { replyWithError } from './errors.js';
 import authPlugin from './plugins/auth.js';
+import jobsPlugin, { type JobsPluginOptions } from './plugins/jobs.js';
+import metricsPlugin from './plugins/metrics.js';
 import securityPlugin from './plugins/security.js';
 import storagePlugin, { type StoragePluginOptions } from './plugins/storage.js';
 import auditRoutes from './routes/audit/index.js';
@@ -33,9 +35,14 @@ export type AppOptions = StoragePluginOptions & {
   trustProxy?: boolean;
   /** How long a dashboard session lasts (default 12 hours). */
   sessionTtlMs?: number;
+  /** Uploads with at least this many findings are queued and answered 202 (default 5,000). */
+  asyncIngestThreshold?: number;
+  /** Background jobs: whether this process runs a worker (default true), and its timings. */
+  jobs?: JobsPluginOptions;
 };
 
 export const DEFAULT_INGEST_BODY_LIMIT = 50 * 1024 * 1024;
+export const DEFAULT_ASYNC_INGEST_THRESHOLD = 5_000;
 
 /** A ready-to-listen fastify instance with every plugin and route; call `ready()` or `inject()` on it. */
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -58,8 +65,12 @@ export function buildApp(options: AppOptions): FastifyInstance {
   );
 
   const storageOptions: StoragePluginOptions =
-    'storage' in options ? { storage: options.storage } : { dataDir: options.dataDir };
+    'storage' in options
+      ? { storage: options.storage }
+      : { dataDir: options.dataDir, databaseUrl: options.databaseUrl };
   void app.register(storagePlugin, storageOptions);
+  void app.register(metricsPlugin);
+  void app.register(jobsPlugin, options.jobs ?? {});
   void app.register(securityPlugin);
   void app.register(authPlugin);
   void app.register(swagger, {
@@ -77,6 +88,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(healthRoutes);
   void app.register(scanRoutes, {
     bodyLimit: options.ingestBodyLimit ?? DEFAULT_INGEST_BODY_LIMIT,
+    asyncThreshold: options.asyncIngestThreshold ?? DEFAULT_ASYNC_INGEST_THRESHOLD,
     rateLimit: options.ingestRateLimit ?? { max: 120, timeWindow: 60_000 },
   });
   void app.register(findingRoutes);

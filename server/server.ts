@@ -3,11 +3,19 @@ import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { readServerConfig } from './config.js';
 import { seedDemoData } from './demo/seed.js';
+import { redactDatabaseUrl } from './storage/postgres.js';
 
 /** Runs the server until SIGTERM or SIGINT, then closes it gracefully. */
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
-  const app = buildApp({ dataDir: config.dataDir, trustProxy: config.trustProxy, logger: { level: 'info' } });
+  const app = buildApp({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    trustProxy: config.trustProxy,
+    asyncIngestThreshold: config.asyncIngestThreshold,
+    jobs: { runner: { leaseMs: config.jobLeaseMs }, sinks: config.exports },
+    logger: { level: 'info' },
+  });
   await app.ready();
 
   const setup = await bootstrap(app.storage, {
@@ -49,6 +57,16 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(
+    config.databaseUrl
+      ? `Database: PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}`
+      : `Database: SQLite in ${config.dataDir}`,
+  );
+  if (config.exports.length) {
+    console.log(
+      `Exporting findings to: ${config.exports.map((sink) => `${sink.name} (${sink.type})`).join(', ')}`,
+    );
+  }
   console.log(`Palisade dashboard: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`);
 }
 

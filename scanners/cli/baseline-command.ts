@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createBaseline, scan, writeBaseline } from '../index.js';
+import { registerBaselineAudit } from './baseline-audit.js';
 import { type CommandContext, colorsFor } from './context.js';
 import { replaceFile } from './output-targets.js';
 import { resolveScanTarget } from './scan-target.js';
@@ -74,4 +75,5 @@ Examples:
       );
       context.exitCode = 0;
     });
+  registerBaselineAudit(baseline, context);
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/package.js';
 import { registerBaselineCommand } from './baseline-command.js';
 import type { CommandContext } from './context.js';
+import { registerGitlabCommand } from './gitlab-command.js';
 import { registerInitCommand } from './init-command.js';
 import { type CliIo, completeIo } from './io.js';
 import { registerRulesCommand } from './rules-command.js';
@@ -54,6 +55,7 @@ export function buildProgram(context: CommandContext): Command {
   registerBaselineCommand(program, context);
   registerRulesCommand(program, context);
   registerInitCommand(program, context);
+  registerGitlabCommand(program, context);
   program.addHelpText(
     'after',
     `

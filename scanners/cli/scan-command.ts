@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { UsageError } from '../core/errors.js';
 import { activeFindings, type ScanResult, SEVERITIES, type Severity, scan, shouldFail } from '../index.js';
 import { REPORT_FORMATS, type ReportFormat, render } from '../reporters/index.js';
 import { countBySeverity, plural } from '../reporters/shared.js';
 import { type CommandContext, colorsFor } from './context.js';
+import { scanHistory } from './history.js';
 import { colorEnabled, isCi } from './io.js';
 import { type OutputTarget, OutputTargetCollector, writeFileAtomically } from './output-targets.js';
 import { progressBar, silentProgress } from './progress.js';
 import { resolveScanTarget } from './scan-target.js';
+import { detectUploadMetadata, type UploadMetadata, uploadScan } from './upload.js';
 
 interface ScanCommandOptions {
   root?: string;
@@ -23,6 +26,10 @@ interface ScanCommandOptions {
   color: boolean;
   automationId?: string;
   commitSha?: string;
+  /** `--history [range]`: true without a range. */
+  history?: string | true;
+  upload?: string;
+  varFile?: string[];
 }
 
 const EXAMPLES = `
@@ -39,6 +46,8 @@ Examples:
       Write two reports and print only a one-line summary.
   $ palisade scan --diff-base origin/main
       Report only findings on lines changed since the merge-base with origin/main.
+  $ palisade scan infra/ --var-file infra/prod.tfvars
+      Evaluate Terraform with the production variables.
   $ palisade baseline create && palisade scan --baseline .palisade-baseline.json
       Accept today's findings and report only new ones from now on.
 
@@ -46,6 +55,7 @@ Exit status:
   0  no unsuppressed finding at or above --fail-on
   1  at least one unsuppressed finding at or above --fail-on
   2  usage or configuration error
+  3  the scan ran, but --upload could not deliver it to the server
 `;
 
 // Options are grouped in the help, the way a reader looks for them.
@@ -79,6 +89,18 @@ export function registerScanCommand(program: Command, context: CommandContext): 
       ).choices(['lines', 'files']),
     )
     .addOption(
+      input(
+        '--var-file <file>',
+        'Terraform variables file (as terraform -var-file), repeatable; later files win',
+      ).argParser((value: string, previous: string[] = []) => [...previous, value]),
+    )
+    .addOption(
+      input(
+        '--history [range]',
+        'scan for secrets the lines added by each commit of a git range (default: merge-base..HEAD in a pull request, else all of HEAD)',
+      ),
+    )
+    .addOption(
       output(
         '-f, --format <format>',
         `report format, repeatable: ${formats.join(', ')} (default: text)`,
@@ -107,6 +129,12 @@ export function registerScanCommand(program: Command, context: CommandContext): 
       output(
         '--commit-sha <sha>',
         'commit for GitLab secret detection (default: $CI_COMMIT_SHA, $GITHUB_SHA)',
+      ),
+    )
+    .addOption(
+      output(
+        '--upload <url>',
+        'send the findings to the Palisade server at <url> (token from $PALISADE_TOKEN)',
       ),
     )
     .addOption(
@@ -140,23 +168,48 @@ async function runScan(
   const { io } = context;
   const targets = outputs.resolve(io.cwd);
   const target = resolveScanTarget(paths, options.root, io.cwd);
+  const uploadToken = io.env.PALISADE_TOKEN?.trim();
+  if (options.upload !== undefined && !uploadToken) {
+    throw new UsageError('--upload needs the server API token in the PALISADE_TOKEN environment variable');
+  }
+  // Before scanning: a scan that cannot be uploaded should fail fast.
+  const uploadMetadata =
+    options.upload === undefined
+      ? undefined
+      : detectUploadMetadata(io.env, target.root, options.diffBase ? 'diff' : 'full');
   const showProgress = io.isTTY.stderr && !options.quiet && !isCi(io.env);
   const progress = showProgress ? progressBar(io.stderr) : silentProgress;
   let result: ScanResult;
   try {
-    result = await scan({
-      ...target,
-      config: options.config === undefined ? undefined : path.resolve(io.cwd, options.config),
-      failOn: options.failOn,
-      diffBase: options.diffBase,
-      diffScope: options.diffScope,
-      baseline:
-        typeof options.baseline === 'string' ? path.resolve(io.cwd, options.baseline) : options.baseline,
-      // Only the flag can turn inline ignores off; its absence must not override `inline-ignores: false`.
-      inlineIgnores: options.inlineIgnores === false ? false : undefined,
-      jobs: options.jobs,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    result =
+      options.history !== undefined
+        ? await scanHistory({
+            root: target.root,
+            range: options.history === true ? undefined : options.history,
+            config: options.config === undefined ? undefined : path.resolve(io.cwd, options.config),
+            baseline:
+              typeof options.baseline === 'string'
+                ? path.resolve(io.cwd, options.baseline)
+                : options.baseline,
+            failOn: options.failOn,
+            env: io.env,
+          })
+        : await scan({
+            ...target,
+            config: options.config === undefined ? undefined : path.resolve(io.cwd, options.config),
+            failOn: options.failOn,
+            diffBase: options.diffBase,
+            diffScope: options.diffScope,
+            baseline:
+              typeof options.baseline === 'string'
+                ? path.resolve(io.cwd, options.baseline)
+                : options.baseline,
+            // Only the flag can turn inline ignores off; its absence must not override `inline-ignores: false`.
+            inlineIgnores: options.inlineIgnores === false ? false : undefined,
+            jobs: options.jobs,
+            varFiles: options.varFile?.map((file) => path.resolve(io.cwd, file)),
+            onProgress: (done, total) => progress.update(done, total),
+          });
   } finally {
     progress.stop();
   }
@@ -184,7 +237,46 @@ async function runScan(
   if (targets.every((t) => t.file !== undefined)) io.stderr.write(`${summaryLine(result)}\n`);
   const notesLine = hiddenNotesLine(result, targets, options);
   if (notesLine) io.stderr.write(`${stderrColors.dim(notesLine)}\n`);
+  if (options.upload !== undefined && uploadToken && uploadMetadata) {
+    const uploaded = await sendToServer(
+      options.upload,
+      uploadToken,
+      result,
+      uploadMetadata,
+      options,
+      context,
+    );
+    if (!uploaded) return 3;
+  }
   return shouldFail(result) ? 1 : 0;
+}
+
+/** Uploads the scan; says what the server recorded, or why it failed (exit status 3). */
+async function sendToServer(
+  serverUrl: string,
+  token: string,
+  result: ScanResult,
+  metadata: UploadMetadata,
+  options: ScanCommandOptions,
+  context: CommandContext,
+): Promise<boolean> {
+  const { io } = context;
+  try {
+    const reply = await uploadScan(serverUrl, token, result, metadata);
+    const where = reply.url ? new URL(reply.url, serverUrl).toString() : serverUrl;
+    const counts = reply.counts
+      ? ` (${reply.counts.new ?? 0} new, ${reply.counts.closed ?? 0} closed, ${reply.counts.reopened ?? 0} reopened)`
+      : '';
+    const verb = reply.status === 202 ? 'accepted' : reply.status === 200 ? 'already recorded' : 'uploaded';
+    if (!options.quiet)
+      io.stderr.write(
+        `palisade: ${verb} ${metadata.organization}/${metadata.repository}@${metadata.commit.slice(0, 12)}: ${where}${counts}\n`,
+      );
+    return true;
+  } catch (error) {
+    io.stderr.write(`palisade: upload to ${serverUrl} failed: ${(error as Error).message}\n`);
+    return false;
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import { isNode, type Node, parseDocument } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { packagePath } from '../core/package.js';
 import type { Category, Severity } from '../core/types.js';
+import { DEFAULT_TRUSTED_ACTIONS } from '../model/pipeline.js';
+import { DEFAULT_SECRET_SETTINGS, type SecretSettings } from '../secrets/settings.js';
 
 const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
 
@@ -28,6 +30,9 @@ export interface ConfigFile {
   'inline-ignores'?: boolean;
   'diff-scope'?: 'lines' | 'files';
   limits?: { 'max-file-size'?: number | string; 'max-files'?: number };
+  secrets?: { enabled?: boolean; disable?: string[]; entropy?: { base64?: number; hex?: number } };
+  pipeline?: { 'trusted-actions'?: string[] };
+  terraform?: { 'var-files'?: string[] };
 }
 
 /** The effective configuration, with paths resolved and defaults applied. */
@@ -45,6 +50,12 @@ export interface PalisadeConfig {
   diffScope: 'lines' | 'files';
   maxFileSize: number;
   maxFiles?: number;
+  /** Secret detection settings (`secrets:`). */
+  secrets: SecretSettings;
+  /** Pipeline audit policy: actions whose tag pins are accepted. */
+  pipeline: { trustedActions: string[] };
+  /** Terraform variable files applied to every Terraform folder, as absolute paths. */
+  varFiles?: string[];
 }
 
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
@@ -60,6 +71,8 @@ export function defaultConfig(): PalisadeConfig {
     inlineIgnores: true,
     diffScope: 'lines',
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    secrets: DEFAULT_SECRET_SETTINGS,
+    pipeline: { trustedActions: [...DEFAULT_TRUSTED_ACTIONS] },
   };
 }
 
@@ -128,6 +141,16 @@ export function parseConfig(text: string, file = '.palisade.yml'): PalisadeConfi
     diffScope: raw['diff-scope'] ?? 'lines',
     maxFileSize: parseSize(raw.limits?.['max-file-size']) ?? config.maxFileSize,
     maxFiles: raw.limits?.['max-files'],
+    secrets: {
+      enabled: raw.secrets?.enabled ?? true,
+      disable: raw.secrets?.disable ?? [],
+      entropy: {
+        base64: raw.secrets?.entropy?.base64 ?? DEFAULT_SECRET_SETTINGS.entropy.base64,
+        hex: raw.secrets?.entropy?.hex ?? DEFAULT_SECRET_SETTINGS.entropy.hex,
+      },
+    },
+    pipeline: { trustedActions: raw.pipeline?.['trusted-actions'] ?? config.pipeline.trustedActions },
+    varFiles: raw.terraform?.['var-files']?.map((file) => path.resolve(base, file)),
   };
 }
 

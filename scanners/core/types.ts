@@ -63,6 +63,8 @@ export interface Finding {
   /** The source line(s) at the location, with secrets masked. */
   snippet?: string;
   secret?: RedactedSecret;
+  /** History scanning (`scan --history`): the commit that added the line. */
+  commit?: { sha: string; author: string; email?: string; date: string };
   /** Set when an inline or configured suppression applies; the finding is still reported. */
   suppression?: Suppression;
   /** Stable across line moves and unrelated edits: never derived from line numbers. */

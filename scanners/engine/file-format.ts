@@ -43,9 +43,10 @@ export function detectFormat(relativePath: string, text: string): FileFormat {
     if (lower === 'action.yml' || lower === 'action.yaml') return 'github-action';
     if (lower === '.gitlab-ci.yml' || lower === '.gitlab-ci.yaml') return 'gitlab-ci';
     if (/^azure-pipelines([.-].*)?\.ya?ml$/.test(lower)) return 'azure-pipelines';
+    if (/\.gitlab-ci\.ya?ml$/.test(lower)) return 'gitlab-ci';
   }
   if (isYaml || isJson || isTemplate) {
-    const sniffed = sniffStructuredFormat(head, isJson);
+    const sniffed = sniffStructuredFormat(head, isJson) ?? (isYaml ? sniffPipelineFormat(head) : undefined);
     if (sniffed) return sniffed;
     if (isTemplate) return head.trimStart().startsWith('{') ? 'json' : 'yaml';
     return isJson ? 'json' : 'yaml';
@@ -83,9 +84,51 @@ function sniffStructuredFormat(head: string, json: boolean): FileFormat | undefi
     return 'cloudformation';
   }
   if (json && /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json/i.test(head)) return 'arm';
+  // An ARM template without `$schema`: a content version and resources of Microsoft.* types.
+  if (json && /"contentVersion"\s*:/.test(head) && /"type"\s*:\s*"Microsoft\.[A-Za-z]+\//i.test(head))
+    return 'arm';
   if (json && /"format_version"\s*:/.test(head) && /"terraform_version"\s*:/.test(head))
     return 'terraform-plan';
   if (/^\s*apiVersion\s*:\s*\S/m.test(head) && /^\s*kind\s*:\s*\S/m.test(head)) return 'kubernetes';
   if (json && /"apiVersion"\s*:/.test(head) && /"kind"\s*:/.test(head)) return 'kubernetes';
   return undefined;
+}
+
+/**
+ * Pipeline files named freely (GitLab files included by `.gitlab-ci.yml`, Azure templates, workflow
+ * templates): recognised by the top-level keys only their platform uses together.
+ */
+function sniffPipelineFormat(head: string): FileFormat | undefined {
+  if (/^["']?on["']?\s*:/m.test(head) && /^jobs\s*:/m.test(head) && /^\s+(runs-on|uses)\s*:/m.test(head))
+    return 'github-workflow';
+  if (/^runs\s*:/m.test(head) && /^\s+using\s*:\s*["']?(composite|node\d+|docker)["']?\s*$/m.test(head))
+    return 'github-action';
+  if (
+    /^(steps|jobs|stages)\s*:[ \t]*\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*-[ \t]*(task|script|bash|pwsh|powershell|checkout|template|job|stage|deployment|download|publish)\s*:/m.test(
+      head,
+    ) ||
+    /^extends\s*:[ \t]*\r?\n[ \t]+template\s*:/m.test(head)
+  )
+    return 'azure-pipelines';
+  if (hasGitlabJob(head)) return 'gitlab-ci';
+  return undefined;
+}
+
+/** A top-level key whose direct children include `script:` (a GitLab job), outside any Azure step list. */
+function hasGitlabJob(head: string): boolean {
+  let inTopLevelMap = false;
+  let childIndent = -1;
+  for (const line of head.split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) {
+      inTopLevelMap = /^[^\s#-][^:]*:\s*$/.test(line.trimEnd());
+      childIndent = -1;
+      continue;
+    }
+    if (!inTopLevelMap) continue;
+    if (childIndent === -1) childIndent = indent;
+    if (indent === childIndent && /^\s+(script|before_script|after_script)\s*:/.test(line)) return true;
+  }
+  return false;
 }

@@ -13,6 +13,8 @@ import {
   toSuppression,
 } from '../postprocess/suppressions.js';
 import type { ReportInput, Rule } from '../rules/types.js';
+import type { SecretSettings } from '../secrets/settings.js';
+import type { VarFileInput } from '../terraform/index.js';
 import { detectFormat } from './file-format.js';
 import type { InventoryEntry } from './inventory.js';
 
@@ -26,6 +28,16 @@ export interface UnitSettings {
     rules?: { disable?: string[]; severity?: Record<string, Severity> };
     categories?: { disable?: Category[] };
   }>;
+  /** The config's `secrets:` settings. */
+  secrets?: SecretSettings;
+  /** Actions that may be pinned by tag (config `pipeline.trusted-actions`); the default when absent. */
+  trustedActions?: string[];
+  /** The scan root (absolute): Terraform local modules are read only inside it. */
+  root?: string;
+  /** Terraform `--var-file` files, read once by scan(). */
+  varFiles?: VarFileInput[];
+  /** Terraform folders called as local modules by other folders of the scan: evaluated through their callers. */
+  terraformModules?: string[];
 }
 
 export interface UnitResult {
@@ -53,19 +65,38 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
   }
   if (!textFiles.length) return result;
 
-  const model = buildModel(parsedFiles, (file, error) =>
-    result.errors.push({
-      code: 'parse-failed',
-      level: 'error',
-      file: file.path,
-      message: `cannot read the resources of this ${file.format} file: ${error.message}`,
-      hint: 'Only secrets were checked in it. Please report this with the file, it is a bug in Palisade.',
-    }),
+  const moduleFiles: SourceFile[] = [];
+  const model = buildModel(
+    parsedFiles,
+    (file, error) =>
+      result.errors.push(
+        error instanceof FileError
+          ? error.toScanError(file.path)
+          : {
+              code: 'parse-failed',
+              level: 'error',
+              file: file.path,
+              message: `cannot read the resources of this ${file.format} file: ${error.message}`,
+              hint: 'Only secrets were checked in it. Please report this with the file, it is a bug in Palisade.',
+            },
+      ),
+    {
+      root: settings.root,
+      varFiles: settings.varFiles,
+      loadedFiles: moduleFiles,
+      calledModules: settings.terraformModules,
+    },
   );
+  if (settings.trustedActions) model.pipeline.trustedActions = [...settings.trustedActions];
   const formats = new Set<string>(parsedFiles.map((f) => f.format));
   // A plan is Terraform too: rules written for Terraform check the resources a plan declares.
   if (formats.has('terraform-plan')) formats.add('terraform');
   const directivesByFile = new Map<string, Directive[]>();
+  // Terraform module files read from other folders: findings in them get snippets and honour suppressions.
+  for (const file of moduleFiles) {
+    if (!directivesByFile.has(file.path) && settings.inlineIgnores)
+      directivesByFile.set(file.path, parseDirectives(file.text, file.lines));
+  }
   for (const file of textFiles) {
     const directives = settings.inlineIgnores ? parseDirectives(file.text, file.lines) : [];
     directivesByFile.set(file.path, directives);
@@ -82,7 +113,7 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
       }
     }
   }
-  const linesByFile = new Map(textFiles.map((f) => [f.path, f.lines]));
+  const linesByFile = new Map([...moduleFiles, ...textFiles].map((f) => [f.path, f.lines]));
   const overrides = overridesFor(settings.overrides);
   const secretValues = new Set<string>();
 
@@ -98,7 +129,7 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
       raw.push({ input, location: { file, ...range } });
     };
     try {
-      rule.check({ model, files: runsOnText ? textFiles : parsedFiles, report });
+      rule.check({ model, files: runsOnText ? textFiles : parsedFiles, report, secrets: settings.secrets });
     } catch (error) {
       result.errors.push({
         code: 'rule-failed',

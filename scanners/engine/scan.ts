@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
@@ -9,6 +9,8 @@ import { compareText, type Finding, type ScanError, type ScanResult, type Severi
 import { type Baseline, readBaseline } from '../postprocess/baseline.js';
 import { loadRules, type RuleSelection } from '../rules/registry.js';
 import type { Rule } from '../rules/types.js';
+import { terraformModuleCalls, withModuleCallers } from '../terraform/calls.js';
+import { initTerraformParser, parseVarFile, type VarFileInput } from '../terraform/index.js';
 import { changedSince, type DiffInfo, touchesChange } from './diff.js';
 import { takeInventory } from './inventory.js';
 import { processUnit, type UnitResult, type UnitSettings } from './process-unit.js';
@@ -39,6 +41,8 @@ export interface ScanOptions {
   today?: string;
   /** Run exactly these rules instead of loading them from the config (scans in this thread). */
   rules?: Rule[];
+  /** Terraform variable files (as `terraform -var-file`), relative to the current folder; applied in order. */
+  varFiles?: string[];
 }
 
 /**
@@ -69,6 +73,9 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     inlineIgnores: options.inlineIgnores ?? config.inlineIgnores,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     overrides: config.overrides,
+    secrets: config.secrets,
+    trustedActions: config.pipeline?.trustedActions,
+    root,
   };
   const diffScope = options.diffScope ?? config.diffScope;
   const diff = options.diffBase ? await changedSince(root, options.diffBase) : undefined;
@@ -81,9 +88,17 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     maxFiles: config.maxFiles,
   });
   let units = groupUnits(inventory.entries);
+  const terraformCalls = terraformModuleCalls(units);
+  if (terraformCalls.size) settings.terraformModules = [...terraformCalls.keys()];
+  const varFiles = options.varFiles ?? config.varFiles ?? [];
+  // A grammar that cannot load fails each Terraform file with a per-file error, not the scan.
+  if (varFiles.length || units.some((unit) => unitKey(unit[0]!.path).startsWith('tf:')))
+    await initTerraformParser().catch(() => undefined);
+  if (varFiles.length) settings.varFiles = readVarFiles(varFiles);
   if (diff) {
     // Scan every unit that holds a changed file, so module-wide context is there; report changes only.
-    const changedUnits = new Set([...diff.changed.keys()].map(unitKey));
+    // A changed Terraform module is evaluated through the folders that call it.
+    const changedUnits = withModuleCallers(new Set([...diff.changed.keys()].map(unitKey)), terraformCalls);
     units = units.filter((unit) => changedUnits.has(unitKey(unit[0]!.path)));
   }
 
@@ -142,6 +157,22 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     diff: diff ? diffSummary(diff, diffScope) : undefined,
     failOn: options.failOn ?? config.failOn,
   };
+}
+
+/** Reads and checks `--var-file` files up front: a missing or malformed one is a usage error. */
+function readVarFiles(files: string[]): VarFileInput[] {
+  return files.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(file), 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read var file ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    }
+    const input = { path: file, text };
+    if (!parseVarFile(input))
+      throw new UsageError(`var file ${file} is not valid Terraform variables syntax`);
+    return input;
+  });
 }
 
 /** Custom rules' fail fixtures are meant to fail: a scan of the repository that holds them skips them. */

@@ -90,16 +90,17 @@ export class KindRegistry {
         checkFields(definition, source.fields, definition.fields);
         for (const [name, childSource] of Object.entries(source.children ?? {}))
           checkFields(definition, childSource.fields, definition.children?.[name] ?? {});
-        for (const type of source.types)
-          push(this.primary, `${source.family}:${type}`, { definition, source });
+        // Spellings that differ only in case are one ARM type: register the mapping once.
+        for (const key of new Set(source.types.map((type) => typeKey(source.family, type))))
+          push(this.primary, key, { definition, source });
       }
       for (const attachment of definition.attachments ?? []) {
         const target = attachment.child
           ? (definition.children?.[attachment.child.name] ?? {})
           : definition.fields;
         checkFields(definition, attachment.child?.fields ?? attachment.fields ?? {}, target);
-        for (const type of attachment.types)
-          push(this.attached, `${attachment.family}:${type}`, { definition, attachment });
+        for (const key of new Set(attachment.types.map((type) => typeKey(attachment.family, type))))
+          push(this.attached, key, { definition, attachment });
       }
     }
   }
@@ -108,7 +109,7 @@ export class KindRegistry {
   map(resources: DeclaredResource[], model: Model): void {
     const entities: Entity[] = [];
     for (const resource of resources) {
-      for (const { definition, source } of this.primary.get(`${resource.family}:${resource.type}`) ?? []) {
+      for (const { definition, source } of this.primary.get(typeKey(resource.family, resource.type)) ?? []) {
         if (source.when && !source.when(resource.body)) continue;
         const entity = mapEntity(resource, definition, source);
         collectionOf(model, definition.collection).push(entity);
@@ -117,7 +118,7 @@ export class KindRegistry {
       }
     }
     for (const resource of resources) {
-      for (const { definition, attachment } of this.attached.get(`${resource.family}:${resource.type}`) ??
+      for (const { definition, attachment } of this.attached.get(typeKey(resource.family, resource.type)) ??
         []) {
         if (attachment.when && !attachment.when(resource.body)) continue;
         for (const parent of parentsOf(model, resource, attachment.via, definition.kind))
@@ -125,6 +126,11 @@ export class KindRegistry {
       }
     }
   }
+}
+
+/** ARM resource types are case-insensitive (`Microsoft.DocumentDb` is `Microsoft.DocumentDB`); the others are not. */
+function typeKey(family: IacFamily, type: string): string {
+  return `${family}:${family === 'arm' ? type.toLowerCase() : type}`;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

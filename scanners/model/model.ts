@@ -2,8 +2,8 @@ import type { Range } from '../core/types.js';
 import type { FileFormat } from '../engine/file-format.js';
 import type { IacFamily } from './declared.js';
 import type { DockerModel } from './docker.js';
-import type { KubernetesModel } from './kubernetes.js';
-import type { PipelineModel } from './pipeline.js';
+import { emptyKubernetesModel, type KubernetesModel } from './kubernetes.js';
+import { DEFAULT_TRUSTED_ACTIONS, type PipelineModel } from './pipeline.js';
 
 export type { DockerInstruction, DockerModel, DockerStage } from './docker.js';
 export type { Container, KubernetesModel, Workload } from './kubernetes.js';
@@ -63,9 +63,9 @@ export function emptyModel(): Model {
     aws: {},
     azure: {},
     google: {},
-    kubernetes: { workloads: [] },
+    kubernetes: emptyKubernetesModel(),
     docker: { stages: [] },
-    pipeline: {},
+    pipeline: { files: [], trustedActions: [...DEFAULT_TRUSTED_ACTIONS] },
     references: new Map(),
   };
 }

@@ -1,6 +1,8 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { LineIndex } from '../core/source.js';
 import type { FileFormat } from '../engine/file-format.js';
+import type { HclFile } from '../terraform/ast.js';
+import { parseTerraformText } from '../terraform/parse-file.js';
 import { parseJson } from './json.js';
 import type { TreeNode } from './tree.js';
 import { parseYaml } from './yaml.js';
@@ -20,6 +22,8 @@ export interface SourceFile {
   /** YAML or JSON documents (a YAML stream may hold several). */
   documents: ParsedDocument[];
   dockerfile?: ReturnType<typeof DockerfileParser.parse>;
+  /** Terraform configuration or variables (native or JSON syntax), converted from the parse tree. */
+  terraform?: HclFile;
 }
 
 const YAML_FORMATS = new Set<FileFormat>([
@@ -43,7 +47,9 @@ export function isParsable(format: FileFormat): boolean {
     JSON_FORMATS.has(format) ||
     YAML_FORMATS.has(format) ||
     format === 'cloudformation' ||
-    format === 'dockerfile'
+    format === 'dockerfile' ||
+    format === 'terraform' ||
+    format === 'terraform-vars'
   );
 }
 
@@ -57,5 +63,7 @@ export function parseSourceFile(file: SourceFile): void {
     file.documents = parseYaml(text, lines).map((doc) => ({ tree: doc.tree }));
   } else if (format === 'dockerfile') {
     file.dockerfile = DockerfileParser.parse(text);
+  } else if (format === 'terraform' || format === 'terraform-vars') {
+    file.terraform = parseTerraformText(file.path, text, lines, format);
   }
 }

@@ -10,14 +10,34 @@ export interface Baseline {
   version: 1;
   tool: 'palisade';
   createdAt: string;
-  findings: Array<{ fingerprint: string; ruleId: string; file: string }>;
+  findings: BaselineEntry[];
+}
+
+/**
+ * One known finding. For a secret, the identity (the fingerprint) is file + detector + secret hash, never
+ * the line; `detector` and the redacted `secret` are kept so `palisade baseline audit` can show them.
+ */
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  file: string;
+  detector?: string;
+  secret?: { sha256: string; preview: string };
+  /** A reviewer's verdict from `palisade baseline audit`. */
+  audit?: { verdict: 'true-positive' | 'false-positive'; at: string; note?: string };
 }
 
 /** Builds a baseline from findings (suppressed ones are left out: they are already handled). */
 export function createBaseline(findings: Finding[], now = new Date()): Baseline {
   const entries = findings
     .filter((f) => !f.suppression)
-    .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file }));
+    .map((f): BaselineEntry => {
+      const entry: BaselineEntry = { fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.location.file };
+      const detector = f.category === 'secret' ? /\[([a-z0-9][a-z0-9-]*)\]$/.exec(f.message)?.[1] : undefined;
+      if (detector) entry.detector = detector;
+      if (f.secret) entry.secret = { sha256: f.secret.sha256, preview: f.secret.preview };
+      return entry;
+    });
   const unique = [...new Map(entries.map((e) => [e.fingerprint, e])).values()];
   unique.sort(
     (a, b) =>

@@ -70,6 +70,12 @@ function canonicalFinding(finding: Finding): Finding {
     tags: [...finding.tags],
     snippet: finding.snippet,
     secret: finding.secret && { sha256: finding.secret.sha256, preview: finding.secret.preview },
+    commit: finding.commit && {
+      sha: finding.commit.sha,
+      author: finding.commit.author,
+      email: finding.commit.email,
+      date: finding.commit.date,
+    },
     suppression: finding.suppression && canonicalSuppression(finding.suppression),
     fingerprint: finding.fingerprint,
   };

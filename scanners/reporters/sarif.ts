@@ -161,6 +161,8 @@ function reportingDescriptor(rule: RuleSummary): Record<string, unknown> {
     severity: rule.severity,
     category: rule.category,
   };
+  const confidence = confidenceOf(rule);
+  if (confidence) properties.confidence = confidence;
   if (rule.benchmarks.length > 0) {
     properties.benchmarks = rule.benchmarks.map((b) =>
       [b.framework, b.version, b.control].filter((part) => part !== undefined && part !== '').join(' '),
@@ -189,7 +191,13 @@ function precisionOf(rule: RuleSummary): string {
     const value = tag.startsWith('precision:') ? tag.slice('precision:'.length) : '';
     if ((PRECISIONS as readonly string[]).includes(value)) return value;
   }
-  return 'high';
+  return confidenceOf(rule) ?? 'high';
+}
+
+/** A rule's confidence from its `confidence-high|medium|low` tag (pipeline rules carry one). */
+function confidenceOf(rule: RuleSummary): string | undefined {
+  const tag = rule.tags.find((t) => /^confidence-(high|medium|low)$/.test(t));
+  return tag?.slice('confidence-'.length);
 }
 
 function sarifResult(finding: Finding, ruleIndex: Map<string, number>): Record<string, unknown> {
@@ -226,6 +234,7 @@ function sarifResult(finding: Finding, ruleIndex: Map<string, number>): Record<s
   const properties: Record<string, unknown> = { severity: finding.severity, category: finding.category };
   if (finding.resource) properties.resource = finding.resource;
   if (finding.modulePath) properties.modulePath = finding.modulePath;
+  if (finding.commit) properties.commit = { ...finding.commit };
   sarif.properties = properties;
   return sarif;
 }

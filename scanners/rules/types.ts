@@ -3,6 +3,7 @@ import type { FileFormat } from '../engine/file-format.js';
 import type { Attr } from '../model/attr.js';
 import type { Model, Resource } from '../model/model.js';
 import type { SourceFile } from '../parsers/source-file.js';
+import type { SecretSettings } from '../secrets/settings.js';
 
 /** The declarative part of a rule, validated against schemas/rule-metadata.schema.json. */
 export interface RuleMetadata {
@@ -41,6 +42,8 @@ export interface RuleContext {
   /** The unit's files, parsed. Format-specific rules may read the raw trees. */
   files: SourceFile[];
   report(input: ReportInput): void;
+  /** The config's `secrets:` settings, for secret rules (defaults when absent). */
+  secrets?: SecretSettings;
 }
 
 export interface Rule extends RuleMetadata {

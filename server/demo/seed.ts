@@ -1,6 +1,7 @@
 /**
- * Demo data from real scans: the engine scans the built-in rule fixtures (which contain findings on
- * purpose) and the results go through the same ingestion as any upload. Nothing is made up.
+ * Demo data from real scans: the engine scans small example repositories (server/demo/repositories/, which
+ * contain misconfigurations and fake credentials on purpose) and the results go through the same ingestion
+ * as any upload. Nothing is made up.
  */
 import { packagePath } from '../../scanners/core/package.js';
 import type { Finding } from '../../scanners/core/types.js';
@@ -19,7 +20,7 @@ interface DemoScan {
   branch: string;
   commit: string;
   kind: 'full' | 'diff';
-  /** The folder under rules/ to scan. */
+  /** The folder under server/demo/repositories/ to scan. */
   folder: string;
   /** Findings to leave out, as if fixed in this commit. */
   fixed?: (finding: Finding) => boolean;
@@ -33,7 +34,7 @@ const DEMO_SCANS: DemoScan[] = [
     branch: 'main',
     commit: 'a1c9e5f0b2d4',
     kind: 'full',
-    folder: '.',
+    folder: 'platform-infra',
     hoursAgo: 72,
   },
   {
@@ -41,7 +42,7 @@ const DEMO_SCANS: DemoScan[] = [
     branch: 'main',
     commit: 'b7d20c4e9f13',
     kind: 'full',
-    folder: '.',
+    folder: 'platform-infra',
     fixed: (finding) => finding.category === 'secret',
     hoursAgo: 26,
   },
@@ -50,7 +51,7 @@ const DEMO_SCANS: DemoScan[] = [
     branch: 'feature/harden-buckets',
     commit: 'c3e81a7d5b60',
     kind: 'diff',
-    folder: 'aws',
+    folder: 'platform-infra/modules',
     hoursAgo: 5,
   },
   {
@@ -58,7 +59,7 @@ const DEMO_SCANS: DemoScan[] = [
     branch: 'main',
     commit: 'd4f5a6b7c8e9',
     kind: 'full',
-    folder: 'kubernetes',
+    folder: 'k8s-manifests',
     hoursAgo: 30,
   },
   {
@@ -66,7 +67,7 @@ const DEMO_SCANS: DemoScan[] = [
     branch: 'main',
     commit: 'e5a6b7c8d9f0',
     kind: 'full',
-    folder: 'docker',
+    folder: 'container-images',
     hoursAgo: 3,
   },
 ];
@@ -79,7 +80,10 @@ export async function seedDemoData(
 ): Promise<DemoResult> {
   if ((await storage.countScans()) > 0) return { seeded: false, scans: 0 };
   for (const demo of DEMO_SCANS) {
-    const result = await scan({ root: packagePath(`rules/${demo.folder}`), baseline: false });
+    const result = await scan({
+      root: packagePath(`server/demo/repositories/${demo.folder}`),
+      baseline: false,
+    });
     const findings = demo.fixed
       ? result.findings.filter((finding) => !demo.fixed!(finding))
       : result.findings;

@@ -1,7 +1,7 @@
 /** Turns an upload into a recorded scan: the one ingestion path for the API and the demo data. */
 import type { FindingContent } from '../domain/lifecycle.js';
 import type { ScanUpload, UploadFinding } from '../schemas/upload.js';
-import type { ScanView, Storage } from '../storage/storage.js';
+import type { RunKey, ScanView, Storage } from '../storage/storage.js';
 
 export interface IngestResult {
   scan: ScanView;
@@ -39,6 +39,27 @@ export async function ingestScan(
     now,
   );
   return { scan, created, duplicates: upload.findings.length - byFingerprint.size };
+}
+
+/** The idempotency key of an upload's run, as scans and ingest jobs store it. */
+export function runKeyOf(organizationId: number, upload: ScanUpload): RunKey {
+  return {
+    organizationId,
+    provider: upload.provider,
+    owner: upload.organization,
+    repository: upload.repository,
+    commit: upload.commit.toLowerCase(),
+    kind: upload.kind,
+    runId: upload.runId,
+  };
+}
+
+/** An upload as a queued job keeps it: the same, without snippets (the server keeps no source text). */
+export function queuedPayload(upload: ScanUpload): string {
+  return JSON.stringify({
+    ...upload,
+    findings: upload.findings.map(({ snippet: _snippet, ...finding }) => finding),
+  });
 }
 
 /** The stored content of an uploaded finding. The snippet is dropped: the server keeps no source text. */

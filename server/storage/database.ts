@@ -145,6 +145,43 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
+export type IngestJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface IngestJobTable {
+  id: Generated<number>;
+  organization_id: number;
+  provider: string;
+  owner: string;
+  repository: string;
+  commit_sha: string;
+  kind: 'full' | 'diff';
+  run_id: string;
+  status: IngestJobStatus;
+  payload: string;
+  findings_count: number;
+  attempts: Generated<number>;
+  scan_id: number | null;
+  error: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  /** A running job whose lease has passed belongs to a worker that died: another may claim it. */
+  lease_until: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface ExportCursorTable {
+  /** The sink's configured name. */
+  sink: string;
+  /** The last finding_events.id delivered: the sink resumes after it. */
+  last_event_id: Generated<number>;
+  failures: Generated<number>;
+  last_error: string | null;
+  /** After a failure, not before this (exponential backoff). */
+  next_attempt_at: Timestamp | null;
+  lease_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   repositories: RepositoryTable;
@@ -155,6 +192,8 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  ingest_jobs: IngestJobTable;
+  export_cursors: ExportCursorTable;
 }
 
 export type FindingRow = Selectable<FindingTable>;
@@ -165,3 +204,4 @@ export type UserRow = Selectable<UserTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type NewFindingEventRow = Insertable<FindingEventTable>;
 export type FindingEventRow = Selectable<FindingEventTable>;
+export type IngestJobRow = Selectable<IngestJobTable>;

@@ -2,22 +2,35 @@
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../scanners/core/types.js';
 import { type FindingContent, type KnownFinding, planLifecycle } from '../domain/lifecycle.js';
-import type { Database, FindingRow, NewFindingEventRow, NewFindingRow, ScanRow } from './database.js';
+import type {
+  Database,
+  FindingRow,
+  IngestJobRow,
+  NewFindingEventRow,
+  NewFindingRow,
+  ScanRow,
+} from './database.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type {
   ApiToken,
   ApiTokenView,
   AuditEntry,
   AuditView,
+  ClaimedIngestJob,
+  ExportClaim,
+  ExportCursorView,
+  ExportEvent,
   FindingEventView,
   FindingQuery,
   FindingStatus,
   FindingView,
+  IngestJobView,
   NewScan,
   Organization,
   OrganizationSummary,
   RepositoryRef,
   RepositoryView,
+  RunKey,
   ScanView,
   SessionWithUser,
   SeverityCounts,
@@ -478,6 +491,213 @@ export class KyselyStorage implements Storage {
     };
   }
 
+  async findScanByRun(run: RunKey): Promise<ScanView | undefined> {
+    const row = await this.scanQuery(run.organizationId)
+      .where('repositories.provider', '=', run.provider)
+      .where('repositories.owner', '=', run.owner)
+      .where('repositories.name', '=', run.repository)
+      .where('scans.commit_sha', '=', run.commit)
+      .where('scans.kind', '=', run.kind)
+      .where('scans.run_id', '=', run.runId)
+      .executeTakeFirst();
+    return row ? toScanView(row) : undefined;
+  }
+
+  async enqueueIngestJob(
+    run: RunKey,
+    payload: string,
+    findings: number,
+    now: string,
+  ): Promise<{ job: IngestJobView; created: boolean }> {
+    const key = {
+      organization_id: run.organizationId,
+      provider: run.provider,
+      owner: run.owner,
+      repository: run.repository,
+      commit_sha: run.commit,
+      kind: run.kind,
+      run_id: run.runId,
+    };
+    const inserted = await this.db
+      .insertInto('ingest_jobs')
+      .values({ ...key, status: 'queued', payload, findings_count: findings, created_at: now })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['organization_id', 'provider', 'owner', 'repository', 'commit_sha', 'kind', 'run_id'])
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    let query = this.db.selectFrom('ingest_jobs').selectAll();
+    for (const [column, value] of Object.entries(key))
+      query = query.where(column as keyof typeof key, '=', value);
+    const row = await query.executeTakeFirstOrThrow();
+    return { job: toIngestJobView(row), created: inserted !== undefined };
+  }
+
+  async getIngestJob(organizationId: number, jobId: number): Promise<IngestJobView | undefined> {
+    const row = await this.db
+      .selectFrom('ingest_jobs')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', jobId)
+      .executeTakeFirst();
+    return row ? toIngestJobView(row) : undefined;
+  }
+
+  async claimIngestJob(now: string, leaseMs: number): Promise<ClaimedIngestJob | undefined> {
+    const leaseUntil = new Date(Date.parse(now) + leaseMs).toISOString();
+    // One statement: the pick and the claim cannot be split by another worker.
+    const lock = this.dialect === 'postgres' ? sql`for update skip locked` : sql``;
+    const result = await sql<{ id: number; organization_id: number; payload: string; attempts: number }>`
+      update ingest_jobs
+      set status = 'running', started_at = ${now}, lease_until = ${leaseUntil}, attempts = attempts + 1
+      where id = (
+        select id from ingest_jobs
+        where status = 'queued' or (status = 'running' and lease_until < ${now})
+        order by id
+        limit 1
+        ${lock}
+      )
+      returning id, organization_id, payload, attempts`.execute(this.db);
+    const row = result.rows[0];
+    return row
+      ? { id: row.id, organizationId: row.organization_id, payload: row.payload, attempts: row.attempts }
+      : undefined;
+  }
+
+  async renewIngestLease(jobId: number, leaseUntil: string): Promise<void> {
+    await this.db
+      .updateTable('ingest_jobs')
+      .set({ lease_until: leaseUntil })
+      .where('id', '=', jobId)
+      .where('status', '=', 'running')
+      .execute();
+  }
+
+  async completeIngestJob(jobId: number, scanId: number, now: string): Promise<void> {
+    await this.db
+      .updateTable('ingest_jobs')
+      .set({ status: 'done', scan_id: scanId, payload: '', finished_at: now, lease_until: null, error: null })
+      .where('id', '=', jobId)
+      .execute();
+  }
+
+  async failIngestJob(jobId: number, error: string, final: boolean, now: string): Promise<void> {
+    await this.db
+      .updateTable('ingest_jobs')
+      .set(
+        final
+          ? { status: 'failed', error, payload: '', finished_at: now, lease_until: null }
+          : { status: 'queued', error, lease_until: null },
+      )
+      .where('id', '=', jobId)
+      .execute();
+  }
+
+  async listEventsForExport(afterId: number, limit: number): Promise<ExportEvent[]> {
+    const rows = await this.db
+      .selectFrom('finding_events')
+      .innerJoin('findings', 'findings.id', 'finding_events.finding_id')
+      .innerJoin('repositories', 'repositories.id', 'findings.repository_id')
+      .innerJoin('organizations', 'organizations.id', 'findings.organization_id')
+      .selectAll('findings')
+      .select([
+        'finding_events.id as event_id',
+        'finding_events.kind as event_kind',
+        'finding_events.from_status as event_from_status',
+        'finding_events.to_status as event_to_status',
+        'finding_events.actor as event_actor',
+        'finding_events.reason as event_reason',
+        'finding_events.created_at as event_created_at',
+        'organizations.slug as organization_slug',
+        'repositories.provider as repository_provider',
+        'repositories.owner as repository_owner',
+        'repositories.name as repository_name',
+      ])
+      .where('finding_events.id', '>', afterId)
+      .orderBy('finding_events.id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      eventId: row.event_id,
+      kind: row.event_kind,
+      fromStatus: row.event_from_status,
+      toStatus: row.event_to_status,
+      actor: row.event_actor,
+      reason: row.event_reason,
+      createdAt: row.event_created_at,
+      organization: row.organization_slug,
+      finding: toFindingView(row),
+    }));
+  }
+
+  async latestEventId(): Promise<number> {
+    const row = await this.db
+      .selectFrom('finding_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
+  }
+
+  async claimExportSink(sink: string, now: string, leaseMs: number): Promise<ExportClaim | undefined> {
+    await this.db
+      .insertInto('export_cursors')
+      .values({ sink, updated_at: now })
+      .onConflict((conflict) => conflict.column('sink').doNothing())
+      .execute();
+    const leaseUntil = new Date(Date.parse(now) + leaseMs).toISOString();
+    const claimed = await this.db
+      .updateTable('export_cursors')
+      .set({ lease_until: leaseUntil, updated_at: now })
+      .where('sink', '=', sink)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+      .returning(['last_event_id', 'failures'])
+      .executeTakeFirst();
+    return claimed ? { lastEventId: claimed.last_event_id, failures: claimed.failures } : undefined;
+  }
+
+  async advanceExportSink(sink: string, lastEventId: number, now: string): Promise<void> {
+    await this.db
+      .updateTable('export_cursors')
+      .set({
+        last_event_id: lastEventId,
+        failures: 0,
+        last_error: null,
+        next_attempt_at: null,
+        lease_until: null,
+        updated_at: now,
+      })
+      .where('sink', '=', sink)
+      .execute();
+  }
+
+  async failExportSink(sink: string, error: string, nextAttemptAt: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('export_cursors')
+      .set((eb) => ({
+        failures: eb('failures', '+', 1),
+        last_error: error,
+        next_attempt_at: nextAttemptAt,
+        lease_until: null,
+        updated_at: now,
+      }))
+      .where('sink', '=', sink)
+      .execute();
+  }
+
+  async listExportCursors(): Promise<ExportCursorView[]> {
+    const rows = await this.db.selectFrom('export_cursors').selectAll().orderBy('sink').execute();
+    return rows.map((row) => ({
+      sink: row.sink,
+      lastEventId: row.last_event_id,
+      failures: row.failures,
+      lastError: row.last_error,
+      nextAttemptAt: row.next_attempt_at,
+    }));
+  }
+
   private scanQuery(organizationId: number) {
     return this.db
       .selectFrom('scans')
@@ -490,6 +710,20 @@ export class KyselyStorage implements Storage {
       ])
       .where('scans.organization_id', '=', organizationId);
   }
+}
+
+function toIngestJobView(row: IngestJobRow): IngestJobView {
+  return {
+    id: row.id,
+    status: row.status,
+    findings: row.findings_count,
+    attempts: row.attempts,
+    scanId: row.scan_id,
+    error: row.error,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
 }
 
 function toUser(row: {

@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../../scanners/core/types.js';
 import type { FindingContent, ScanKind } from '../domain/lifecycle.js';
-import type { FindingEventKind, FindingStatus, TokenRole, UserRole } from './database.js';
+import type { FindingEventKind, FindingStatus, IngestJobStatus, TokenRole, UserRole } from './database.js';
 
 export type { FindingEventKind, FindingStatus, TokenRole, UserRole };
 
@@ -178,6 +178,66 @@ export interface AuditView extends Omit<AuditEntry, 'details'> {
   createdAt: string;
 }
 
+/** What identifies a pipeline run's upload: the idempotency key of scans and ingest jobs. */
+export interface RunKey {
+  organizationId: number;
+  provider: string;
+  owner: string;
+  repository: string;
+  commit: string;
+  kind: ScanKind;
+  runId: string;
+}
+
+export type { IngestJobStatus } from './database.js';
+
+export interface IngestJobView {
+  id: number;
+  status: IngestJobStatus;
+  findings: number;
+  attempts: number;
+  scanId: number | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** A job a worker has claimed: its lease runs until `leaseUntil`. */
+export interface ClaimedIngestJob {
+  id: number;
+  organizationId: number;
+  payload: string;
+  attempts: number;
+}
+
+/** A finding lifecycle event with what a SIEM needs to know about the finding. */
+export interface ExportEvent {
+  eventId: number;
+  kind: FindingEventKind;
+  fromStatus: FindingStatus | null;
+  toStatus: FindingStatus;
+  actor: string | null;
+  reason: string | null;
+  createdAt: string;
+  organization: string;
+  finding: FindingView;
+}
+
+/** A sink's claim on its cursor: deliver the events after `lastEventId`. */
+export interface ExportClaim {
+  lastEventId: number;
+  failures: number;
+}
+
+export interface ExportCursorView {
+  sink: string;
+  lastEventId: number;
+  failures: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+}
+
 export interface Storage {
   readonly dialect: 'sqlite' | 'postgres';
   /** Brings the schema to the latest migration. */
@@ -239,4 +299,41 @@ export interface Storage {
     now: string,
   ): Promise<StatusChangeResult>;
   summarize(organizationId: number): Promise<OrganizationSummary>;
+  /** The scan already recorded for a run, if any. */
+  findScanByRun(run: RunKey): Promise<ScanView | undefined>;
+
+  /** Queues an upload for background ingestion; a run already queued returns its job (created false). */
+  enqueueIngestJob(
+    run: RunKey,
+    payload: string,
+    findings: number,
+    now: string,
+  ): Promise<{ job: IngestJobView; created: boolean }>;
+  getIngestJob(organizationId: number, jobId: number): Promise<IngestJobView | undefined>;
+  /**
+   * Claims the oldest queued job, or a running one whose worker's lease ran out (the worker died), for
+   * `leaseMs`. Safe across replicas: on PostgreSQL the row is locked with SKIP LOCKED.
+   */
+  claimIngestJob(now: string, leaseMs: number): Promise<ClaimedIngestJob | undefined>;
+  /** Extends the lease of a job still running. */
+  renewIngestLease(jobId: number, leaseUntil: string): Promise<void>;
+  /** Marks a claimed job done with its scan, and drops its payload. */
+  completeIngestJob(jobId: number, scanId: number, now: string): Promise<void>;
+  /** Records a failure: the job is queued again, or `failed` for good when `final`. */
+  failIngestJob(jobId: number, error: string, final: boolean, now: string): Promise<void>;
+
+  /** Finding events after `afterId`, oldest first, across organisations (for export). */
+  listEventsForExport(afterId: number, limit: number): Promise<ExportEvent[]>;
+  /** The newest finding event id (0 when none): a sink's lag is this minus its cursor. */
+  latestEventId(): Promise<number>;
+  /**
+   * Claims a sink for `leaseMs` when no other worker holds it and its backoff has passed; creates its cursor
+   * on first use. Undefined when it is not this worker's turn.
+   */
+  claimExportSink(sink: string, now: string, leaseMs: number): Promise<ExportClaim | undefined>;
+  /** Moves the sink's cursor after a delivery, clearing failures, and releases it. */
+  advanceExportSink(sink: string, lastEventId: number, now: string): Promise<void>;
+  /** Records a failed delivery and when to try again, and releases the sink. */
+  failExportSink(sink: string, error: string, nextAttemptAt: string, now: string): Promise<void>;
+  listExportCursors(): Promise<ExportCursorView[]>;
 }

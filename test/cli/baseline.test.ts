@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEAKED_KEY, PRIVILEGED_POD, runCli, tempProject, UNPINNED_DOCKERFILE } from './helpers.js';
+import {
+  cliConfig,
+  LEAKED_KEY,
+  PRIVILEGED_POD,
+  runCli,
+  tempProject,
+  UNPINNED_DOCKERFILE,
+} from './helpers.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -45,7 +52,7 @@ describe('palisade baseline create', () => {
   it('uses the baseline named in .palisade.yml, and --no-baseline ignores it', async () => {
     const { dir, remove } = tempProject({
       'pod.yaml': PRIVILEGED_POD,
-      '.palisade.yml': 'baseline: .palisade-baseline.json\n',
+      '.palisade.yml': cliConfig('baseline: .palisade-baseline.json\n'),
     });
     cleanups.push(remove);
     await runCli(['baseline', 'create'], dir);
@@ -54,7 +61,10 @@ describe('palisade baseline create', () => {
   });
 
   it('writes the baseline into the scanned folder by default', async () => {
-    const { dir, remove } = tempProject({ 'infra/pod.yaml': PRIVILEGED_POD });
+    const { dir, remove } = tempProject({
+      'infra/pod.yaml': PRIVILEGED_POD,
+      'infra/.palisade.yml': cliConfig(),
+    });
     cleanups.push(remove);
     const run = await runCli(['baseline', 'create', 'infra'], dir);
     expect(run.stdout).toContain(`recorded 1 finding in ${path.join('infra', '.palisade-baseline.json')}`);

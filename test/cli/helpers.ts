@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CliIo } from '../../scanners/cli/io.js';
 import { main } from '../../scanners/cli/main.js';
+import { enableOnlyConfig } from '../helpers/rules.js';
 
 export interface CliRun {
   code: number;
@@ -27,10 +28,30 @@ export async function runCli(args: string[], cwd: string, io: Partial<CliIo> = {
   return { code, stdout, stderr };
 }
 
-/** A temporary folder with these files (paths relative to it); `remove` deletes it. */
-export function tempProject(files: Record<string, string> = {}): { dir: string; remove: () => void } {
+/** The rules the CLI tests run: one per input format, each with a known finding in the samples below. */
+export const CLI_RULE_IDS = ['PAL-K8S-001', 'PAL-DOCKER-001', 'PAL-AWS-S3-001', 'PAL-SECRET-001'];
+
+/**
+ * `.palisade.yml` text that runs only CLI_RULE_IDS, as a user would restrict rules, so a growing catalogue
+ * does not change what these tests see. The file leaves itself out of the scan, so file counts are those of
+ * the project. `extra` adds settings (other than `rules` and `exclude`).
+ */
+export function cliConfig(extra = ''): string {
+  return enableOnlyConfig(CLI_RULE_IDS, `exclude: ['.palisade.yml']\n${extra}`);
+}
+
+/**
+ * A temporary folder with these files (paths relative to it); `remove` deletes it. Unless `files` has its
+ * own `.palisade.yml` or `config` is false, it gets cliConfig() as `.palisade.yml`.
+ */
+export function tempProject(
+  files: Record<string, string> = {},
+  { config = true }: { config?: boolean } = {},
+): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-cli-'));
-  for (const [file, text] of Object.entries(files)) {
+  const withConfig =
+    config && !('.palisade.yml' in files) ? { '.palisade.yml': cliConfig(), ...files } : files;
+  for (const [file, text] of Object.entries(withConfig)) {
     const full = path.join(dir, file);
     mkdirSync(path.dirname(full), { recursive: true });
     writeFileSync(full, text);

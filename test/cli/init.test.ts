@@ -17,7 +17,7 @@ describe('palisade init', () => {
   });
 
   it('writes .palisade.yml, and refuses to overwrite it without --force', async () => {
-    const { dir, remove } = tempProject({ 'pod.yaml': PRIVILEGED_POD });
+    const { dir, remove } = tempProject({ 'pod.yaml': PRIVILEGED_POD }, { config: false });
     cleanups.push(remove);
     const first = await runCli(['init'], dir);
     expect(first.code).toBe(0);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  cliConfig,
   LEAKED_KEY,
   PRIVILEGED_POD,
   runCli,
@@ -56,7 +57,7 @@ describe('palisade scan: exit codes', () => {
   });
 
   it('takes fail-on from .palisade.yml, and the flag wins over it', async () => {
-    const dir = project({ Dockerfile: UNPINNED_DOCKERFILE, '.palisade.yml': 'fail-on: medium\n' });
+    const dir = project({ Dockerfile: UNPINNED_DOCKERFILE, '.palisade.yml': cliConfig('fail-on: medium\n') });
     expect((await runCli(['scan'], dir)).code).toBe(1);
     expect((await runCli(['scan', '--fail-on', 'high'], dir)).code).toBe(0);
   });
@@ -70,7 +71,7 @@ describe('palisade scan: exit codes', () => {
   });
 
   it('reports paths relative to --root', async () => {
-    const dir = project({ 'infra/k8s/pod.yaml': PRIVILEGED_POD });
+    const dir = project({ 'infra/k8s/pod.yaml': PRIVILEGED_POD, 'infra/.palisade.yml': cliConfig() });
     const run = await runCli(['scan', '--root', 'infra', 'infra/k8s/pod.yaml', '--format', 'json'], dir);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
@@ -202,14 +203,17 @@ describe('palisade scan: suppressions and notes', () => {
   });
 
   it('does not re-enable inline ignores that the config forbids', async () => {
-    const dir = project({ 'pod.yaml': SUPPRESSED_POD, '.palisade.yml': 'inline-ignores: false\n' });
+    const dir = project({
+      'pod.yaml': SUPPRESSED_POD,
+      '.palisade.yml': cliConfig('inline-ignores: false\n'),
+    });
     expect((await runCli(['scan'], dir)).code).toBe(1);
   });
 
   it('lists notes only with --verbose and says how many it left out', async () => {
     const dir = project({
       'big.yaml': `# ${'x'.repeat(2000)}\n`,
-      '.palisade.yml': 'limits:\n  max-file-size: 1KB\n',
+      '.palisade.yml': cliConfig('limits:\n  max-file-size: 1KB\n'),
     });
     const plain = await runCli(['scan'], dir);
     expect(plain.stdout).not.toContain('too-large');

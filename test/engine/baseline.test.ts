@@ -11,6 +11,7 @@ import {
   AWS_KEY_ID,
   bucketTemplate,
   deployment,
+  engineRules,
   findingSites,
   K8S_PRIVILEGED,
   lineOf,
@@ -19,6 +20,8 @@ import {
 } from './sources.js';
 
 afterEach(removeTempDirs);
+
+const RULES = engineRules();
 
 const PROJECT: TempFiles = {
   'k8s/web.yaml': deployment('web', [
@@ -43,7 +46,7 @@ describe('baseline round trip', () => {
   it('writes no line numbers and no secret values, and reads back what was written', async () => {
     const root = makeTempDir(PROJECT);
     const file = path.join(makeTempDir(), 'baseline.json');
-    const result = await scan({ root, jobs: 1 });
+    const result = await scan({ root, jobs: 1, rules: RULES });
     expect(result.findings).toHaveLength(7);
 
     const baseline = createBaseline(result.findings, new Date('2026-11-28T10:00:00Z'));
@@ -63,11 +66,11 @@ describe('baseline round trip', () => {
   it('hides every baselined finding on the next scan and counts them', async () => {
     const root = makeTempDir(PROJECT);
     const file = path.join(makeTempDir(), 'baseline.json');
-    const first = await scan({ root, jobs: 1 });
+    const first = await scan({ root, jobs: 1, rules: RULES });
     writeBaseline(file, createBaseline(first.findings));
 
-    const byPath = await scan({ root, jobs: 1, baseline: file });
-    const byObject = await scan({ root, jobs: 1, baseline: readBaseline(file) });
+    const byPath = await scan({ root, jobs: 1, rules: RULES, baseline: file });
+    const byObject = await scan({ root, jobs: 1, rules: RULES, baseline: readBaseline(file) });
 
     for (const result of [byPath, byObject]) {
       expect(result.findings).toEqual([]);
@@ -78,7 +81,7 @@ describe('baseline round trip', () => {
   it('still reports new findings, including one in a baselined file and a new copy of a baselined secret', async () => {
     const root = makeTempDir(PROJECT);
     const file = path.join(makeTempDir(), 'baseline.json');
-    const first = await scan({ root, jobs: 1 });
+    const first = await scan({ root, jobs: 1, rules: RULES });
     writeBaseline(file, createBaseline(first.findings));
     const web = deployment('web', [
       { name: 'app', privileged: true },
@@ -88,7 +91,7 @@ describe('baseline round trip', () => {
     const env = `AWS_ACCESS_KEY_ID=${AWS_KEY}\nBACKUP_KEY_ID=${AWS_KEY}\nTHIRD_KEY_ID=${AWS_KEY}\nNEW=${OTHER_AWS_KEY}\n`;
     writeTempFiles(root, { 'k8s/web.yaml': web, 'config/.env': env, 'k8s/new.yaml': privilegedPod('new') });
 
-    const result = await scan({ root, jobs: 1, baseline: file });
+    const result = await scan({ root, jobs: 1, rules: RULES, baseline: file });
 
     expect(findingSites(result)).toEqual([
       `${AWS_KEY_ID} config/.env:3`,
@@ -101,12 +104,12 @@ describe('baseline round trip', () => {
 
   it('is read from the configured `baseline`, and `baseline: false` ignores it', async () => {
     const root = makeTempDir(PROJECT);
-    const first = await scan({ root, jobs: 1 });
+    const first = await scan({ root, jobs: 1, rules: RULES });
     writeBaseline(path.join(root, '.palisade-baseline.json'), createBaseline(first.findings));
     writeTempFiles(root, { '.palisade.yml': 'baseline: .palisade-baseline.json\n' });
 
-    const withConfiguredBaseline = await scan({ root, jobs: 1 });
-    const withBaselineOff = await scan({ root, jobs: 1, baseline: false });
+    const withConfiguredBaseline = await scan({ root, jobs: 1, rules: RULES });
+    const withBaselineOff = await scan({ root, jobs: 1, rules: RULES, baseline: false });
 
     expect(withConfiguredBaseline.findings).toEqual([]);
     expect(withConfiguredBaseline.stats.baselineHidden).toBe(first.findings.length);
@@ -124,7 +127,7 @@ describe('baseline round trip', () => {
       ),
       'k8s/other.yaml': privilegedPod('other'),
     });
-    const result = await scan({ root, jobs: 1 });
+    const result = await scan({ root, jobs: 1, rules: RULES });
 
     const baseline = createBaseline(result.findings);
 
@@ -146,14 +149,16 @@ describe('malformed baseline', () => {
 
     expect(() => readBaseline(file)).toThrow(UsageError);
     expect(() => readBaseline(file)).toThrow(file);
-    await expect(scan({ root: makeTempDir(PROJECT), jobs: 1, baseline: file })).rejects.toThrow(UsageError);
+    await expect(scan({ root: makeTempDir(PROJECT), jobs: 1, rules: RULES, baseline: file })).rejects.toThrow(
+      UsageError,
+    );
   });
 
   it('throws a UsageError for a missing baseline file', async () => {
     const missing = path.join(makeTempDir(), 'nope.json');
 
-    await expect(scan({ root: makeTempDir(PROJECT), jobs: 1, baseline: missing })).rejects.toThrow(
-      UsageError,
-    );
+    await expect(
+      scan({ root: makeTempDir(PROJECT), jobs: 1, rules: RULES, baseline: missing }),
+    ).rejects.toThrow(UsageError);
   });
 });

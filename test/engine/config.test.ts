@@ -10,11 +10,13 @@ import {
 import { UsageError } from '../../scanners/core/errors.js';
 import { shouldFail } from '../../scanners/core/types.js';
 import { scan } from '../../scanners/engine/scan.js';
+import { builtinRuleIds, enableOnlyConfig } from '../helpers/rules.js';
 import { makeTempDir, removeTempDirs, type TempFiles } from '../helpers/tmp.js';
 import {
   AWS_KEY,
   AWS_KEY_ID,
   DOCKER_UNPINNED,
+  ENGINE_RULE_IDS,
   errorsFor,
   findingSites,
   findingsIn,
@@ -137,17 +139,22 @@ describe('config applied to a scan', () => {
     'stack.yaml': "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n",
   };
 
+  /** Scans PROJECT with this config; a config without its own `rules.enable` runs the engine rules only. */
   async function scanWith(configText: string) {
-    return scan({ root: makeTempDir(PROJECT), config: parseConfig(configText), jobs: 1 });
+    const config = parseConfig(configText);
+    config.rules.enable ??= ENGINE_RULE_IDS;
+    return scan({ root: makeTempDir(PROJECT), config, jobs: 1 });
   }
 
   it('runs every rule by default', async () => {
-    const result = await scanWith('');
+    const result = await scan({ root: makeTempDir(PROJECT), config: parseConfig(''), jobs: 1 });
 
-    expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(
+    expect(result.rules.map((r) => r.id).sort()).toEqual(builtinRuleIds());
+    const engineFindings = result.findings.filter((f) => ENGINE_RULE_IDS.includes(f.ruleId));
+    expect(new Set(engineFindings.map((f) => f.ruleId))).toEqual(
       new Set([K8S_PRIVILEGED, AWS_KEY_ID, DOCKER_UNPINNED, S3_VERSIONING]),
     );
-    expect(result.findings).toHaveLength(8);
+    expect(engineFindings).toHaveLength(8);
   });
 
   it('disables a rule under legacy/** only, through overrides', async () => {
@@ -212,9 +219,13 @@ describe('config applied to a scan', () => {
     const enabled = await scanWith("rules:\n  enable: ['PAL-K8S-*', 'PAL-DOCKER-001']\n");
     const disabled = await scanWith(`rules:\n  disable: ['PAL-AWS-*', ${AWS_KEY_ID}]\n`);
 
-    expect(new Set(enabled.findings.map((f) => f.ruleId))).toEqual(
-      new Set([K8S_PRIVILEGED, DOCKER_UNPINNED]),
-    );
+    const enabledIds = builtinRuleIds().filter((id) => id.startsWith('PAL-K8S-') || id === DOCKER_UNPINNED);
+    expect(enabled.rules.map((r) => r.id).sort()).toEqual(enabledIds);
+    expect(enabled.findings.filter((f) => !enabledIds.includes(f.ruleId))).toEqual([]);
+    expect(
+      new Set(enabled.findings.filter((f) => ENGINE_RULE_IDS.includes(f.ruleId)).map((f) => f.ruleId)),
+    ).toEqual(new Set([K8S_PRIVILEGED, DOCKER_UNPINNED]));
+    expect(disabled.rules.map((r) => r.id).sort()).toEqual([DOCKER_UNPINNED, K8S_PRIVILEGED].sort());
     expect(new Set(disabled.findings.map((f) => f.ruleId))).toEqual(
       new Set([K8S_PRIVILEGED, DOCKER_UNPINNED]),
     );
@@ -230,8 +241,10 @@ describe('config applied to a scan', () => {
   it('applies limits.max-file-size given with a unit', async () => {
     const root = makeTempDir({ 'big.env': `${'# padding\n'.repeat(60_000)}AWS_ACCESS_KEY_ID=${AWS_KEY}\n` });
 
-    const limited = await scan({ root, config: parseConfig('limits:\n  max-file-size: 512KiB\n'), jobs: 1 });
-    const raised = await scan({ root, config: parseConfig('limits:\n  max-file-size: 1MB\n'), jobs: 1 });
+    const withLimit = (size: string) =>
+      parseConfig(enableOnlyConfig(ENGINE_RULE_IDS, `limits:\n  max-file-size: ${size}\n`));
+    const limited = await scan({ root, config: withLimit('512KiB'), jobs: 1 });
+    const raised = await scan({ root, config: withLimit('1MB'), jobs: 1 });
 
     expect(errorsFor(limited, 'big.env')).toEqual([expect.objectContaining({ code: 'too-large' })]);
     expect(limited.findings).toEqual([]);
@@ -240,14 +253,18 @@ describe('config applied to a scan', () => {
   });
 
   it('finds .palisade.yml in the root, or uses the config file given by path', async () => {
-    const root = makeTempDir({ ...PROJECT, '.palisade.yml': 'categories:\n  disable: [secret]\n' });
-    const elsewhere = makeTempDir({ 'strict.yml': "rules:\n  enable: ['PAL-DOCKER-*']\n" });
+    const root = makeTempDir({
+      ...PROJECT,
+      '.palisade.yml': `rules:\n  enable: [${ENGINE_RULE_IDS.join(', ')}]\ncategories:\n  disable: [secret]\n`,
+    });
+    const elsewhere = makeTempDir({ 'strict.yml': `rules:\n  enable: [${DOCKER_UNPINNED}]\n` });
 
     const discovered = await scan({ root, jobs: 1 });
     const given = await scan({ root, config: path.join(elsewhere, 'strict.yml'), jobs: 1 });
 
-    expect(discovered.findings.some((f) => f.category === 'secret')).toBe(false);
-    expect(discovered.findings.length).toBeGreaterThan(0);
+    expect(new Set(discovered.findings.map((f) => f.ruleId))).toEqual(
+      new Set([K8S_PRIVILEGED, DOCKER_UNPINNED, S3_VERSIONING]),
+    );
     expect(given.findings.map((f) => f.ruleId)).toEqual([DOCKER_UNPINNED]);
   });
 
@@ -258,7 +275,7 @@ describe('config applied to a scan', () => {
     );
     const hostNetworkPod = privilegedPod('agent').replace('spec:\n', 'spec:\n  hostNetwork: true\n');
     const root = makeTempDir({
-      '.palisade.yml': 'custom-rules: policies\n',
+      '.palisade.yml': `custom-rules: policies\nrules:\n  enable: ['ACME-*', ${K8S_PRIVILEGED}]\n`,
       'policies/no-host-network/rule.yaml': hostNetworkRule,
       'policies/no-host-network/fixtures/kubernetes/fail-host.yaml': hostNetworkPod,
       'k8s/agent.yaml': hostNetworkPod,

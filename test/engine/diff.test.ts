@@ -10,6 +10,7 @@ import {
   AWS_KEY,
   AWS_KEY_ID,
   deployment,
+  engineRules,
   findingSites,
   K8S_PRIVILEGED,
   lineOf,
@@ -18,6 +19,8 @@ import {
 } from './sources.js';
 
 afterAll(removeTempDirs);
+
+const RULES = engineRules();
 
 function git(cwd: string, ...args: string[]): string {
   const identity = [
@@ -98,7 +101,7 @@ describe('diff mode on a git repository', () => {
   const privilegedLine = (text: string, nth = 1) => lineOf(text, 'privileged: true', nth);
 
   it('reports only findings on changed lines, and those in new, staged and untracked files', async () => {
-    const result = await scan({ root: repo, diffBase: 'main', jobs: 1 });
+    const result = await scan({ root: repo, diffBase: 'main', jobs: 1, rules: RULES });
 
     expect(findingSites(result)).toEqual([
       `${K8S_PRIVILEGED} k8s/app.yaml:${privilegedLine(APP_AFTER, 2)}`,
@@ -114,7 +117,7 @@ describe('diff mode on a git repository', () => {
   });
 
   it('reports every finding of a changed file with diffScope `files`, and never one of an unchanged file', async () => {
-    const result = await scan({ root: repo, diffBase: 'main', diffScope: 'files', jobs: 1 });
+    const result = await scan({ root: repo, diffBase: 'main', diffScope: 'files', jobs: 1, rules: RULES });
 
     expect(findingSites(result)).toEqual([
       `${AWS_KEY_ID} config/keys.txt:${lineOf(KEYS_AFTER, AWS_KEY)}`,
@@ -129,7 +132,7 @@ describe('diff mode on a git repository', () => {
   });
 
   it('reports all findings of the same tree without diffBase, so the filtering above is the diff at work', async () => {
-    const result = await scan({ root: repo, jobs: 1 });
+    const result = await scan({ root: repo, jobs: 1, rules: RULES });
 
     const files = new Set(result.findings.map((f) => f.location.file));
     expect([...files].sort()).toEqual([
@@ -145,7 +148,7 @@ describe('diff mode on a git repository', () => {
   });
 
   it('reports paths relative to a root below the top of the work tree, and leaves out changes outside it', async () => {
-    const result = await scan({ root: path.join(repo, 'k8s'), diffBase: 'main', jobs: 1 });
+    const result = await scan({ root: path.join(repo, 'k8s'), diffBase: 'main', jobs: 1, rules: RULES });
 
     expect(findingSites(result)).toEqual([
       `${K8S_PRIVILEGED} app.yaml:${privilegedLine(APP_AFTER, 2)}`,
@@ -156,7 +159,7 @@ describe('diff mode on a git repository', () => {
   });
 
   it('accepts a commit id as the base', async () => {
-    const result = await scan({ root: repo, diffBase: mergeBase, jobs: 1 });
+    const result = await scan({ root: repo, diffBase: mergeBase, jobs: 1, rules: RULES });
 
     expect(result.findings).toHaveLength(4);
     expect(result.diff?.mergeBase).toBe(mergeBase);
@@ -167,13 +170,15 @@ describe('diff mode on a git repository', () => {
     ['an option in disguise', '--output=/tmp/palisade-pwned'],
     ['a blank ref', ' '],
   ])('throws a UsageError for %s', async (_what, ref) => {
-    await expect(scan({ root: repo, diffBase: ref, jobs: 1 })).rejects.toThrow(UsageError);
+    await expect(scan({ root: repo, diffBase: ref, jobs: 1, rules: RULES })).rejects.toThrow(UsageError);
   });
 
   it('throws a UsageError outside a git work tree', async () => {
     const notARepo = makeTempDir({ 'pod.yaml': privilegedPod('x') });
 
-    await expect(scan({ root: notARepo, diffBase: 'main', jobs: 1 })).rejects.toThrow(UsageError);
+    await expect(scan({ root: notARepo, diffBase: 'main', jobs: 1, rules: RULES })).rejects.toThrow(
+      UsageError,
+    );
   });
 
   // Bug: diff.ts changedSince() relativises git's paths against path.resolve(root), but git reports the
@@ -183,7 +188,7 @@ describe('diff mode on a git repository', () => {
     const link = path.join(makeTempDir(), 'repo-link');
     symlinkSync(repo, link);
 
-    const result = await scan({ root: link, diffBase: 'main', jobs: 1 });
+    const result = await scan({ root: link, diffBase: 'main', jobs: 1, rules: RULES });
 
     expect(result.findings).toHaveLength(4);
   });
@@ -196,7 +201,7 @@ describe('diff mode with file names git writes specially', () => {
     const repo = newRepo({ 'k8s/my app.yaml': APP_BEFORE });
     writeTempFiles(repo, { 'k8s/my app.yaml': APP_AFTER });
 
-    const result = await scan({ root: repo, diffBase: 'main', jobs: 1 });
+    const result = await scan({ root: repo, diffBase: 'main', jobs: 1, rules: RULES });
 
     expect(findingSites(result)).toEqual([
       `${K8S_PRIVILEGED} k8s/my app.yaml:${lineOf(APP_AFTER, 'privileged', 2)}`,
@@ -210,7 +215,7 @@ describe('diff mode with file names git writes specially', () => {
     git(repo, 'config', 'diff.mnemonicPrefix', 'true');
     writeTempFiles(repo, { 'k8s/app.yaml': APP_AFTER });
 
-    const result = await scan({ root: repo, diffBase: 'main', jobs: 1 });
+    const result = await scan({ root: repo, diffBase: 'main', jobs: 1, rules: RULES });
 
     expect(findingSites(result)).toEqual([
       `${K8S_PRIVILEGED} k8s/app.yaml:${lineOf(APP_AFTER, 'privileged', 2)}`,
@@ -221,7 +226,7 @@ describe('diff mode with file names git writes specially', () => {
     const repo = newRepo({ 'k8s/café.yaml': APP_BEFORE });
     writeTempFiles(repo, { 'k8s/café.yaml': APP_AFTER });
 
-    const result = await scan({ root: repo, diffBase: 'main', jobs: 1 });
+    const result = await scan({ root: repo, diffBase: 'main', jobs: 1, rules: RULES });
 
     expect(findingSites(result)).toEqual([
       `${K8S_PRIVILEGED} k8s/café.yaml:${lineOf(APP_AFTER, 'privileged', 2)}`,

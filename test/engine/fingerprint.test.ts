@@ -9,6 +9,7 @@ import {
   bucketTemplate,
   DOCKER_UNPINNED,
   deployment,
+  engineRules,
   findingsIn,
   K8S_PRIVILEGED,
   lineOf,
@@ -19,7 +20,7 @@ import {
 afterEach(removeTempDirs);
 
 async function scanFiles(files: TempFiles): Promise<Finding[]> {
-  const result = await scan({ root: makeTempDir(files), jobs: 1 });
+  const result = await scan({ root: makeTempDir(files), jobs: 1, rules: engineRules() });
   expect(result.errors).toEqual([]);
   return result.findings;
 }

@@ -5,7 +5,7 @@ import { parseConfig } from '../../scanners/config/config.js';
 import { formatBytes, type InventoryOptions, takeInventory } from '../../scanners/engine/inventory.js';
 import { scan } from '../../scanners/engine/scan.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
-import { AWS_KEY, AWS_KEY_ID, findingsIn, privilegedPod } from './sources.js';
+import { AWS_KEY, AWS_KEY_ID, engineRules, findingsIn, privilegedPod } from './sources.js';
 
 afterEach(removeTempDirs);
 
@@ -97,6 +97,8 @@ describe('.gitignore', () => {
   });
 });
 
+const RULES = engineRules();
+
 describe('excluded and always-skipped folders', () => {
   it('applies config `exclude` globs to files and folders', async () => {
     const root = makeTempDir({
@@ -107,7 +109,7 @@ describe('excluded and always-skipped folders', () => {
     });
     const config = parseConfig("exclude:\n  - 'vendor/**'\n  - '**/*.generated.yaml'\n  - '.hidden'\n");
 
-    const result = await scan({ root, config, jobs: 1 });
+    const result = await scan({ root, config, jobs: 1, rules: RULES });
 
     expect(result.findings.map((f) => f.location.file)).toEqual(['k8s/app.yaml']);
     expect(result.stats.filesScanned).toBe(1);
@@ -122,7 +124,7 @@ describe('excluded and always-skipped folders', () => {
       'src/keys.txt': `key=${AWS_KEY}\n`,
     });
 
-    const result = await scan({ root, jobs: 1 });
+    const result = await scan({ root, jobs: 1, rules: RULES });
 
     expect(result.findings.map((f) => f.location.file)).toEqual(['src/keys.txt']);
     expect(listFiles(root)).toEqual(['src/keys.txt']);
@@ -152,7 +154,12 @@ describe('explicit file list', () => {
       'c/keys.txt': `key=${AWS_KEY}\n`,
     });
 
-    const result = await scan({ root, files: ['a/keys.txt', path.join(root, 'b/pod.yaml')], jobs: 1 });
+    const result = await scan({
+      root,
+      files: ['a/keys.txt', path.join(root, 'b/pod.yaml')],
+      jobs: 1,
+      rules: RULES,
+    });
 
     expect(result.findings.map((f) => f.location.file)).toEqual(['a/keys.txt', 'b/pod.yaml']);
     expect(result.errors).toEqual([]);
@@ -167,6 +174,7 @@ describe('explicit file list', () => {
       root,
       files: [relativeOutside, path.join(outside, 'keys.txt'), 'inside/../../escape.txt', 'inside/keys.txt'],
       jobs: 1,
+      rules: RULES,
     });
 
     expect(result.findings.map((f) => f.location.file)).toEqual(['inside/keys.txt']);
@@ -184,7 +192,7 @@ describe('explicit file list', () => {
     const outside = makeTempDir({ 'keys.txt': `key=${AWS_KEY}\n` });
     const root = makeTempDir({ 'link.txt': { symlink: path.join(outside, 'keys.txt') } });
 
-    const result = await scan({ root, files: ['link.txt', 'missing.yaml'], jobs: 1 });
+    const result = await scan({ root, files: ['link.txt', 'missing.yaml'], jobs: 1, rules: RULES });
 
     expect(result.findings).toEqual([]);
     expect(result.errors.map((e) => [e.code, e.file])).toEqual([
@@ -200,7 +208,7 @@ describe('explicit file list', () => {
       'c/keys.txt': AWS_KEY,
     });
 
-    const result = await scan({ root, files: ['a'], jobs: 1 });
+    const result = await scan({ root, files: ['a'], jobs: 1, rules: RULES });
 
     expect(findingsIn(result, 'a/keys.txt', AWS_KEY_ID)).toHaveLength(1);
     expect(findingsIn(result, 'a/b/keys.txt', AWS_KEY_ID)).toHaveLength(1);
@@ -214,7 +222,12 @@ describe('explicit file list: known bugs', () => {
   it('scans a file once when it is listed twice, or listed and inside a listed folder', async () => {
     const root = makeTempDir({ 'k8s/keys.txt': `key=${AWS_KEY}\n` });
 
-    const result = await scan({ root, files: ['k8s/keys.txt', './k8s/keys.txt', 'k8s'], jobs: 1 });
+    const result = await scan({
+      root,
+      files: ['k8s/keys.txt', './k8s/keys.txt', 'k8s'],
+      jobs: 1,
+      rules: RULES,
+    });
 
     expect(result.findings).toHaveLength(1);
     expect(result.stats.filesScanned).toBe(1);

@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../scanners/config/config.js';
 import type { ScanResult } from '../../scanners/core/types.js';
 import { scan } from '../../scanners/engine/scan.js';
+import { enableOnlyConfig } from '../helpers/rules.js';
 import { makeTempDir, removeTempDirs, type TempFiles } from '../helpers/tmp.js';
-import { AWS_KEY_ID, awsKey, DOCKER_UNPINNED, deployment, K8S_PRIVILEGED } from './sources.js';
+import {
+  AWS_KEY_ID,
+  awsKey,
+  DOCKER_UNPINNED,
+  deployment,
+  ENGINE_RULE_IDS,
+  K8S_PRIVILEGED,
+} from './sources.js';
 
 afterAll(removeTempDirs);
 
@@ -49,8 +58,10 @@ describe('parallel scanning', () => {
     const generated = corpus();
     root = makeTempDir(generated.files);
     expected = generated.expected;
-    serial = await scan({ root, jobs: 1, onProgress: (done) => serialProgress.push(done) });
-    parallel = await scan({ root, jobs: 2, onProgress: (done) => parallelProgress.push(done) });
+    // Rules chosen by config, not by `scan({ rules })`: workers load them from the selection, as in real use.
+    const config = parseConfig(enableOnlyConfig(ENGINE_RULE_IDS));
+    serial = await scan({ root, config, jobs: 1, onProgress: (done) => serialProgress.push(done) });
+    parallel = await scan({ root, config, jobs: 2, onProgress: (done) => parallelProgress.push(done) });
   });
 
   it('finds what the corpus holds', () => {

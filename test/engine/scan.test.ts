@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../../scanners/engine/scan.js';
 import { unresolvable } from '../../scanners/model/attr.js';
-import { builtinRuleList } from '../../scanners/rules/registry.js';
 import type { Rule } from '../../scanners/rules/types.js';
 import { makeTempDir, removeTempDirs, type TempFiles } from '../helpers/tmp.js';
 import {
@@ -11,6 +10,7 @@ import {
   bucketTemplate,
   DOCKER_UNPINNED,
   deployment,
+  engineRules,
   findingSites,
   findingsIn,
   K8S_PRIVILEGED,
@@ -44,7 +44,7 @@ function testRule(id: string, check: Rule['check']): Rule {
 
 describe('scan result', () => {
   it('sorts findings by file then line, and describes every rule that ran', async () => {
-    const result = await scan({ root: makeTempDir(PROJECT), jobs: 1 });
+    const result = await scan({ root: makeTempDir(PROJECT), jobs: 1, rules: engineRules() });
 
     expect(findingSites(result)).toEqual([
       `${DOCKER_UNPINNED} a/Dockerfile:1`,
@@ -62,7 +62,7 @@ describe('scan result', () => {
   it('counts the files and bytes it read', async () => {
     const root = makeTempDir({ ...PROJECT, 'bin/tool': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00]) });
 
-    const result = await scan({ root, jobs: 1 });
+    const result = await scan({ root, jobs: 1, rules: engineRules() });
 
     const bytes = Object.values(PROJECT).reduce((sum, text) => sum + Buffer.byteLength(text as string), 0);
     expect(result.stats).toMatchObject({ filesScanned: 4, filesSkipped: 1, bytesScanned: bytes });
@@ -79,7 +79,7 @@ describe('secrets', () => {
     );
     const root = makeTempDir({ 'k8s/web.yaml': manifest, '.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n` });
 
-    const result = await scan({ root, jobs: 1 });
+    const result = await scan({ root, jobs: 1, rules: engineRules() });
 
     expect(JSON.stringify(result)).not.toContain(AWS_KEY);
     const sha256 = createHash('sha256').update(AWS_KEY).digest('hex');
@@ -99,7 +99,7 @@ describe('rule failures', () => {
     });
     const root = makeTempDir({ 'k8s/web.yaml': PROJECT['a/web.yaml'] as string });
 
-    const result = await scan({ root, rules: [...builtinRuleList(), throwing], jobs: 1 });
+    const result = await scan({ root, rules: [...engineRules(), throwing], jobs: 1 });
 
     expect(result.errors).toEqual([
       expect.objectContaining({

@@ -1,10 +1,25 @@
+import { createHash } from 'node:crypto';
 /** Small source files that trigger (or do not trigger) the built-in rules, and helpers to read results. */
 import type { Finding, ScanError, ScanResult } from '../../scanners/core/types.js';
+import type { Rule } from '../../scanners/rules/types.js';
+import { rulesById } from '../helpers/rules.js';
 
 export const K8S_PRIVILEGED = 'PAL-K8S-001';
 export const S3_VERSIONING = 'PAL-AWS-S3-001';
 export const DOCKER_UNPINNED = 'PAL-DOCKER-001';
+/** The secret rule that finds AWS access key ids. */
 export const AWS_KEY_ID = 'PAL-SECRET-001';
+
+/**
+ * The rules the engine tests scan with: one per input format, each with a well-known finding. Engine
+ * behaviour (baseline, diff, suppressions...) is tested on them, so new catalogue rules change nothing here.
+ */
+export const ENGINE_RULE_IDS = [K8S_PRIVILEGED, S3_VERSIONING, DOCKER_UNPINNED, AWS_KEY_ID];
+
+/** The rules of ENGINE_RULE_IDS, to pass as `scan({ rules })`. */
+export function engineRules(): Rule[] {
+  return rulesById(...ENGINE_RULE_IDS);
+}
 
 /** A well-formed AWS access key id that is not one of AWS's documented (ignored) examples. */
 export const AWS_KEY = 'AKIAQWERTYUIOPASDFGH';
@@ -12,14 +27,11 @@ export const OTHER_AWS_KEY = 'AKIAZXCVBNMLKJHGFDSA';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-/** A distinct, valid-looking AWS access key id for each index. */
+/** A distinct, random-looking AWS access key id for each index (secret filters drop patterned ones). */
 export function awsKey(index: number): string {
+  const bytes = createHash('sha256').update(`aws-key-${index}`).digest();
   let suffix = '';
-  let rest = index;
-  for (let i = 0; i < 16; i++) {
-    suffix = BASE32[rest % 32] + suffix;
-    rest = Math.floor(rest / 32);
-  }
+  for (let i = 0; i < 16; i++) suffix += BASE32[bytes[i]! % 32];
   return `AKIA${suffix}`;
 }
 

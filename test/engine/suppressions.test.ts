@@ -8,6 +8,7 @@ import {
   AWS_KEY_ID,
   bucketTemplate,
   deployment,
+  engineRules,
   errorsFor,
   findingsIn,
   K8S_PRIVILEGED,
@@ -36,7 +37,7 @@ function escapeRegExp(text: string): string {
 }
 
 async function scanFiles(files: TempFiles, options: ScanOptions = {}) {
-  return scan({ root: makeTempDir(files), jobs: 1, today: TODAY, ...options });
+  return scan({ root: makeTempDir(files), jobs: 1, today: TODAY, rules: engineRules(), ...options });
 }
 
 describe('inline suppressions', () => {

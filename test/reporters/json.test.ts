@@ -22,6 +22,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 // Every key of each type: the compiler fails here when the model gains a field, and the test below then
 // fails until the schema describes it.
 const FINDING_KEYS: Record<keyof Finding, true> = {
+  commit: true,
   ruleId: true,
   title: true,
   severity: true,

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagePath } from '../../scanners/core/package.js';
 import type { ScanResult } from '../../scanners/core/types.js';
-import { scan } from '../../scanners/index.js';
 import {
   ADMIN_TOKEN,
   bearer,
   postScan,
   type Session,
+  scanServerCorpus,
   signIn,
   startTestServer,
   type TestServer,
@@ -22,7 +21,7 @@ let tokens: Record<'ingest' | 'read', string>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  result = await scan({ root: packagePath('rules'), baseline: false });
+  result = await scanServerCorpus();
   const posted = await postScan(server.app, ADMIN_TOKEN, uploadOf(result, { repository: 'secret-project' }));
   const scanView = posted.json().scan;
   const findings = await server.app.inject({ url: '/api/v1/findings', headers: bearer(ADMIN_TOKEN) });

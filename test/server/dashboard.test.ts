@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagePath } from '../../scanners/core/package.js';
 import type { Finding, ScanResult } from '../../scanners/core/types.js';
-import { scan } from '../../scanners/index.js';
 import { escapeHtml } from '../../server/dashboard/html.js';
 import { localPath } from '../../server/routes/dashboard/index.js';
 import {
@@ -13,6 +11,7 @@ import {
   hiddenField,
   postScan,
   type Session,
+  scanServerCorpus,
   signIn,
   startTestServer,
   type TestServer,
@@ -35,7 +34,7 @@ const HOSTILE = {
 
 beforeAll(async () => {
   server = await startTestServer({ loginRateLimit: { max: 30, timeWindow: 60_000 } });
-  result = await scan({ root: packagePath('rules'), baseline: false });
+  result = await scanServerCorpus();
   await postScan(server.app, ADMIN_TOKEN, uploadOf(result));
   admin = await signIn(server.app, 'admin');
 });

@@ -4,12 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Finding, ScanResult } from '../../scanners/core/types.js';
+import { scan } from '../../scanners/engine/scan.js';
 import { type AppOptions, buildApp } from '../../server/app.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { generateApiToken, hashToken } from '../../server/auth/secrets.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { ScanUpload } from '../../server/schemas/upload.js';
 import type { TokenRole, UserRole } from '../../server/storage/storage.js';
+import { createTestDatabase, TEST_BACKEND } from './postgres.js';
 
 export const ADMIN_TOKEN = 'pal_test-admin-token-0123456789abcdef';
 export const ADMIN_PASSWORD = 'correct horse battery staple';
@@ -17,6 +19,8 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
 export interface TestServer {
   app: FastifyInstance;
   dataDir: string;
+  /** Set when the server runs on PostgreSQL (PALISADE_TEST_BACKEND=postgres). */
+  databaseUrl?: string;
   organizationId: number;
   /** A new API token of `role` in the organisation (default: the bootstrapped one). */
   token(role: TokenRole, organizationId?: number): Promise<string>;
@@ -27,16 +31,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts an app on a fresh temp data folder, bootstrapped with ADMIN_TOKEN and ADMIN_PASSWORD. */
+/**
+ * Starts an app on a fresh temp data folder (and, on the PostgreSQL run, a fresh database), bootstrapped
+ * with ADMIN_TOKEN and ADMIN_PASSWORD.
+ */
 export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'palisade-server-test-'));
-  const app = buildApp({ ...options, dataDir } as AppOptions);
+  const database = TEST_BACKEND === 'postgres' ? await createTestDatabase() : undefined;
+  const app = buildApp({ ...options, dataDir, databaseUrl: database?.url } as AppOptions);
   await app.ready();
   const setup = await bootstrap(app.storage, { adminToken: ADMIN_TOKEN, adminPassword: ADMIN_PASSWORD });
   let users = 0;
   return {
     app,
     dataDir,
+    databaseUrl: database?.url,
     organizationId: setup.organization.id,
     async token(role, organizationId = setup.organization.id) {
       const token = generateApiToken();
@@ -64,9 +73,18 @@ export async function startTestServer(options: Partial<AppOptions> = {}): Promis
     },
     async close() {
       await app.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A real scan of a small, fixed repository (a privileged pod, unversioned buckets, an unpinned base image,
+ * a planted AWS key), so the server tests do not grow with the rule catalogue.
+ */
+export function scanServerCorpus(): Promise<ScanResult> {
+  return scan({ root: path.join(import.meta.dirname, '../fixtures/server-scan'), baseline: false });
 }
 
 /** Authorization headers for a token. */

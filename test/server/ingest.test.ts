@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagePath } from '../../scanners/core/package.js';
 import type { ScanResult } from '../../scanners/core/types.js';
-import { scan } from '../../scanners/index.js';
 import type { FindingView } from '../../server/storage/storage.js';
-import { ADMIN_TOKEN, bearer, postScan, startTestServer, type TestServer, uploadOf } from './helpers.js';
+import {
+  ADMIN_TOKEN,
+  bearer,
+  postScan,
+  scanServerCorpus,
+  startTestServer,
+  type TestServer,
+  uploadOf,
+} from './helpers.js';
 
 let server: TestServer;
 let result: ScanResult;
@@ -13,7 +19,7 @@ beforeAll(async () => {
     ingestBodyLimit: 256 * 1024,
     ingestRateLimit: { max: 40, timeWindow: 60_000 },
   });
-  result = await scan({ root: packagePath('rules'), baseline: false });
+  result = await scanServerCorpus();
 });
 afterAll(async () => server.close());
 

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagePath } from '../../scanners/core/package.js';
 import type { Finding, ScanResult } from '../../scanners/core/types.js';
-import { scan } from '../../scanners/index.js';
 import { planLifecycle } from '../../server/domain/lifecycle.js';
 import type { ScanUpload } from '../../server/schemas/upload.js';
 import type { FindingView } from '../../server/storage/storage.js';
@@ -10,6 +8,7 @@ import {
   ADMIN_TOKEN,
   bearer,
   postScan,
+  scanServerCorpus,
   startTestServer,
   type TestServer,
   uploadOf,
@@ -21,8 +20,9 @@ let result: ScanResult;
 let repositoryCount = 0;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  result = await scan({ root: packagePath('rules'), baseline: false });
+  // Recorded in the request, however large: these tests read the lifecycle right after each upload.
+  server = await startTestServer({ asyncIngestThreshold: Number.MAX_SAFE_INTEGER });
+  result = await scanServerCorpus();
 });
 afterAll(async () => server.close());
 

@@ -4,6 +4,7 @@ import { scan } from '../../scanners/index.js';
 import { sqliteFile } from '../../server/storage/sqlite.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 import { ADMIN_TOKEN, bearer, postScan, startTestServer, type TestServer, uploadOf } from './helpers.js';
+import { databaseText } from './postgres.js';
 
 const PLANTED_KEYS = ['AKIAQWERTYUIOPASDFGH', 'AKIAZXCVBNMLKJHGFDSA'];
 
@@ -45,7 +46,8 @@ describe('secret values never reach the database', () => {
       expect.arrayContaining(secrets.map((finding) => finding.secret)),
     );
 
-    // While the server runs, the rows sit in the WAL; after closing, in the main file. Check both.
+    // SQLite: while the server runs, the rows sit in the WAL; after closing, in the main file. Check both.
+    // PostgreSQL: every row of every table.
     const check = (bytes: Buffer) => {
       expect(bytes.length).toBeGreaterThan(0);
       // The data did reach the disk: the hashes are there.
@@ -58,6 +60,10 @@ describe('secret values never reach the database', () => {
         expect(bytes.includes(Buffer.from(key.slice(0, 8)))).toBe(false);
       }
     };
+    if (server.databaseUrl) {
+      check(Buffer.from(await databaseText(server.databaseUrl)));
+      return;
+    }
     check(databaseBytes(server.dataDir));
     await server.app.close();
     check(databaseBytes(server.dataDir));

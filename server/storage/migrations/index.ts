@@ -1,7 +1,11 @@
 /** Every migration, in order: listed statically, so they run the same from sources, build/ or a bundle. */
 import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
+import * as ingestJobs from './0002_ingest_jobs.js';
+import * as exportCursors from './0003_export_cursors.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_ingest_jobs': ingestJobs,
+  '0003_export_cursors': exportCursors,
 };

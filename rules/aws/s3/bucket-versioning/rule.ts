@@ -13,7 +13,7 @@ export default defineRule({
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'S3.14' }],
   remediation: 'Enable versioning on the bucket (VersioningConfiguration.Status: Enabled).',
   tags: ['aws', 's3', 'data-protection'],
-  formats: ['cloudformation'],
+  formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const bucket of resources(model, 'aws.s3.buckets')) {
       const enabled = field<boolean>(bucket, 'versioning.enabled');

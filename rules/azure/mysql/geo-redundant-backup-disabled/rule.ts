@@ -1,0 +1,37 @@
+import { defineRule, field, isKnownValue, resources } from '../../../../scanners/rules/api.js';
+
+export default defineRule({
+  id: 'PAL-AZURE-MYSQL-004',
+  title: 'MySQL server does not use geo-redundant backups',
+  severity: 'low',
+  severityRationale:
+    'A regional outage could lose the backups along with the server; it does not expose data.',
+  category: 'iac',
+  description: "Backups of the MySQL server (single or flexible) are stored only in the server's region.",
+  cwe: ['CWE-693'],
+  benchmarks: [
+    {
+      framework: 'Microsoft cloud security benchmark',
+      version: 'v1',
+      control: 'BR-1',
+    },
+  ],
+  remediation:
+    'Set geo_redundant_backup_enabled = true (Terraform), or geoRedundantBackup: "Enabled" (ARM), when the server is created.',
+  tags: ['azure', 'mysql', 'backup'],
+  formats: ['terraform', 'arm'],
+  check({ model, report }) {
+    for (const server of [
+      ...resources(model, 'azure.mysql.servers'),
+      ...resources(model, 'azure.mysql.flexibleServers'),
+    ]) {
+      const geo = field<boolean>(server, 'geoRedundantBackup');
+      if (isKnownValue(geo, false))
+        report({
+          resource: server,
+          attr: geo,
+          message: `MySQL server ${server.address} keeps its backups in one region only.`,
+        });
+    }
+  },
+});

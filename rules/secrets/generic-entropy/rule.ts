@@ -1,0 +1,64 @@
+import { ALL_FILTERS } from '../../../scanners/secrets/filters.js';
+import { secretRule } from '../../../scanners/secrets/secret-rule.js';
+
+/** Generic: high-entropy base64 and hex strings in a secret-like context. */
+export default secretRule({
+  id: 'PAL-SECRET-036',
+  title: 'High-entropy secret-like string',
+  severity: 'medium',
+  severityRationale:
+    'A random-looking value next to a secret-like name is often a credential; it is medium because the provider is unknown and some are false alarms.',
+  description:
+    'A quoted or assigned string with high Shannon entropy (base64 or hex) on a line that talks about keys, secrets, tokens, passwords or credentials. The limits are tunable in .palisade.yml (`secrets.entropy.base64`, `secrets.entropy.hex`). Lockfiles, SRI integrity values, checksums, UUIDs and file paths are ignored.',
+  remediation:
+    'If it is a credential, revoke and rotate it and read it at run time from a secret store; if not, mark it with `palisade:allow`.',
+  tags: ['credential', 'generic', 'entropy'],
+  detectors: [
+    {
+      id: 'generic-high-entropy-base64',
+      description: 'High-entropy base64 string in a secret-like context',
+      keywords: [
+        'key',
+        'secret',
+        'token',
+        'passw',
+        'pwd',
+        'auth',
+        'cred',
+        'private',
+        'bearer',
+        'api_',
+        'apikey',
+        'signature',
+        'salt',
+      ],
+      pattern: String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})([A-Za-z0-9+/_-]{20,}={0,2})(?:["\']|\s*$|\s*[,;])`,
+      generic: 'entropy-base64',
+      filters: ALL_FILTERS,
+      validators: ['mixed-alphanumeric'],
+    },
+    {
+      id: 'generic-high-entropy-hex',
+      description: 'High-entropy hex string in a secret-like context',
+      keywords: [
+        'key',
+        'secret',
+        'token',
+        'passw',
+        'pwd',
+        'auth',
+        'cred',
+        'private',
+        'bearer',
+        'api_',
+        'apikey',
+        'signature',
+        'salt',
+      ],
+      pattern: String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})([a-fA-F0-9]{32,})(?:["\']|\s*$|\s*[,;])`,
+      generic: 'entropy-hex',
+      filters: ALL_FILTERS,
+      validators: ['mixed-alphanumeric'],
+    },
+  ],
+});

@@ -1,0 +1,71 @@
+import type { Severity } from '../core/types.js';
+import type { FilterName } from './filters.js';
+import type { ValidatorName } from './validators.js';
+
+/** Kinds of files, for detectors that only make sense in some of them (the keyword detector, .npmrc). */
+export type FileKind =
+  | 'code'
+  | 'yaml'
+  | 'json'
+  | 'properties'
+  | 'ini'
+  | 'env'
+  | 'xml'
+  | 'shell'
+  | 'hcl'
+  | 'other';
+
+/**
+ * A secret detector is data: what to look for, where, and how to tell a real secret from a look-alike.
+ * The engine compiles every detector once and runs them all in one pass per file.
+ */
+export interface Detector {
+  /** Stable kebab-case id, for example `github-classic-pat`; part of each finding's fingerprint. */
+  id: string;
+  /** What the detector finds, in a few words ("GitHub personal access token (classic)"). */
+  description: string;
+  /**
+   * ASCII keywords (matched case-insensitively) of which at least one must occur for the pattern to run;
+   * the pattern then runs only on the lines around each occurrence.
+   */
+  keywords: string[];
+  /** An RE2 pattern (no lookaround, no backreferences). The secret is `secretGroup` (default 1). */
+  pattern: string;
+  ignoreCase?: boolean;
+  secretGroup?: number;
+  severity?: Severity;
+  /** Minimum Shannon entropy (bits per character) of the secret. */
+  minEntropy?: number;
+  /** Named structure checks (checksums, JWT header, PEM block). */
+  validators?: ValidatorName[];
+  /** Generic false-positive filters applied to the value; specific formats use few, generic ones all. */
+  filters?: FilterName[];
+  /** Documented example values and other known non-secrets: exact values, or RE2-compatible patterns. */
+  allow?: { values?: string[]; patterns?: string[] };
+  /** Lines before and after a keyword hit the pattern may span or look at (default 0: the hit's line). */
+  contextLines?: number;
+  /** For block secrets (PEM keys): characters after the hit the pattern may span. */
+  spanChars?: number;
+  /** Only files of these kinds. */
+  fileKinds?: FileKind[];
+  /** Only files whose base name matches this RE2 pattern (case-insensitive), for example `^\.npmrc$`. */
+  fileNames?: string;
+  /**
+   * Generic detectors (keyword assignments, high entropy) give way to a specific detector that matched the
+   * same value, and are tuned by `secrets.entropy` in the config.
+   */
+  generic?: 'keyword' | 'entropy-base64' | 'entropy-hex';
+  /** A pattern run on the whole match (not just the secret): when it matches, the candidate is dropped. */
+  rejectMatch?: string;
+  /** More general detectors whose overlapping match this one replaces (a service-account key over a PEM key). */
+  supersedes?: string[];
+}
+
+/** A secret found in a file. Offsets are UTF-16 offsets into the file's text. */
+export interface SecretMatch {
+  detector: Detector;
+  /** The secret's value and its offsets. */
+  value: string;
+  start: number;
+  end: number;
+}

@@ -1,0 +1,463 @@
+import path from 'node:path';
+import type { Detector, FileKind, SecretMatch } from './detector.js';
+import { shannonEntropy } from './entropy.js';
+import { type FilterContext, isLockfile, rejectedBy } from './filters.js';
+import { KeywordPrefilter } from './prefilter.js';
+import { type CompiledPattern, type RegexEngine, regexEngine } from './regex.js';
+import { DEFAULT_SECRET_SETTINGS, type SecretSettings } from './settings.js';
+import { validate } from './validators.js';
+
+/**
+ * The shared secret engine. Every secret rule registers its detectors here; the first rule to look at a file
+ * scans it once for all of them (keyword prefilter, then each triggered detector's pattern on the lines
+ * around its keywords), and every rule then takes its own detectors' matches from the memo.
+ */
+
+/** Lines longer than this (minified code, data blobs) are only searched in a window around each keyword. */
+export const LONG_LINE_CHARS = 4096;
+/** Half-width of that window. */
+const WINDOW_CHARS = 1024;
+/** Keyword hits looked at per file: past this, a file is data, not configuration. */
+const MAX_HITS_PER_FILE = 50_000;
+
+interface CompiledDetector {
+  detector: Detector;
+  index: number;
+  pattern: CompiledPattern;
+  allowValues: Set<string>;
+  allowPatterns: CompiledPattern[];
+  fileNames?: CompiledPattern;
+  rejectMatch?: CompiledPattern;
+}
+
+interface CompiledSet {
+  engine: RegexEngine;
+  detectors: CompiledDetector[];
+  prefilter: KeywordPrefilter;
+  /** For each keyword of the prefilter, the detectors it triggers. */
+  byKeyword: number[][];
+}
+
+const registry = new Map<string, Detector>();
+let compiledSet: CompiledSet | undefined;
+
+/** Adds detectors to the engine (secret rules call this when they load). Ids must be unique. */
+export function registerDetectors(detectors: readonly Detector[]): void {
+  for (const detector of detectors) {
+    const existing = registry.get(detector.id);
+    if (existing && existing !== detector) throw new Error(`duplicate secret detector id ${detector.id}`);
+    registry.set(detector.id, detector);
+  }
+  compiledSet = undefined;
+}
+
+/** Every registered detector. */
+export function registeredDetectors(): Detector[] {
+  return [...registry.values()];
+}
+
+/** Compiles every registered detector with an engine (default: PALISADE_REGEX_ENGINE, else native, else re2js). */
+export function compileDetectors(detectors: readonly Detector[], engine = regexEngine()): CompiledSet {
+  const keywordIndex = new Map<string, number>();
+  const byKeyword: number[][] = [];
+  const compiled = detectors.map((detector, index): CompiledDetector => {
+    for (const raw of detector.keywords) {
+      const keyword = raw.toLowerCase();
+      let k = keywordIndex.get(keyword);
+      if (k === undefined) {
+        k = byKeyword.length;
+        keywordIndex.set(keyword, k);
+        byKeyword.push([]);
+      }
+      byKeyword[k]!.push(index);
+    }
+    try {
+      return {
+        detector,
+        index,
+        pattern: engine.compile(detector.pattern, { ignoreCase: detector.ignoreCase }),
+        allowValues: new Set(detector.allow?.values ?? []),
+        allowPatterns: (detector.allow?.patterns ?? []).map((p) => engine.compile(`^(?:${p})$`)),
+        fileNames: detector.fileNames ? engine.compile(detector.fileNames, { ignoreCase: true }) : undefined,
+        rejectMatch: detector.rejectMatch ? engine.compile(detector.rejectMatch) : undefined,
+      };
+    } catch (error) {
+      throw new Error(`secret detector ${detector.id}: invalid pattern: ${(error as Error).message}`);
+    }
+  });
+  return {
+    engine,
+    detectors: compiled,
+    prefilter: new KeywordPrefilter([...keywordIndex.keys()]),
+    byKeyword,
+  };
+}
+
+function currentSet(): CompiledSet {
+  compiledSet ??= compileDetectors(registeredDetectors());
+  return compiledSet;
+}
+
+/** The kind of a file, from its name, for detectors that depend on syntax. */
+export function fileKind(file: string): FileKind {
+  const base = path.posix.basename(file).toLowerCase();
+  const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
+  if (base === '.env' || base.startsWith('.env.') || ext === 'env') return 'env';
+  if (base === 'dockerfile' || base.endsWith('.dockerfile') || base.startsWith('dockerfile.')) return 'shell';
+  if (base === '.npmrc' || base === '.pypirc' || base === '.gitconfig' || base === '.netrc') return 'ini';
+  switch (ext) {
+    case 'js':
+    case 'jsx':
+    case 'mjs':
+    case 'cjs':
+    case 'ts':
+    case 'tsx':
+    case 'mts':
+    case 'cts':
+    case 'py':
+    case 'rb':
+    case 'go':
+    case 'java':
+    case 'kt':
+    case 'kts':
+    case 'scala':
+    case 'groovy':
+    case 'gradle':
+    case 'cs':
+    case 'vb':
+    case 'fs':
+    case 'php':
+    case 'swift':
+    case 'rs':
+    case 'c':
+    case 'cc':
+    case 'cpp':
+    case 'h':
+    case 'hpp':
+    case 'm':
+    case 'dart':
+    case 'lua':
+    case 'pl':
+    case 'r':
+    case 'ex':
+    case 'exs':
+    case 'erl':
+    case 'clj':
+    case 'vue':
+    case 'svelte':
+      return 'code';
+    case 'yml':
+    case 'yaml':
+      return 'yaml';
+    case 'json':
+    case 'jsonc':
+    case 'template':
+      return 'json';
+    case 'properties':
+      return 'properties';
+    case 'ini':
+    case 'cfg':
+    case 'conf':
+    case 'toml':
+    case 'cnf':
+      return 'ini';
+    case 'xml':
+    case 'config':
+    case 'csproj':
+    case 'props':
+    case 'targets':
+    case 'plist':
+    case 'xaml':
+    case 'pom':
+      return 'xml';
+    case 'sh':
+    case 'bash':
+    case 'zsh':
+    case 'ksh':
+    case 'ps1':
+    case 'bat':
+    case 'cmd':
+      return 'shell';
+    case 'tf':
+    case 'tfvars':
+    case 'hcl':
+      return 'hcl';
+    default:
+      return 'other';
+  }
+}
+
+interface Region {
+  start: number;
+  end: number;
+}
+
+/** Scans a text with every registered detector (or a given compiled set). */
+export function scanText(
+  file: string,
+  text: string,
+  settings: SecretSettings = DEFAULT_SECRET_SETTINGS,
+  set: CompiledSet = currentSet(),
+): SecretMatch[] {
+  if (!settings.enabled || !text) return [];
+  const disabled = new Set(settings.disable);
+  const kind = fileKind(file);
+  const base = path.posix.basename(file);
+  const lockfile = isLockfile(file);
+  const applies = new Map<number, boolean>();
+  const detectorApplies = (index: number): boolean => {
+    let ok = applies.get(index);
+    if (ok === undefined) {
+      const { detector, fileNames } = set.detectors[index]!;
+      ok =
+        !disabled.has(detector.id) &&
+        !(lockfile && detector.generic) &&
+        (!detector.fileKinds || detector.fileKinds.includes(kind)) &&
+        (!fileNames || fileNames.matchAll(base).length > 0);
+      applies.set(index, ok);
+    }
+    return ok;
+  };
+
+  // 1. Keyword hits become regions (the hit's line, or a window of it), merged per detector.
+  const regions = new Map<number, Region[]>();
+  let lineStart = -1;
+  let lineEnd = -1;
+  for (const hit of set.prefilter.scan(text, MAX_HITS_PER_FILE)) {
+    if (hit.start < lineStart || hit.start > lineEnd) {
+      lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+      const next = text.indexOf('\n', hit.start);
+      lineEnd = next === -1 ? text.length : next;
+    }
+    for (const index of set.byKeyword[hit.keyword]!) {
+      if (!detectorApplies(index)) continue;
+      const detector = set.detectors[index]!.detector;
+      let list = regions.get(index);
+      if (!list) {
+        list = [];
+        regions.set(index, list);
+      }
+      const last = list.at(-1);
+      // Common case: another keyword on a line this detector already covers.
+      if (last && last.start === lineStart && last.end === lineEnd) continue;
+      const region = regionFor(text, detector, hit.start, lineStart, lineEnd);
+      if (last && region.start <= last.end) last.end = Math.max(last.end, region.end);
+      else list.push(region);
+    }
+  }
+
+  // 2. Each triggered detector's pattern runs on its regions only.
+  const found: SecretMatch[] = [];
+  for (const [index, list] of regions) {
+    const compiled = set.detectors[index]!;
+    const group = compiled.detector.secretGroup;
+    const seen = new Set<number>();
+    for (const batch of batches(text, compiled.detector, list)) {
+      for (const match of compiled.pattern.matchAll(batch.text)) {
+        // Without a secretGroup, the first capture group that took part (alternatives may each capture).
+        const span =
+          group === undefined ? match.groups.find((g) => g !== undefined) : match.groups[group - 1];
+        if (!span || span[1] <= span[0]) continue;
+        const start = batch.toText(match.start, match.end, span[0]);
+        if (start === undefined || seen.has(start)) continue;
+        seen.add(start);
+        const value = batch.text.slice(span[0], span[1]);
+        const whole = batch.text.slice(match.start, match.end);
+        if ((compiled.rejectMatch?.matchAll(whole).length ?? 0) > 0) continue;
+        if (accepts(compiled, value, start, file, text, settings)) {
+          found.push({ detector: compiled.detector, value, start, end: start + value.length });
+        }
+      }
+    }
+  }
+  return dropAllowed(text, resolveOverlaps(found));
+}
+
+/** Markers that allow a secret on their line: ours, and detect-secrets' and gitleaks' for migration. */
+const ALLOW_ON_LINE = /palisade:allow|pragma:\s*allowlist secret|gitleaks:allow/;
+const ALLOW_NEXT_LINE = /pragma:\s*allowlist nextline secret/;
+
+/** Drops matches on a line marked `palisade:allow` (or the markers of detect-secrets and gitleaks). */
+function dropAllowed(text: string, matches: SecretMatch[]): SecretMatch[] {
+  if (!matches.length || !/palisade:allow|pragma:\s*allowlist|gitleaks:allow/.test(text)) return matches;
+  return matches.filter((match) => {
+    const lineStart = text.lastIndexOf('\n', match.start - 1) + 1;
+    const next = text.indexOf('\n', match.start);
+    const line = text.slice(lineStart, next === -1 ? text.length : next);
+    if (ALLOW_ON_LINE.test(line)) return false;
+    if (lineStart === 0) return true;
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    return !ALLOW_NEXT_LINE.test(text.slice(previousStart, lineStart - 1));
+  });
+}
+
+interface Batch {
+  text: string;
+  /** Offset in the file of a secret at `secretAt` in the batch, or undefined for a match across regions. */
+  toText(matchStart: number, matchEnd: number, secretAt: number): number | undefined;
+}
+
+/**
+ * Line-local detectors run once per file over their regions joined by newlines (patterns are compiled
+ * multi-line, so ^ and $ still mean line start and end), instead of once per region: one call into the
+ * regex engine instead of thousands. Block detectors (context lines, spans) run per region.
+ */
+function batches(text: string, detector: Detector, regions: Region[]): Batch[] {
+  if (detector.spanChars || detector.contextLines || regions.length === 1) {
+    return regions.map((region) => ({
+      text: text.slice(region.start, region.end),
+      toText: (_s, _e, secretAt) => region.start + secretAt,
+    }));
+  }
+  const parts: string[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  for (const region of regions) {
+    starts.push(length);
+    parts.push(text.slice(region.start, region.end));
+    length += region.end - region.start + 1;
+  }
+  return [
+    {
+      text: parts.join('\n'),
+      toText(matchStart, matchEnd, secretAt) {
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+          const mid = (low + high + 1) >> 1;
+          if (starts[mid]! <= secretAt) low = mid;
+          else high = mid - 1;
+        }
+        const region = regions[low]!;
+        const regionEnd = starts[low]! + (region.end - region.start);
+        // A match may start or end on a joining newline (a boundary), but not reach into another region.
+        if (matchStart < starts[low]! - 1 || matchEnd > regionEnd + 1 || secretAt > regionEnd)
+          return undefined;
+        return region.start + (secretAt - starts[low]!);
+      },
+    },
+  ];
+}
+
+function regionFor(
+  text: string,
+  detector: Detector,
+  hit: number,
+  lineStart: number,
+  lineEnd: number,
+): Region {
+  if (detector.spanChars) {
+    return {
+      start: Math.max(lineStart, hit - WINDOW_CHARS),
+      end: Math.min(text.length, hit + detector.spanChars),
+    };
+  }
+  let start = lineStart;
+  let end = lineEnd;
+  for (let n = 0; n < (detector.contextLines ?? 0); n++) {
+    if (start > 0) start = text.lastIndexOf('\n', start - 2) + 1;
+    if (end < text.length) {
+      const next = text.indexOf('\n', end + 1);
+      end = next === -1 ? text.length : next;
+    }
+  }
+  if (end - start > LONG_LINE_CHARS * (1 + 2 * (detector.contextLines ?? 0))) {
+    start = Math.max(start, hit - WINDOW_CHARS);
+    end = Math.min(end, hit + WINDOW_CHARS);
+  }
+  return { start, end };
+}
+
+function accepts(
+  compiled: CompiledDetector,
+  value: string,
+  start: number,
+  file: string,
+  text: string,
+  settings: SecretSettings,
+): boolean {
+  const { detector } = compiled;
+  if (compiled.allowValues.has(value)) return false;
+  if (compiled.allowPatterns.some((p) => p.matchAll(value).length > 0)) return false;
+  const minimum =
+    detector.generic === 'entropy-base64'
+      ? settings.entropy.base64
+      : detector.generic === 'entropy-hex'
+        ? settings.entropy.hex
+        : detector.minEntropy;
+  if (minimum !== undefined && shannonEntropy(value) < minimum) return false;
+  for (const validator of detector.validators ?? []) if (!validate(validator, value)) return false;
+  if (detector.filters?.length) {
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const next = text.indexOf('\n', start);
+    const lineEnd = next === -1 ? text.length : next;
+    const context: FilterContext = {
+      value,
+      line: text.slice(Math.max(lineStart, start - WINDOW_CHARS), Math.min(lineEnd, start + WINDOW_CHARS)),
+      before: text.slice(Math.max(lineStart, start - 200), start),
+      file,
+    };
+    if (rejectedBy(detector.filters, context)) return false;
+  }
+  return true;
+}
+
+const GENERIC_RANK: Record<NonNullable<Detector['generic']>, number> = {
+  keyword: 1,
+  'entropy-base64': 2,
+  'entropy-hex': 3,
+};
+
+/**
+ * A value found by a specific detector is not reported again by a generic one, and of the generic
+ * detectors that found the same value only the first (keyword, then base64, then hex) reports it.
+ */
+function resolveOverlaps(found: SecretMatch[]): SecretMatch[] {
+  if (found.length < 2) return found;
+  const rank = (m: SecretMatch) => (m.detector.generic ? GENERIC_RANK[m.detector.generic] : 0);
+  const ordered = [...found].sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+  const overlap = (a: SecretMatch, b: SecretMatch) => a.start < b.end && b.start < a.end;
+  const kept: SecretMatch[] = [];
+  for (const match of ordered) {
+    const replaced = found.some(
+      (other) =>
+        other !== match && other.detector.supersedes?.includes(match.detector.id) && overlap(match, other),
+    );
+    if (replaced) continue;
+    if (match.detector.generic && kept.some((k) => overlap(match, k))) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start || (a.detector.id < b.detector.id ? -1 : 1));
+}
+
+interface MemoEntry {
+  settings: SecretSettings;
+  set: CompiledSet;
+  byDetector: Map<string, SecretMatch[]>;
+}
+
+const memo = new WeakMap<object, MemoEntry>();
+
+/**
+ * The matches of every registered detector in a file, grouped by detector id. Memoised per file object, so
+ * the secret rules of one scan share one pass over each file.
+ */
+export function secretsIn(
+  file: { path: string; text: string },
+  settings: SecretSettings = DEFAULT_SECRET_SETTINGS,
+): Map<string, SecretMatch[]> {
+  const set = currentSet();
+  const cached = memo.get(file);
+  if (cached && cached.settings === settings && cached.set === set) return cached.byDetector;
+  const byDetector = new Map<string, SecretMatch[]>();
+  for (const match of scanText(file.path, file.text, settings, set)) {
+    let list = byDetector.get(match.detector.id);
+    if (!list) {
+      list = [];
+      byDetector.set(match.detector.id, list);
+    }
+    list.push(match);
+  }
+  memo.set(file, { settings, set, byDetector });
+  return byDetector;
+}

@@ -1,0 +1,242 @@
+/** biome-ignore-all lint/suspicious/noTemplateCurlyInString: placeholder texts such as ${VAR} are test data */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../scanners/config/config.js';
+import { scan } from '../../scanners/engine/scan.js';
+import { REPORT_FORMATS, render } from '../../scanners/reporters/index.js';
+import { builtinRuleList } from '../../scanners/rules/registry.js';
+import { compileDetectors, registeredDetectors, scanText } from '../../scanners/secrets/engine.js';
+import {
+  isDocumentedExample,
+  isFilePath,
+  isHash,
+  isIdentifier,
+  isLowEntropy,
+  isPlaceholder,
+  isReference,
+  isRepeatedOrSequential,
+  isUuid,
+} from '../../scanners/secrets/filters.js';
+import { KeywordPrefilter } from '../../scanners/secrets/prefilter.js';
+import { regexEngine } from '../../scanners/secrets/regex.js';
+import { DEFAULT_SECRET_SETTINGS } from '../../scanners/secrets/settings.js';
+import { hasBase62Checksum, isJwt, isPemBlock } from '../../scanners/secrets/validators.js';
+import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
+import { expand, seededRandom } from './tools/samples.js';
+
+afterAll(removeTempDirs);
+
+const secretRules = builtinRuleList().filter((r) => r.category === 'secret');
+const fixtureTexts = secretRules.flatMap((rule) => {
+  const folder = path.join(rule.dir!, 'fixtures', 'text');
+  return readdirSync(folder)
+    .filter((f) => f !== 'expected.json')
+    .map((f) => ({ file: f, text: readFileSync(path.join(folder, f), 'utf8') }));
+});
+
+describe('secret detectors', () => {
+  it('are at least 150 provider formats plus generic ones, with unique ids', () => {
+    const detectors = registeredDetectors();
+    expect(detectors.filter((d) => !d.generic).length).toBeGreaterThanOrEqual(150);
+    expect(detectors.filter((d) => d.generic).length).toBeGreaterThanOrEqual(4);
+    expect(new Set(detectors.map((d) => d.id)).size).toBe(detectors.length);
+  });
+
+  it('find the same secrets with the native re2 engine and the portable re2js engine', () => {
+    const native = compileDetectors(registeredDetectors(), regexEngine('re2'));
+    const portable = compileDetectors(registeredDetectors(), regexEngine('re2js'));
+    let total = 0;
+    for (const { file, text } of fixtureTexts) {
+      const a = scanText(file, text, DEFAULT_SECRET_SETTINGS, native).map(
+        (m) => `${m.detector.id}@${m.start}`,
+      );
+      const b = scanText(file, text, DEFAULT_SECRET_SETTINGS, portable).map(
+        (m) => `${m.detector.id}@${m.start}`,
+      );
+      expect(b).toEqual(a);
+      total += a.length;
+    }
+    expect(total).toBeGreaterThan(200);
+  });
+
+  it('honour PALISADE_REGEX_ENGINE and refuse an unknown engine name', () => {
+    const saved = process.env.PALISADE_REGEX_ENGINE;
+    try {
+      process.env.PALISADE_REGEX_ENGINE = 're2js';
+      expect(regexEngine().name).toBe('re2js');
+      process.env.PALISADE_REGEX_ENGINE = 're2';
+      expect(regexEngine().name).toBe('re2');
+      process.env.PALISADE_REGEX_ENGINE = 'pcre';
+      expect(() => regexEngine()).toThrow(/re2 or re2js/);
+    } finally {
+      if (saved === undefined) delete process.env.PALISADE_REGEX_ENGINE;
+      else process.env.PALISADE_REGEX_ENGINE = saved;
+    }
+  });
+
+  it('verify GitHub and npm CRC32 checksums, JWT headers and PEM blocks', () => {
+    const random = seededRandom(42);
+    const token = expand('{gh:ghp_}', random);
+    expect(hasBase62Checksum(token, 4)).toBe(true);
+    expect(hasBase62Checksum(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, 4)).toBe(false);
+    expect(isJwt(expand('{jwt}', random))).toBe(true);
+    expect(isJwt('eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.sig')).toBe(false);
+    expect(isPemBlock(expand('{pem:RSA PRIVATE KEY}', random))).toBe(true);
+    expect(isPemBlock('-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----')).toBe(false);
+    expect(isPemBlock(expand('{pem:EC PRIVATE KEY}', random).replace('END EC', 'END RSA'))).toBe(false);
+  });
+
+  it('prefilter finds keywords case-insensitively, overlapping ones too', () => {
+    const prefilter = new KeywordPrefilter(['ghp_', 'token', 'oken']);
+    const hits = prefilter.scan('X TOKEN ghp_ é token').map((h) => `${h.keyword}@${h.start}`);
+    expect(hits).toEqual(['1@2', '2@3', '0@8', '1@15', '2@16']);
+  });
+
+  it('search only a window of very long lines, so minified files stay linear', () => {
+    const random = seededRandom(7);
+    const token = expand('{gh:ghp_}', random);
+    const line = `${'a=1;'.repeat(50_000)}var t="${token}";${'b=2;'.repeat(50_000)}`;
+    const found = scanText('bundle.min.js', line);
+    expect(found.map((m) => m.detector.id)).toEqual(['github-classic-pat']);
+    expect(found[0]!.start).toBe(line.indexOf(token));
+  });
+});
+
+describe('false-positive filters', () => {
+  it('placeholders and templating', () => {
+    for (const value of [
+      'changeme',
+      '<password>',
+      'xxxxxxxxxxxx',
+      '${DB_PASSWORD}',
+      '{{ .Values.pw }}',
+      '%s',
+      '$(cat /run/pw)',
+      '***',
+      'your-api-key-here',
+    ])
+      expect(isPlaceholder(value), value).toBe(true);
+    expect(isPlaceholder('Tr7#kQ9zLp2x')).toBe(false);
+  });
+
+  it('environment and secret-store references', () => {
+    const ctx = (value: string, before = '') => ({ value, before, line: before + value, file: 'a.py' });
+    expect(isReference(ctx('process.env.TOKEN'))).toBe(true);
+    expect(isReference(ctx('DB_PASSWORD', 'password = os.environ["'))).toBe(true);
+    expect(isReference(ctx('@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/x)'))).toBe(true);
+    expect(isReference(ctx('{{resolve:secretsmanager:prod/db:SecretString:password}}'))).toBe(true);
+    expect(isReference(ctx('aws_secretsmanager_secret_version.db.secret_string'))).toBe(true);
+    expect(isReference(ctx('Tr7#kQ9zLp2x', 'password = "'))).toBe(false);
+  });
+
+  it('sequential or repeated strings, UUIDs, hashes, paths, identifiers, low entropy, documented examples', () => {
+    expect(isRepeatedOrSequential('abcdefghijklmnop')).toBe(true);
+    expect(isRepeatedOrSequential('1234567890')).toBe(true);
+    expect(isRepeatedOrSequential('abcabcabcabc')).toBe(true);
+    expect(isRepeatedOrSequential('Tr7#kQ9zLp2x')).toBe(false);
+    expect(isUuid('3f2b8c1e-4d5a-4b6c-9e7f-0a1b2c3d4e5f')).toBe(true);
+    expect(isHash({ value: 'sha512-abc', before: '"integrity": "', line: '', file: 'x.json' })).toBe(true);
+    expect(isHash({ value: 'abc', before: '', line: '', file: 'web/package-lock.json' })).toBe(true);
+    expect(isFilePath('/etc/ssl/private/server.key')).toBe(true);
+    expect(isFilePath('./config/token.json')).toBe(true);
+    expect(isIdentifier('resetPasswordToken')).toBe(true);
+    expect(isIdentifier('API_KEY_NAME')).toBe(true);
+    expect(isIdentifier('hJkLmNqWpRtY')).toBe(false);
+    expect(isLowEntropy('aaaaab')).toBe(true);
+    expect(isLowEntropy('Tr7#kQ9zLp2x')).toBe(false);
+    expect(isDocumentedExample('AKIAIOSFODNN7EXAMPLE')).toBe(true);
+  });
+});
+
+describe('inline allow markers and config', () => {
+  const random = seededRandom(99);
+  const token = () => expand('{gh:ghp_}', random);
+
+  it('honours palisade:allow, pragma: allowlist secret, pragma: allowlist nextline secret and gitleaks:allow', () => {
+    const text = [
+      `a = "${token()}"  # palisade:allow test fixture`,
+      `b = "${token()}"  # pragma: allowlist secret`,
+      '# pragma: allowlist nextline secret',
+      `c = "${token()}"`,
+      `d = "${token()}"  # gitleaks:allow`,
+      `e = "${token()}"`,
+    ].join('\n');
+    const found = scanText('app.py', text);
+    expect(found.map((m) => text.slice(0, m.start).split('\n').length)).toEqual([6]);
+  });
+
+  it('secrets.disable and secrets.enabled reach the engine through scan()', async () => {
+    const root = makeTempDir({ 'app.py': `t = "${token()}"\n` });
+    const rules = secretRules;
+    const on = await scan({ root, rules, config: defaultConfig(), baseline: false, jobs: 1 });
+    expect(on.findings.map((f) => f.message)).toEqual([
+      'GitHub personal access token (classic) [github-classic-pat]',
+    ]);
+    const disabled = {
+      ...defaultConfig(),
+      secrets: { ...DEFAULT_SECRET_SETTINGS, disable: ['github-classic-pat'] },
+    };
+    expect((await scan({ root, rules, config: disabled, baseline: false, jobs: 1 })).findings).toEqual([]);
+    const off = { ...defaultConfig(), secrets: { ...DEFAULT_SECRET_SETTINGS, enabled: false } };
+    expect((await scan({ root, rules, config: off, baseline: false, jobs: 1 })).findings).toEqual([]);
+  });
+
+  it('keeps the fingerprint when the secret moves to another line', async () => {
+    const secret = token();
+    const rootA = makeTempDir({ 'app.py': `t = "${secret}"\n` });
+    const rootB = makeTempDir({ 'app.py': `# moved\n\n\nt = "${secret}"\n` });
+    const a = await scan({
+      root: rootA,
+      rules: secretRules,
+      config: defaultConfig(),
+      baseline: false,
+      jobs: 1,
+    });
+    const b = await scan({
+      root: rootB,
+      rules: secretRules,
+      config: defaultConfig(),
+      baseline: false,
+      jobs: 1,
+    });
+    expect(b.findings[0]!.location.startLine).toBe(4);
+    expect(b.findings[0]!.fingerprint).toBe(a.findings[0]!.fingerprint);
+  });
+});
+
+describe('redaction everywhere', () => {
+  it('no planted secret appears in any reporter output', async () => {
+    const planted: Record<string, string> = {};
+    const files: Record<string, string> = {};
+    for (const rule of secretRules) {
+      const folder = path.join(rule.dir!, 'fixtures', 'text');
+      for (const file of readdirSync(folder).filter((f) => f.startsWith('fail-'))) {
+        files[`${path.basename(rule.dir!)}/${file}`] = readFileSync(path.join(folder, file), 'utf8');
+      }
+    }
+    const root = makeTempDir(files);
+    const result = await scan({
+      root,
+      rules: secretRules,
+      config: defaultConfig(),
+      baseline: false,
+      jobs: 1,
+    });
+    expect(result.findings.length).toBeGreaterThan(200);
+    // The raw values, found again by the engine from the planted files.
+    for (const [file, text] of Object.entries(files)) {
+      for (const match of scanText(file, text))
+        if (match.value.length >= 8) planted[match.value] = match.detector.id;
+    }
+    const values = Object.keys(planted);
+    expect(values.length).toBeGreaterThan(200);
+    for (const format of REPORT_FORMATS) {
+      const output = render(format, result, { verbose: true, color: false });
+      const leaked = values.filter((v) => output.includes(v));
+      expect(leaked, `${format} leaks ${leaked.map((v) => planted[v]).join(', ')}`).toEqual([]);
+    }
+    const leakedInJson = values.filter((v) => JSON.stringify(result).includes(v));
+    expect(leakedInJson).toEqual([]);
+  });
+});
