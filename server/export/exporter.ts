@@ -4,6 +4,7 @@
  * for any of them. A failed delivery is retried from the same cursor with exponential backoff.
  */
 import type { FastifyBaseLogger } from 'fastify';
+import { PollingLoop } from '../jobs/polling-loop.js';
 import type { Storage } from '../storage/storage.js';
 import type { ExportSink } from './sinks.js';
 
@@ -21,59 +22,46 @@ export interface ExporterOptions {
 }
 
 export class Exporter {
-  private running = false;
-  private current: Promise<void> = Promise.resolve();
-  private wakeUp: (() => void) | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly storage: Storage,
     private readonly sinks: ExportSink[],
     private readonly log: FastifyBaseLogger,
     private readonly options: ExporterOptions = {},
-  ) {}
+  ) {
+    this.loop = new PollingLoop(
+      () => this.exportAll(),
+      options.pollMs ?? 2000,
+      () => {},
+    );
+  }
 
   start(): void {
-    if (this.running || this.sinks.length === 0) return;
-    this.running = true;
-    this.current = this.loop();
+    if (this.sinks.length) this.loop.start();
   }
 
   /** New events exist: look now rather than at the next poll. */
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.current;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
-  private async loop(): Promise<void> {
-    while (this.running) {
-      let more = false;
-      for (const sink of this.sinks) {
-        if (!this.running) break;
-        try {
-          more = (await this.exportBatch(sink)) || more;
-        } catch (error) {
-          this.log.error({ err: error, sink: sink.name }, 'export cursor could not be read');
-        }
+  /** One batch to every sink; true when one of them may have more waiting. */
+  private async exportAll(): Promise<boolean> {
+    let more = false;
+    for (const sink of this.sinks) {
+      if (this.loop.stopping) break;
+      try {
+        more = (await this.exportBatch(sink)) || more;
+      } catch (error) {
+        this.log.error({ err: error, sink: sink.name }, 'export cursor could not be read');
       }
-      if (!more && this.running) await this.idle();
     }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wakeUp = () => {
-        clearTimeout(this.timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      this.timer = setTimeout(() => this.wakeUp?.(), this.options.pollMs ?? 2000);
-    });
+    return more;
   }
 
   /** Delivers one batch to a sink; true when a full batch went out and more may be waiting. */

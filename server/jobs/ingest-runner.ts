@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ingestScan } from '../ingest/ingest-scan.js';
 import type { ScanUpload } from '../schemas/upload.js';
 import type { Storage } from '../storage/storage.js';
+import { PollingLoop } from './polling-loop.js';
 
 export interface IngestRunnerOptions {
   /** How often an idle worker looks for work queued by another replica (default 1 s). */
@@ -30,11 +31,7 @@ export interface JobReport {
 }
 
 export class IngestRunner {
-  private running = false;
-  private current: Promise<void> = Promise.resolve();
-  private wakeUp: (() => void) | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly pollMs: number;
+  private readonly loop: PollingLoop;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
 
@@ -43,51 +40,27 @@ export class IngestRunner {
     private readonly log: FastifyBaseLogger,
     private readonly options: IngestRunnerOptions = {},
   ) {
-    this.pollMs = options.pollMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.maxAttempts = options.maxAttempts ?? 3;
+    this.loop = new PollingLoop(
+      () => this.runOne(),
+      options.pollMs ?? 1000,
+      (error) => log.error({ err: error }, 'ingest worker could not claim a job'),
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.current = this.loop();
+    this.loop.start();
   }
 
   /** Looks for work now rather than at the next poll (after an upload was queued here). */
   wake(): void {
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** Stops taking jobs and waits for the one in hand to finish. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.current;
-  }
-
-  private async loop(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.runOne();
-      } catch (error) {
-        // The database is away: wait and try again rather than spin.
-        this.log.error({ err: error }, 'ingest worker could not claim a job');
-      }
-      if (!worked && this.running) await this.idle();
-    }
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      this.wakeUp = () => {
-        clearTimeout(this.timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      this.timer = setTimeout(() => this.wakeUp?.(), this.pollMs);
-    });
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims and runs one job; false when there was none. */

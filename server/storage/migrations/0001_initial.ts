@@ -1,16 +1,11 @@
 /** The first schema: organisations, repositories, scans, findings and their history, access and audit. */
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter } from 'kysely';
+import { type AnyDatabase, identityColumn } from './columns.js';
 
 // Written with the schema builder only, so the same migration runs on SQLite and PostgreSQL.
-// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's table types.
-type AnyDatabase = Kysely<any>;
 
 /** Creates every table and index of the first version. */
 export async function up(db: AnyDatabase): Promise<void> {
-  // SQLite has no identity columns; its INTEGER PRIMARY KEY AUTOINCREMENT is the equivalent.
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const id = (c: ColumnDefinitionBuilder) =>
-    postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+  const id = identityColumn(db);
 
   await db.schema
     .createTable('organizations')

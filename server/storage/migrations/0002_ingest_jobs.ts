@@ -1,13 +1,8 @@
 /** Background ingestion: large uploads wait here, claimed by one worker at a time, until recorded. */
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter } from 'kysely';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's table types.
-type AnyDatabase = Kysely<any>;
+import { type AnyDatabase, identityColumn } from './columns.js';
 
 export async function up(db: AnyDatabase): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const id = (c: ColumnDefinitionBuilder) =>
-    postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
+  const id = identityColumn(db);
 
   await db.schema
     .createTable('ingest_jobs')

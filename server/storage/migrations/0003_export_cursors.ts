@@ -1,8 +1,5 @@
 /** Continuous export: how far each sink has read the finding events, and its retry state. */
-import type { Kysely } from 'kysely';
-
-// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's table types.
-type AnyDatabase = Kysely<any>;
+import type { AnyDatabase } from './columns.js';
 
 export async function up(db: AnyDatabase): Promise<void> {
   await db.schema

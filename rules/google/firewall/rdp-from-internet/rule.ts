@@ -1,7 +1,5 @@
-import { defineRule, field, isKnown, resources } from '../../../../scanners/rules/api.js';
-import { internetAllows, opensPort } from '../internet-exposure.js';
-
-const PORTS = [3389];
+import { defineRule } from '../../../../scanners/rules/api.js';
+import { internetPortCheck } from '../internet-exposure.js';
 
 export default defineRule({
   id: 'PAL-GCP-FIREWALL-002',
@@ -16,21 +14,5 @@ export default defineRule({
     'Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.',
   tags: ['gcp', 'firewall'],
   formats: ['terraform'],
-  check({ model, report }) {
-    for (const firewall of resources(model, 'google.compute.firewalls')) {
-      for (const allow of internetAllows(firewall)) {
-        const protocol = field<string>(allow, 'protocol');
-        const ports = field<unknown[]>(allow, 'ports');
-        if (!isKnown(protocol) || ports.origin === 'unresolvable') continue;
-        const tcp = ['tcp', 'all'].includes(protocol.value.toLowerCase());
-        const port = PORTS.find((p) => tcp && opensPort(ports.value, p));
-        if (port === undefined) continue;
-        report({
-          resource: allow,
-          attr: ports.origin === 'explicit' ? ports : protocol,
-          message: `Firewall ${firewall.address} allows port ${port} from the internet.`,
-        });
-      }
-    }
-  },
+  check: internetPortCheck([3389]),
 });
