@@ -54394,6 +54394,20 @@ function at(node, ...path19) {
 function scalar(node) {
   return node?.kind === "scalar" ? node.value : void 0;
 }
+function refsIn(nodes, depth = 0, into = /* @__PURE__ */ new Set()) {
+  if (depth > 64) return into;
+  for (const node of nodes) {
+    if (node.kind === "unknown") for (const ref of node.refs ?? []) into.add(ref);
+    else if (node.kind === "seq") refsIn(node.items, depth + 1, into);
+    else if (node.kind === "map")
+      refsIn(
+        node.entries.map((e) => e.value),
+        depth + 1,
+        into
+      );
+  }
+  return into;
+}
 function toPlain(node) {
   switch (node.kind) {
     case "scalar":
@@ -59460,6 +59474,23 @@ var rule_default147 = conditionRule({
   message: "SNS topic {address} is not encrypted with KMS."
 });
 
+// rules/aws/public-resource-policy.ts
+function publicPolicyCheck(collection, noun) {
+  return ({ model, report }) => {
+    for (const entity of resources(model, collection)) {
+      const policy = field(entity, "policy");
+      if (!isKnown(policy)) continue;
+      const statements = policyStatements(policy.value);
+      if (!statements?.some((statement) => allowsAnyoneUnconditionally(statement) === true)) continue;
+      report({
+        resource: entity,
+        attr: policy,
+        message: `${noun} ${entity.address} has a policy that allows anyone without a condition.`
+      });
+    }
+  };
+}
+
 // rules/aws/sns/topic-policy-public/rule.ts
 var rule_default148 = defineRule({
   id: "PAL-AWS-SNS-002",
@@ -59472,19 +59503,7 @@ var rule_default148 = defineRule({
   remediation: "Name the accounts or services allowed, or add a Condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID.",
   tags: ["aws", "sns", "iam", "public-access"],
   formats: ["terraform", "cloudformation"],
-  check({ model, report }) {
-    for (const entity of resources(model, "aws.sns.topics")) {
-      const policy = field(entity, "policy");
-      if (!isKnown(policy)) continue;
-      const statements = policyStatements(policy.value);
-      if (!statements?.some((statement) => allowsAnyoneUnconditionally(statement) === true)) continue;
-      report({
-        resource: entity,
-        attr: policy,
-        message: `SNS topic ${entity.address} has a policy that allows anyone without a condition.`
-      });
-    }
-  }
+  check: publicPolicyCheck("aws.sns.topics", "SNS topic")
 });
 
 // rules/aws/sqs/queue-encryption/rule.ts
@@ -59533,19 +59552,7 @@ var rule_default150 = defineRule({
   remediation: "Name the accounts or services allowed, or add a Condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID.",
   tags: ["aws", "sqs", "iam", "public-access"],
   formats: ["terraform", "cloudformation"],
-  check({ model, report }) {
-    for (const entity of resources(model, "aws.sqs.queues")) {
-      const policy = field(entity, "policy");
-      if (!isKnown(policy)) continue;
-      const statements = policyStatements(policy.value);
-      if (!statements?.some((statement) => allowsAnyoneUnconditionally(statement) === true)) continue;
-      report({
-        resource: entity,
-        attr: policy,
-        message: `SQS queue ${entity.address} has a policy that allows anyone without a condition.`
-      });
-    }
-  }
+  check: publicPolicyCheck("aws.sqs.queues", "SQS queue")
 });
 
 // scanners/kinds/aws/vpc.ts
@@ -59853,10 +59860,29 @@ function coversAllPorts(rule) {
   return from <= 1 && to >= 65535;
 }
 
-// rules/aws/vpc/all-ports-open-to-internet/rule.ts
+// rules/aws/vpc/security-group-ingress.ts
 function cidrText(attr) {
   return Array.isArray(attr.value) ? attr.value.filter((v) => v === "0.0.0.0/0" || v === "::/0").join(", ") : String(attr.value);
 }
+function internetPortCheck(port, service2) {
+  return ({ model, report }) => {
+    for (const group of resources(model, "aws.vpc.securityGroups")) {
+      if ((group.attachedCompute ?? []).length) continue;
+      for (const rule of group.ingress ?? []) {
+        const source = internetSource(rule);
+        if (!source || source === "unknown") continue;
+        if (coversAllPorts(rule) !== false || coversPort(rule, port) !== true) continue;
+        report({
+          resource: rule,
+          attr: source,
+          message: `Security group ${group.address} allows ${service2} (${port}) from ${cidrText(source)}.`
+        });
+      }
+    }
+  };
+}
+
+// rules/aws/vpc/all-ports-open-to-internet/rule.ts
 var rule_default151 = defineRule({
   id: "PAL-AWS-VPC-003",
   title: "Security group allows every port from the internet",
@@ -59885,9 +59911,6 @@ var rule_default151 = defineRule({
 });
 
 // rules/aws/vpc/database-port-open-to-internet/rule.ts
-function cidrText2(attr) {
-  return Array.isArray(attr.value) ? attr.value.filter((v) => v === "0.0.0.0/0" || v === "::/0").join(", ") : String(attr.value);
-}
 var DATABASE_PORTS = /* @__PURE__ */ new Map([
   [1433, "SQL Server"],
   [1521, "Oracle"],
@@ -59923,7 +59946,7 @@ var rule_default152 = defineRule({
         report({
           resource: rule,
           attr: source,
-          message: `Security group ${group.address} allows ${names2} from ${cidrText2(source)}.`
+          message: `Security group ${group.address} allows ${names2} from ${cidrText(source)}.`
         });
       }
     }
@@ -59961,9 +59984,6 @@ var rule_default153 = defineRule({
 });
 
 // rules/aws/vpc/egress-all-to-internet/rule.ts
-function cidrText3(attr) {
-  return Array.isArray(attr.value) ? attr.value.filter((v) => v === "0.0.0.0/0" || v === "::/0").join(", ") : String(attr.value);
-}
 var rule_default154 = defineRule({
   id: "PAL-AWS-VPC-006",
   title: "Security group allows all outbound traffic to the internet",
@@ -59983,7 +60003,7 @@ var rule_default154 = defineRule({
         report({
           resource: rule,
           attr: target,
-          message: `Security group ${group.address} allows all egress to ${cidrText3(target)}.`
+          message: `Security group ${group.address} allows all egress to ${cidrText(target)}.`
         });
       }
     }
@@ -60110,9 +60130,6 @@ var rule_default158 = defineRule({
 });
 
 // rules/aws/vpc/rdp-open-to-internet/rule.ts
-function cidrText4(attr) {
-  return Array.isArray(attr.value) ? attr.value.filter((v) => v === "0.0.0.0/0" || v === "::/0").join(", ") : String(attr.value);
-}
 var rule_default159 = defineRule({
   id: "PAL-AWS-VPC-002",
   title: "Security group allows RDP (port 3389) from the internet",
@@ -60128,27 +60145,10 @@ var rule_default159 = defineRule({
   remediation: "Allow port 3389 only from known address ranges or security groups, or use Session Manager instead of opening the port.",
   tags: ["aws", "vpc", "security-group", "network"],
   formats: ["terraform", "cloudformation"],
-  check({ model, report }) {
-    for (const group of resources(model, "aws.vpc.securityGroups")) {
-      if ((group.attachedCompute ?? []).length) continue;
-      for (const rule of group.ingress ?? []) {
-        const source = internetSource(rule);
-        if (!source || source === "unknown") continue;
-        if (coversAllPorts(rule) !== false || coversPort(rule, 3389) !== true) continue;
-        report({
-          resource: rule,
-          attr: source,
-          message: `Security group ${group.address} allows RDP (3389) from ${cidrText4(source)}.`
-        });
-      }
-    }
-  }
+  check: internetPortCheck(3389, "RDP")
 });
 
 // rules/aws/vpc/ssh-open-to-internet/rule.ts
-function cidrText5(attr) {
-  return Array.isArray(attr.value) ? attr.value.filter((v) => v === "0.0.0.0/0" || v === "::/0").join(", ") : String(attr.value);
-}
 var rule_default160 = defineRule({
   id: "PAL-AWS-VPC-001",
   title: "Security group allows SSH (port 22) from the internet",
@@ -60165,21 +60165,7 @@ var rule_default160 = defineRule({
   remediation: "Allow port 22 only from known address ranges or security groups, or use Session Manager instead of opening the port.",
   tags: ["aws", "vpc", "security-group", "network"],
   formats: ["terraform", "cloudformation"],
-  check({ model, report }) {
-    for (const group of resources(model, "aws.vpc.securityGroups")) {
-      if ((group.attachedCompute ?? []).length) continue;
-      for (const rule of group.ingress ?? []) {
-        const source = internetSource(rule);
-        if (!source || source === "unknown") continue;
-        if (coversAllPorts(rule) !== false || coversPort(rule, 22) !== true) continue;
-        report({
-          resource: rule,
-          attr: source,
-          message: `Security group ${group.address} allows SSH (22) from ${cidrText5(source)}.`
-        });
-      }
-    }
-  }
+  check: internetPortCheck(22, "SSH")
 });
 
 // rules/aws/vpc/subnet-public-ip-on-launch/rule.ts
@@ -61167,6 +61153,22 @@ var rule_default193 = conditionRule({
   message: "Event Hubs namespace {address} accepts TLS versions older than 1.2."
 });
 
+// rules/azure/messaging-namespace.ts
+function anyNetworkCheck(collection, service2) {
+  return ({ model, report }) => {
+    for (const namespace of resources(model, collection)) {
+      const publicAccess = field(namespace, "publicNetworkAccess");
+      const action = field(namespace, "network.defaultAction");
+      if (!isKnownValue(publicAccess, true) || !isKnownValue(action, "Allow")) continue;
+      report({
+        resource: namespace,
+        attr: action.origin === "explicit" ? action : publicAccess,
+        message: `${service2} namespace ${namespace.address} accepts connections from any network.`
+      });
+    }
+  };
+}
+
 // rules/azure/eventhub/public-network-unrestricted/rule.ts
 var rule_default194 = defineRule({
   id: "PAL-AZURE-EVENTHUB-002",
@@ -61186,18 +61188,7 @@ var rule_default194 = defineRule({
   remediation: "Disable public network access (and use private endpoints), or set the network rule set default action to Deny with IP and virtual network rules.",
   tags: ["azure", "eventhub", "network", "messaging"],
   formats: ["terraform", "arm"],
-  check({ model, report }) {
-    for (const namespace of resources(model, "azure.eventhub.namespaces")) {
-      const publicAccess = field(namespace, "publicNetworkAccess");
-      const action = field(namespace, "network.defaultAction");
-      if (!isKnownValue(publicAccess, true) || !isKnownValue(action, "Allow")) continue;
-      report({
-        resource: namespace,
-        attr: action.origin === "explicit" ? action : publicAccess,
-        message: `Event Hubs namespace ${namespace.address} accepts connections from any network.`
-      });
-    }
-  }
+  check: anyNetworkCheck("azure.eventhub.namespaces", "Event Hubs")
 });
 
 // rules/azure/keyvault/key-without-expiration/rule.ts
@@ -61529,6 +61520,21 @@ var rule_default204 = conditionRule({
   message: "MySQL flexible server {address} is reachable through a public endpoint."
 });
 
+// rules/azure/database-backup.ts
+function geoRedundantBackupCheck(collections, product) {
+  return ({ model, report }) => {
+    for (const server of collections.flatMap((collection) => resources(model, collection))) {
+      const geo = field(server, "geoRedundantBackup");
+      if (isKnownValue(geo, false))
+        report({
+          resource: server,
+          attr: geo,
+          message: `${product} server ${server.address} keeps its backups in one region only.`
+        });
+    }
+  };
+}
+
 // rules/azure/mysql/geo-redundant-backup-disabled/rule.ts
 var rule_default205 = defineRule({
   id: "PAL-AZURE-MYSQL-004",
@@ -61548,20 +61554,7 @@ var rule_default205 = defineRule({
   remediation: 'Set geo_redundant_backup_enabled = true (Terraform), or geoRedundantBackup: "Enabled" (ARM), when the server is created.',
   tags: ["azure", "mysql", "backup"],
   formats: ["terraform", "arm"],
-  check({ model, report }) {
-    for (const server of [
-      ...resources(model, "azure.mysql.servers"),
-      ...resources(model, "azure.mysql.flexibleServers")
-    ]) {
-      const geo = field(server, "geoRedundantBackup");
-      if (isKnownValue(geo, false))
-        report({
-          resource: server,
-          attr: geo,
-          message: `MySQL server ${server.address} keeps its backups in one region only.`
-        });
-    }
-  }
+  check: geoRedundantBackupCheck(["azure.mysql.servers", "azure.mysql.flexibleServers"], "MySQL")
 });
 
 // rules/azure/mysql/require-secure-transport-off/rule.ts
@@ -62087,20 +62080,10 @@ var rule_default219 = defineRule({
   remediation: 'Set geo_redundant_backup_enabled = true (Terraform), or geoRedundantBackup: "Enabled" (ARM), when the server is created.',
   tags: ["azure", "postgresql", "backup"],
   formats: ["terraform", "arm"],
-  check({ model, report }) {
-    for (const server of [
-      ...resources(model, "azure.postgresql.servers"),
-      ...resources(model, "azure.postgresql.flexibleServers")
-    ]) {
-      const geo = field(server, "geoRedundantBackup");
-      if (isKnownValue(geo, false))
-        report({
-          resource: server,
-          attr: geo,
-          message: `PostgreSQL server ${server.address} keeps its backups in one region only.`
-        });
-    }
-  }
+  check: geoRedundantBackupCheck(
+    ["azure.postgresql.servers", "azure.postgresql.flexibleServers"],
+    "PostgreSQL"
+  )
 });
 
 // rules/azure/postgresql/log-checkpoints-off/rule.ts
@@ -62568,18 +62551,7 @@ var rule_default234 = defineRule({
   remediation: "Disable public network access (and use private endpoints), or set the network rule set default action to Deny with IP and virtual network rules.",
   tags: ["azure", "servicebus", "network", "messaging"],
   formats: ["terraform", "arm"],
-  check({ model, report }) {
-    for (const namespace of resources(model, "azure.servicebus.namespaces")) {
-      const publicAccess = field(namespace, "publicNetworkAccess");
-      const action = field(namespace, "network.defaultAction");
-      if (!isKnownValue(publicAccess, true) || !isKnownValue(action, "Allow")) continue;
-      report({
-        resource: namespace,
-        attr: action.origin === "explicit" ? action : publicAccess,
-        message: `Service Bus namespace ${namespace.address} accepts connections from any network.`
-      });
-    }
-  }
+  check: anyNetworkCheck("azure.servicebus.namespaces", "Service Bus")
 });
 
 // rules/azure/sql/auditing-disabled/rule.ts
@@ -64041,6 +64013,25 @@ function internetAllows(firewall) {
   if (!isKnown(sources) || !sources.value.some((range) => INTERNET2.has(String(range)))) return [];
   return firewall.allow ?? [];
 }
+function internetPortCheck2(ports) {
+  return ({ model, report }) => {
+    for (const firewall of resources(model, "google.compute.firewalls")) {
+      for (const allow of internetAllows(firewall)) {
+        const protocol = field(allow, "protocol");
+        const allowed = field(allow, "ports");
+        if (!isKnown(protocol) || allowed.origin === "unresolvable") continue;
+        const tcp = ["tcp", "all"].includes(protocol.value.toLowerCase());
+        const port = ports.find((p) => tcp && opensPort(allowed.value, p));
+        if (port === void 0) continue;
+        report({
+          resource: allow,
+          attr: allowed.origin === "explicit" ? allowed : protocol,
+          message: `Firewall ${firewall.address} allows port ${port} from the internet.`
+        });
+      }
+    }
+  };
+}
 
 // rules/google/firewall/all-traffic-from-internet/rule.ts
 var rule_default286 = defineRule({
@@ -64074,7 +64065,6 @@ var rule_default286 = defineRule({
 });
 
 // rules/google/firewall/database-from-internet/rule.ts
-var PORTS = [1433, 1521, 3306, 5432, 6379, 9200, 11211, 27017];
 var rule_default287 = defineRule({
   id: "PAL-GCP-FIREWALL-003",
   title: "Firewall rule allows database ports from the internet",
@@ -64086,23 +64076,7 @@ var rule_default287 = defineRule({
   remediation: "Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.",
   tags: ["gcp", "firewall"],
   formats: ["terraform"],
-  check({ model, report }) {
-    for (const firewall of resources(model, "google.compute.firewalls")) {
-      for (const allow of internetAllows(firewall)) {
-        const protocol = field(allow, "protocol");
-        const ports = field(allow, "ports");
-        if (!isKnown(protocol) || ports.origin === "unresolvable") continue;
-        const tcp = ["tcp", "all"].includes(protocol.value.toLowerCase());
-        const port = PORTS.find((p) => tcp && opensPort(ports.value, p));
-        if (port === void 0) continue;
-        report({
-          resource: allow,
-          attr: ports.origin === "explicit" ? ports : protocol,
-          message: `Firewall ${firewall.address} allows port ${port} from the internet.`
-        });
-      }
-    }
-  }
+  check: internetPortCheck2([1433, 1521, 3306, 5432, 6379, 9200, 11211, 27017])
 });
 
 // rules/google/firewall/logging-disabled/rule.ts
@@ -64133,7 +64107,6 @@ var rule_default288 = defineRule({
 });
 
 // rules/google/firewall/rdp-from-internet/rule.ts
-var PORTS2 = [3389];
 var rule_default289 = defineRule({
   id: "PAL-GCP-FIREWALL-002",
   title: "Firewall rule allows RDP from the internet",
@@ -64146,27 +64119,10 @@ var rule_default289 = defineRule({
   remediation: "Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.",
   tags: ["gcp", "firewall"],
   formats: ["terraform"],
-  check({ model, report }) {
-    for (const firewall of resources(model, "google.compute.firewalls")) {
-      for (const allow of internetAllows(firewall)) {
-        const protocol = field(allow, "protocol");
-        const ports = field(allow, "ports");
-        if (!isKnown(protocol) || ports.origin === "unresolvable") continue;
-        const tcp = ["tcp", "all"].includes(protocol.value.toLowerCase());
-        const port = PORTS2.find((p) => tcp && opensPort(ports.value, p));
-        if (port === void 0) continue;
-        report({
-          resource: allow,
-          attr: ports.origin === "explicit" ? ports : protocol,
-          message: `Firewall ${firewall.address} allows port ${port} from the internet.`
-        });
-      }
-    }
-  }
+  check: internetPortCheck2([3389])
 });
 
 // rules/google/firewall/ssh-from-internet/rule.ts
-var PORTS3 = [22];
 var rule_default290 = defineRule({
   id: "PAL-GCP-FIREWALL-001",
   title: "Firewall rule allows SSH from the internet",
@@ -64179,23 +64135,7 @@ var rule_default290 = defineRule({
   remediation: "Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.",
   tags: ["gcp", "firewall"],
   formats: ["terraform"],
-  check({ model, report }) {
-    for (const firewall of resources(model, "google.compute.firewalls")) {
-      for (const allow of internetAllows(firewall)) {
-        const protocol = field(allow, "protocol");
-        const ports = field(allow, "ports");
-        if (!isKnown(protocol) || ports.origin === "unresolvable") continue;
-        const tcp = ["tcp", "all"].includes(protocol.value.toLowerCase());
-        const port = PORTS3.find((p) => tcp && opensPort(ports.value, p));
-        if (port === void 0) continue;
-        report({
-          resource: allow,
-          attr: ports.origin === "explicit" ? ports : protocol,
-          message: `Firewall ${firewall.address} allows port ${port} from the internet.`
-        });
-      }
-    }
-  }
+  check: internetPortCheck2([22])
 });
 
 // rules/google/functions/https-not-enforced/rule.ts
@@ -65384,6 +65324,39 @@ function isSensitiveHostPath(path19) {
   return SENSITIVE_HOST_PATHS.includes(normalised) || RUNTIME_SOCKET.test(normalised);
 }
 
+// rules/kubernetes/capabilities.ts
+var NODE_TAKEOVER_CAPABILITIES = /* @__PURE__ */ new Set([
+  "ALL",
+  "SYS_ADMIN",
+  "SYS_PTRACE",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_BOOT",
+  "NET_ADMIN",
+  "DAC_READ_SEARCH",
+  "BPF",
+  "PERFMON",
+  "SYS_TIME",
+  "MAC_ADMIN",
+  "MAC_OVERRIDE"
+]);
+function addedCapabilityCheck(reported, consequence) {
+  return ({ model, report }) => {
+    for (const item of containersOf(model)) {
+      for (const capability of item.container.securityContext.capabilitiesAdd) {
+        const name2 = capability.value ?? "";
+        if (!reported(name2)) continue;
+        report({
+          resource: item.container,
+          attr: capability,
+          key: name2,
+          message: `${describeContainer(item)} adds the capability ${name2}, ${consequence}.`
+        });
+      }
+    }
+  };
+}
+
 // rules/kubernetes/capabilities-beyond-baseline/rule.ts
 var BASELINE = /* @__PURE__ */ new Set([
   "AUDIT_WRITE",
@@ -65400,21 +65373,6 @@ var BASELINE = /* @__PURE__ */ new Set([
   "SETUID",
   "SYS_CHROOT"
 ]);
-var REPORTED_AS_DANGEROUS = /* @__PURE__ */ new Set([
-  "ALL",
-  "SYS_ADMIN",
-  "SYS_PTRACE",
-  "SYS_MODULE",
-  "SYS_RAWIO",
-  "SYS_BOOT",
-  "NET_ADMIN",
-  "DAC_READ_SEARCH",
-  "BPF",
-  "PERFMON",
-  "SYS_TIME",
-  "MAC_ADMIN",
-  "MAC_OVERRIDE"
-]);
 var rule_default340 = defineRule({
   id: "PAL-K8S-008",
   title: "Container adds capabilities beyond the baseline set",
@@ -65430,20 +65388,11 @@ var rule_default340 = defineRule({
   remediation: "Remove the capability from `capabilities.add`; if the process needs it, document why and isolate the workload.",
   tags: ["kubernetes", "pod-security"],
   formats: ["kubernetes"],
-  check({ model, report }) {
-    for (const item of containersOf(model)) {
-      for (const capability of item.container.securityContext.capabilitiesAdd) {
-        const name2 = capability.value ?? "";
-        if (BASELINE.has(name2) || REPORTED_AS_DANGEROUS.has(name2)) continue;
-        report({
-          resource: item.container,
-          attr: capability,
-          key: name2,
-          message: `${describeContainer(item)} adds the capability ${name2}, outside the baseline set.`
-        });
-      }
-    }
-  }
+  check: addedCapabilityCheck(
+    // The node-takeover capabilities are PAL-K8S-009's (high) finding.
+    (name2) => !BASELINE.has(name2) && !NODE_TAKEOVER_CAPABILITIES.has(name2),
+    "outside the baseline set"
+  )
 });
 
 // rules/kubernetes/capabilities-not-dropped/rule.ts
@@ -65555,21 +65504,6 @@ var rule_default344 = defineRule({
 });
 
 // rules/kubernetes/dangerous-capabilities/rule.ts
-var DANGEROUS = /* @__PURE__ */ new Set([
-  "ALL",
-  "SYS_ADMIN",
-  "SYS_PTRACE",
-  "SYS_MODULE",
-  "SYS_RAWIO",
-  "SYS_BOOT",
-  "NET_ADMIN",
-  "DAC_READ_SEARCH",
-  "BPF",
-  "PERFMON",
-  "SYS_TIME",
-  "MAC_ADMIN",
-  "MAC_OVERRIDE"
-]);
 var rule_default345 = defineRule({
   id: "PAL-K8S-009",
   title: "Container adds a capability that gives control of the node",
@@ -65585,20 +65519,10 @@ var rule_default345 = defineRule({
   remediation: "Remove the capability. A workload that truly needs it (a CNI or storage driver) belongs in a dedicated, tightly controlled namespace.",
   tags: ["kubernetes", "pod-security"],
   formats: ["kubernetes"],
-  check({ model, report }) {
-    for (const item of containersOf(model)) {
-      for (const capability of item.container.securityContext.capabilitiesAdd) {
-        const name2 = capability.value ?? "";
-        if (!DANGEROUS.has(name2)) continue;
-        report({
-          resource: item.container,
-          attr: capability,
-          key: name2,
-          message: `${describeContainer(item)} adds the capability ${name2}, which gives control of the node.`
-        });
-      }
-    }
-  }
+  check: addedCapabilityCheck(
+    (name2) => NODE_TAKEOVER_CAPABILITIES.has(name2),
+    "which gives control of the node"
+  )
 });
 
 // rules/kubernetes/default-namespace/rule.ts
@@ -69651,8 +69575,13 @@ var KeywordPrefilter = class {
         }
       }
     }
+    for (let i2 = 0; i2 < transitions.length; i2++) transitions[i2] = transitions[i2] * ALPHABET;
     this.transitions = transitions;
     this.outputs = outputs;
+    this.ends = new Uint8Array(outputs.length);
+    outputs.forEach((list2, state) => {
+      if (list2) this.ends[state] = 1;
+    });
   }
   keywords;
   /** transitions[state * 128 + code] = next state (goto with failure links folded in). */
@@ -69660,22 +69589,24 @@ var KeywordPrefilter = class {
   /** For each state, the keywords that end there (own and through failure links), or undefined. */
   outputs;
   lengths;
+  ends;
   /** Every keyword occurrence in `text` (case-insensitive), in order of their end offsets. */
   scan(text2, limit = 2e5) {
     const hits = [];
-    const { transitions, outputs, lengths } = this;
-    let state = 0;
-    for (let i2 = 0; i2 < text2.length; i2++) {
+    const { transitions, outputs, lengths, ends } = this;
+    const length2 = text2.length;
+    let row = 0;
+    for (let i2 = 0; i2 < length2; i2++) {
       let code = text2.charCodeAt(i2);
-      if (code >= 65 && code <= 90) code += 32;
-      else if (code >= ALPHABET) {
-        state = 0;
+      if (code >= ALPHABET) {
+        row = 0;
         continue;
       }
-      state = transitions[state * ALPHABET + code];
-      const found = outputs[state];
-      if (found) {
-        for (const keyword of found) hits.push({ keyword, start: i2 + 1 - lengths[keyword] });
+      if (code >= 65 && code <= 90) code += 32;
+      row = transitions[row + code];
+      const state = row >> 7;
+      if (ends[state] === 1) {
+        for (const keyword of outputs[state]) hits.push({ keyword, start: i2 + 1 - lengths[keyword] });
         if (hits.length >= limit) break;
       }
     }
@@ -87359,20 +87290,6 @@ function atRange(node, range) {
   const { tag: _tag, ...rest } = node;
   return { ...rest, range };
 }
-function refsIn(nodes, depth = 0, into = /* @__PURE__ */ new Set()) {
-  if (depth > 64) return into;
-  for (const node of nodes) {
-    if (node.kind === "unknown") for (const ref of node.refs ?? []) into.add(ref);
-    else if (node.kind === "seq") refsIn(node.items, depth + 1, into);
-    else if (node.kind === "map")
-      refsIn(
-        node.entries.map((e) => e.value),
-        depth + 1,
-        into
-      );
-  }
-  return into;
-}
 function plainOf2(node, depth = 0) {
   if (depth > 128) return UNKNOWN2;
   switch (node.kind) {
@@ -88483,6 +88400,61 @@ function uniqueAddress(context3, address) {
   return seen ? `${address}#${seen + 1}` : address;
 }
 
+// scanners/pipeline/entities.ts
+function emptyPipelineFile(file, root, platform2, address) {
+  return {
+    kind: "pipeline.file",
+    address,
+    file: file.path,
+    format: file.format,
+    range: root.range,
+    headerRange: headerOf(root),
+    platform: platform2,
+    triggers: [],
+    jobs: [],
+    includes: [],
+    variables: [],
+    variableGroups: [],
+    containers: [],
+    node: root
+  };
+}
+function emptyJob(file, address, id, keyRange, node) {
+  return {
+    kind: "pipeline.job",
+    address,
+    file: file.path,
+    format: file.format,
+    range: node.range,
+    headerRange: keyRange,
+    id,
+    runsOn: [],
+    services: [],
+    steps: [],
+    env: [],
+    rules: [],
+    artifactPaths: [],
+    dotenvReports: [],
+    secretSources: [],
+    includes: [],
+    node
+  };
+}
+function containerOf(node, path19, keys) {
+  if (!node) return void 0;
+  const map = node.kind === "map" ? node : void 0;
+  const imageNode = map ? child(map, keys.image) : node;
+  if (text(imageNode) === void 0) return void 0;
+  const options = map ? child(map, keys.options) : void 0;
+  return {
+    image: parseImage(stringAttr(imageNode, node.range, `${path19}.image`)),
+    options: options ? stringAttr(options, node.range, `${path19}.${keys.options}`) : void 0,
+    alias: map && keys.alias ? text(child(map, keys.alias)) : void 0,
+    variables: variablesOf(map ? child(map, keys.variables) : void 0, `${path19}.${keys.variables}`),
+    node
+  };
+}
+
 // scanners/pipeline/azure.ts
 var SCRIPT_STEPS = /* @__PURE__ */ new Map([
   ["script", "sh"],
@@ -88491,28 +88463,19 @@ var SCRIPT_STEPS = /* @__PURE__ */ new Map([
   ["powershell", "powershell"]
 ]);
 var SCRIPT_INPUTS = /* @__PURE__ */ new Set(["script", "inlinescript", "inline", "arguments", "scriptarguments"]);
+var CONTAINER_KEYS = {
+  image: "image",
+  options: "options",
+  variables: "env",
+  alias: "container"
+};
 var MAX_STEP_SEARCH_DEPTH = 6;
 function adaptAzure(file, model) {
   for (const document of file.documents) {
     const root = asMap(document.tree);
     if (!root) continue;
-    const pipeline = {
-      kind: "pipeline.file",
-      address: "pipeline",
-      file: file.path,
-      format: file.format,
-      range: root.range,
-      headerRange: headerOf(root),
-      platform: "azure",
-      name: text(child(root, "name")),
-      triggers: [],
-      jobs: [],
-      includes: [],
-      variables: [],
-      variableGroups: [],
-      containers: [],
-      node: root
-    };
+    const pipeline = emptyPipelineFile(file, root, "azure", "pipeline");
+    pipeline.name = text(child(root, "name"));
     for (const key of ["trigger", "pr", "schedules"]) {
       const e = entry(root, key);
       if (e) pipeline.triggers.push({ event: key, range: e.keyRange, node: e.value });
@@ -88534,7 +88497,11 @@ function adaptAzure(file, model) {
       });
     }
     for (const container2 of items(child(resources2, "containers"))) {
-      const parsed = containerOf(container2, `resources.containers.${text(child(container2, "container"))}`);
+      const parsed = containerOf(
+        container2,
+        `resources.containers.${text(child(container2, "container"))}`,
+        CONTAINER_KEYS
+      );
       if (parsed) pipeline.containers.push(parsed);
     }
     const extendsTemplate = child(child(root, "extends"), "template");
@@ -88555,7 +88522,7 @@ function adaptAzure(file, model) {
       if (parsed) pipeline.jobs.push(parsed);
     }
     if (child(root, "steps")) {
-      const job = emptyJob(file, "(pipeline)", headerOf(root), root);
+      const job = emptyJob(file, "(pipeline)", "(pipeline)", headerOf(root), root);
       readJobBody(file, job, root, "", false);
       pipeline.jobs.push(job);
     }
@@ -88600,48 +88567,13 @@ function readVariables(node, path19, variables, groups) {
       });
   }
 }
-function containerOf(node, path19) {
-  if (!node) return void 0;
-  const imageNode = node.kind === "map" ? child(node, "image") : node;
-  if (text(imageNode) === void 0) return void 0;
-  const options = node.kind === "map" ? child(node, "options") : void 0;
-  return {
-    image: parseImage(stringAttr(imageNode, node.range, `${path19}.image`)),
-    options: options ? stringAttr(options, node.range, `${path19}.options`) : void 0,
-    alias: node.kind === "map" ? text(child(node, "container")) : void 0,
-    variables: variablesOf(node.kind === "map" ? child(node, "env") : void 0, `${path19}.env`),
-    node
-  };
-}
-function emptyJob(file, id, keyRange, node) {
-  return {
-    kind: "pipeline.job",
-    address: id,
-    file: file.path,
-    format: file.format,
-    range: node.range,
-    headerRange: keyRange,
-    id,
-    runsOn: [],
-    services: [],
-    steps: [],
-    env: [],
-    rules: [],
-    artifactPaths: [],
-    dotenvReports: [],
-    secretSources: [],
-    includes: [],
-    node
-  };
-}
 function azureJob(file, node, prefix) {
   const map = asMap(node);
   if (!map) return void 0;
   const idNode = child(map, "job") ?? child(map, "deployment");
   if (!idNode) return void 0;
   const id = text(idNode) ?? "job";
-  const job = emptyJob(file, prefix ? `${prefix}.jobs.${id}` : `jobs.${id}`, headerOf(map), map);
-  job.id = id;
+  const job = emptyJob(file, prefix ? `${prefix}.jobs.${id}` : `jobs.${id}`, id, headerOf(map), map);
   readJobBody(file, job, map, job.address);
   return job;
 }
@@ -88653,7 +88585,7 @@ function readJobBody(file, job, map, path19, ownVariables = true) {
   if (condition) job.condition = stringAttr(condition, map.range, `${path19}.condition`);
   const container2 = child(map, "container");
   const isImage = container2?.kind === "map" || /[:/]/.test(text(container2) ?? "");
-  const containerParsed = isImage ? containerOf(container2, `${path19}.container`) : void 0;
+  const containerParsed = isImage ? containerOf(container2, `${path19}.container`, CONTAINER_KEYS) : void 0;
   if (containerParsed) job.container = containerParsed;
   if (ownVariables) readVariables(child(map, "variables"), `${path19}.variables`, job.env, job.secretSources);
   const environment = child(map, "environment");
@@ -88724,6 +88656,7 @@ function azureStep(file, node, index2, path19) {
 }
 
 // scanners/pipeline/github.ts
+var CONTAINER_KEYS2 = { image: "image", options: "options", variables: "env" };
 function adaptGithub(file, model) {
   for (const document of file.documents) {
     const root = asMap(document.tree);
@@ -88733,23 +88666,10 @@ function adaptGithub(file, model) {
   }
 }
 function baseFile(file, root, address) {
-  return {
-    kind: "pipeline.file",
-    address,
-    file: file.path,
-    format: file.format,
-    range: root.range,
-    headerRange: headerOf(root),
-    platform: "github",
-    name: text(child(root, "name")),
-    triggers: [],
-    jobs: [],
-    includes: [],
-    variables: variablesOf(child(root, "env"), "env"),
-    variableGroups: [],
-    containers: [],
-    node: root
-  };
+  const pipeline = emptyPipelineFile(file, root, "github", address);
+  pipeline.name = text(child(root, "name"));
+  pipeline.variables = variablesOf(child(root, "env"), "env");
+  return pipeline;
 }
 function githubWorkflow(file, root) {
   const pipeline = baseFile(file, root, "workflow");
@@ -88770,7 +88690,13 @@ function githubAction(file, root) {
   const runs = asMap(child(root, "runs"));
   if (!runs) return pipeline;
   const using = text(child(runs, "using"));
-  const job = emptyJob2(file, "runs", entry(root, "runs")?.keyRange ?? root.range, runs);
+  const job = emptyJob(
+    file,
+    "jobs.runs",
+    "runs",
+    entry(root, "runs")?.keyRange ?? root.range,
+    runs
+  );
   if (using === "composite") job.steps = stepsOf(file, child(runs, "steps"), void 0, "runs");
   if (using === "docker") {
     const image = text(child(runs, "image"));
@@ -88806,38 +88732,17 @@ function permissionsOf(node, keyRange) {
   }
   return permissions;
 }
-function emptyJob2(file, id, keyRange, node) {
-  return {
-    kind: "pipeline.job",
-    address: `jobs.${id}`,
-    file: file.path,
-    format: file.format,
-    range: node.range,
-    headerRange: keyRange,
-    id,
-    runsOn: [],
-    services: [],
-    steps: [],
-    env: [],
-    rules: [],
-    artifactPaths: [],
-    dotenvReports: [],
-    secretSources: [],
-    includes: [],
-    node
-  };
-}
 function githubJob(file, id, keyRange, node, defaultShell) {
-  const job = emptyJob2(file, id, keyRange, node);
   const path19 = `jobs.${id}`;
+  const job = emptyJob(file, path19, id, keyRange, node);
   job.name = text(child(node, "name"));
   const runsOn = child(node, "runs-on");
   const labels = runsOn?.kind === "map" ? child(runsOn, "labels") ?? child(runsOn, "group") : runsOn;
   job.runsOn = items(labels).map((label) => stringAttr(label, keyRange, `${path19}.runs-on`));
   const container2 = child(node, "container");
-  if (container2) job.container = containerOf2(container2, `${path19}.container`);
+  if (container2) job.container = containerOf(container2, `${path19}.container`, CONTAINER_KEYS2);
   for (const service2 of asMap(child(node, "services"))?.entries ?? []) {
-    const parsed = containerOf2(service2.value, `${path19}.services.${service2.key}`);
+    const parsed = containerOf(service2.value, `${path19}.services.${service2.key}`, CONTAINER_KEYS2);
     if (parsed) {
       parsed.alias = service2.key;
       job.services.push(parsed);
@@ -88862,17 +88767,6 @@ function githubJob(file, id, keyRange, node, defaultShell) {
   const shell = text(child(child(child(node, "defaults"), "run"), "shell")) ?? defaultShell;
   job.steps = stepsOf(file, child(node, "steps"), shell, path19);
   return job;
-}
-function containerOf2(node, path19) {
-  const imageNode = node.kind === "map" ? child(node, "image") : node;
-  if (!imageNode || text(imageNode) === void 0) return void 0;
-  const options = node.kind === "map" ? child(node, "options") : void 0;
-  return {
-    image: parseImage(stringAttr(imageNode, node.range, `${path19}.image`)),
-    options: options ? stringAttr(options, node.range, `${path19}.options`) : void 0,
-    variables: variablesOf(node.kind === "map" ? child(node, "env") : void 0, `${path19}.env`),
-    node
-  };
 }
 function stepsOf(file, node, shell, jobPath) {
   return items(node).flatMap((item, index2) => {
@@ -88922,26 +88816,19 @@ var GLOBAL_KEYWORDS = /* @__PURE__ */ new Set([
   "spec"
 ]);
 var SCRIPT_SECTIONS = ["before_script", "script", "after_script"];
+var CONTAINER_KEYS3 = {
+  image: "name",
+  options: "command",
+  variables: "variables",
+  alias: "alias"
+};
 function adaptGitlab(file, model) {
   for (const document of file.documents) {
     const root = asMap(document.tree);
     if (!root || root.entries.length === 1 && root.entries[0]?.key === "spec") continue;
-    const pipeline = {
-      kind: "pipeline.file",
-      address: "pipeline",
-      file: file.path,
-      format: file.format,
-      range: root.range,
-      headerRange: headerOf(root),
-      platform: "gitlab",
-      triggers: [],
-      jobs: [],
-      includes: includesOf(child(root, "include")),
-      variables: variablesOf(child(root, "variables"), "variables"),
-      variableGroups: [],
-      containers: [],
-      node: root
-    };
+    const pipeline = emptyPipelineFile(file, root, "gitlab", "pipeline");
+    pipeline.includes = includesOf(child(root, "include"));
+    pipeline.variables = variablesOf(child(root, "variables"), "variables");
     const workflowRules = items(child(child(root, "workflow"), "rules"));
     for (const rule of workflowRules) {
       const condition = child(rule, "if");
@@ -89019,19 +88906,6 @@ function includesOf(node) {
     return [];
   });
 }
-function containerOf3(node, path19) {
-  const imageNode = node.kind === "map" ? child(node, "name") : node;
-  if (text(imageNode) === void 0) return void 0;
-  const alias = node.kind === "map" ? text(child(node, "alias")) : void 0;
-  const command2 = node.kind === "map" ? child(node, "command") : void 0;
-  return {
-    image: parseImage(stringAttr(imageNode, node.range, `${path19}.image`)),
-    alias,
-    options: command2 ? stringAttr(command2, node.range, `${path19}.command`) : void 0,
-    variables: variablesOf(node.kind === "map" ? child(node, "variables") : void 0, `${path19}.variables`),
-    node
-  };
-}
 function scriptSection(file, node, depth = 0) {
   if (!node || depth > 8) return void 0;
   if (node.kind === "scalar") return scriptBlock(node, file.lines, "sh");
@@ -89047,29 +88921,13 @@ function scriptSection(file, node, depth = 0) {
 }
 function gitlabJob(file, id, keyRange, node) {
   const path19 = id;
-  const job = {
-    kind: "pipeline.job",
-    address: id,
-    file: file.path,
-    format: file.format,
-    range: node.range,
-    headerRange: keyRange,
-    id,
-    runsOn: items(child(node, "tags")).map((tag) => stringAttr(tag, keyRange, `${path19}.tags`)),
-    services: [],
-    steps: [],
-    env: variablesOf(child(node, "variables"), `${path19}.variables`),
-    rules: [],
-    artifactPaths: [],
-    dotenvReports: [],
-    secretSources: [],
-    includes: [],
-    node
-  };
+  const job = emptyJob(file, id, id, keyRange, node);
+  job.runsOn = items(child(node, "tags")).map((tag) => stringAttr(tag, keyRange, `${path19}.tags`));
+  job.env = variablesOf(child(node, "variables"), `${path19}.variables`);
   const image = child(node, "image");
-  if (image) job.container = containerOf3(image, `${path19}.image`);
+  if (image) job.container = containerOf(image, `${path19}.image`, CONTAINER_KEYS3);
   for (const [index2, service2] of items(child(node, "services")).entries()) {
-    const parsed = containerOf3(service2, `${path19}.services[${index2}]`);
+    const parsed = containerOf(service2, `${path19}.services[${index2}]`, CONTAINER_KEYS3);
     if (parsed) job.services.push(parsed);
   }
   const environment = child(node, "environment");
@@ -89255,7 +89113,7 @@ var CfnTemplate = class {
       case "Or":
       case "Not": {
         const truth = this.logic(name2, argument, depth);
-        return truth === void 0 ? unknownNode2(range, refsIn2([this.value(argument, depth)])) : scalarNode3(truth, range);
+        return truth === void 0 ? unknownNode2(range, refsIn([this.value(argument, depth)])) : scalarNode3(truth, range);
       }
       case "Condition": {
         const conditionName = scalar(argument);
@@ -89266,21 +89124,21 @@ var CfnTemplate = class {
         return this.findInMap(argument, range, depth);
       case "Base64": {
         const text2 = scalar(this.value(argument, depth));
-        return typeof text2 === "string" ? scalarNode3(Buffer.from(text2, "utf8").toString("base64"), range) : unknownNode2(range, refsIn2([this.value(argument, depth)]));
+        return typeof text2 === "string" ? scalarNode3(Buffer.from(text2, "utf8").toString("base64"), range) : unknownNode2(range, refsIn([this.value(argument, depth)]));
       }
       case "Length": {
         const list2 = this.value(argument, depth);
-        return list2.kind === "seq" ? scalarNode3(list2.items.length, range) : unknownNode2(range, refsIn2([list2]));
+        return list2.kind === "seq" ? scalarNode3(list2.items.length, range) : unknownNode2(range, refsIn([list2]));
       }
       case "ToJsonString": {
         const value = this.value(argument, depth);
         const plain = plainOf3(value);
-        if (plain === UNKNOWN3) return unknownNode2(range, refsIn2([value]));
+        if (plain === UNKNOWN3) return unknownNode2(range, refsIn([value]));
         const text2 = JSON.stringify(plain);
         return text2.length > MAX_STRING_LENGTH3 ? unknownNode2(range) : scalarNode3(text2, range);
       }
       default:
-        return unknownNode2(range, refsIn2([this.value(argument, depth)]));
+        return unknownNode2(range, refsIn([this.value(argument, depth)]));
     }
   }
   ref(argument, range, depth) {
@@ -89313,7 +89171,7 @@ var CfnTemplate = class {
     } else {
       template = scalar(argument);
     }
-    if (typeof template !== "string") return unknownNode2(range, refsIn2([this.value(argument, depth)]));
+    if (typeof template !== "string") return unknownNode2(range, refsIn([this.value(argument, depth)]));
     let out2 = "";
     const refs = /* @__PURE__ */ new Set();
     let known4 = true;
@@ -89332,7 +89190,7 @@ var CfnTemplate = class {
       if (value.kind === "scalar" && text2 !== null && text2 !== void 0) out2 += String(text2);
       else {
         known4 = false;
-        for (const ref of refsIn2([value])) refs.add(ref);
+        for (const ref of refsIn([value])) refs.add(ref);
       }
       if (out2.length > MAX_STRING_LENGTH3) return unknownNode2(range, refs);
     }
@@ -89354,12 +89212,12 @@ var CfnTemplate = class {
     const delimiter = delimiterNode ? scalar(this.value(delimiterNode, depth)) : void 0;
     const list2 = listNode ? this.value(listNode, depth) : void 0;
     if (typeof delimiter !== "string" || list2?.kind !== "seq")
-      return unknownNode2(range, list2 ? refsIn2([list2]) : []);
+      return unknownNode2(range, list2 ? refsIn([list2]) : []);
     const parts2 = [];
     for (const item of list2.items) {
       const value = scalar(item);
       if (item.kind !== "scalar" || value === null || value === void 0)
-        return unknownNode2(range, refsIn2([list2]));
+        return unknownNode2(range, refsIn([list2]));
       parts2.push(String(value));
     }
     const length2 = parts2.reduce((total, part) => total + part.length + delimiter.length, 0);
@@ -89373,7 +89231,7 @@ var CfnTemplate = class {
       const item = list2.items[index2];
       if (item) return atRange2(item, range);
     }
-    return unknownNode2(range, list2 ? refsIn2([list2]) : []);
+    return unknownNode2(range, list2 ? refsIn([list2]) : []);
   }
   split(argument, range, depth) {
     const [delimiterNode, textNode] = argument.kind === "seq" ? argument.items : [];
@@ -89381,7 +89239,7 @@ var CfnTemplate = class {
     const textValue = textNode ? this.value(textNode, depth) : void 0;
     const text2 = scalar(textValue);
     if (typeof delimiter !== "string" || !delimiter || typeof text2 !== "string")
-      return unknownNode2(range, textValue ? refsIn2([textValue]) : []);
+      return unknownNode2(range, textValue ? refsIn([textValue]) : []);
     return { kind: "seq", range, items: text2.split(delimiter).map((part) => scalarNode3(part, range)) };
   }
   if(argument, range, depth) {
@@ -89425,7 +89283,7 @@ var CfnTemplate = class {
 function joinBranches2(a, b, range, depth) {
   if (a === NO_VALUE && b === NO_VALUE) return NO_VALUE;
   if (a === NO_VALUE || b === NO_VALUE)
-    return unknownNode2(range, refsIn2([a === NO_VALUE ? b : a]));
+    return unknownNode2(range, refsIn([a === NO_VALUE ? b : a]));
   const plainA = plainOf3(a);
   if (plainA !== UNKNOWN3 && JSON.stringify(plainA) === JSON.stringify(plainOf3(b))) return a;
   if (a.kind === "map" && b.kind === "map" && depth < 32) {
@@ -89433,16 +89291,16 @@ function joinBranches2(a, b, range, depth) {
     const entries = [];
     for (const item of a.entries) {
       const match = other.get(item.key);
-      const value = match ? joinBranches2(item.value, match.value, item.value.range, depth + 1) : unknownNode2(item.value.range, refsIn2([item.value]));
+      const value = match ? joinBranches2(item.value, match.value, item.value.range, depth + 1) : unknownNode2(item.value.range, refsIn([item.value]));
       if (value !== NO_VALUE) entries.push({ ...item, value });
     }
     const own = new Set(a.entries.map((e) => e.key));
     for (const item of b.entries)
       if (!own.has(item.key))
-        entries.push({ ...item, value: unknownNode2(item.value.range, refsIn2([item.value])) });
+        entries.push({ ...item, value: unknownNode2(item.value.range, refsIn([item.value])) });
     return { kind: "map", range, entries };
   }
-  return unknownNode2(range, refsIn2([a, b]));
+  return unknownNode2(range, refsIn([a, b]));
 }
 function parameterValue(declaration) {
   const type = scalar(child(declaration, "Type"));
@@ -89499,20 +89357,6 @@ function unknownNode2(range, refs = []) {
 function atRange2(node, range) {
   const { tag: _tag, ...rest } = node;
   return { ...rest, range };
-}
-function refsIn2(nodes, depth = 0, into = /* @__PURE__ */ new Set()) {
-  if (depth > 64) return into;
-  for (const node of nodes) {
-    if (node.kind === "unknown") for (const ref of node.refs ?? []) into.add(ref);
-    else if (node.kind === "seq") refsIn2(node.items, depth + 1, into);
-    else if (node.kind === "map")
-      refsIn2(
-        node.entries.map((e) => e.value),
-        depth + 1,
-        into
-      );
-  }
-  return into;
 }
 var UNKNOWN3 = /* @__PURE__ */ Symbol("unknown");
 function plainOf3(node, depth = 0) {

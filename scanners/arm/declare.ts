@@ -3,9 +3,9 @@ import type { Range } from '../core/types.js';
 import { BUILTIN_KINDS } from '../kinds/index.js';
 import type { DeclaredResource } from '../model/declared.js';
 import type { SourceFile } from '../parsers/source-file.js';
-import { entry, type MapEntry, type MapNode, scalar, type TreeNode } from '../parsers/tree.js';
+import { entry, type MapEntry, type MapNode, refsIn, scalar, type TreeNode } from '../parsers/tree.js';
 import { ArmTemplate, Budget, type LoopContext, NO_LOOPS, resourceKey, truthOf } from './evaluate.js';
-import { entryIgnoringCase, headerOf, refsIn, scalarNode, symbolOf, unknownNode } from './nodes.js';
+import { entryIgnoringCase, headerOf, scalarNode, symbolOf, unknownNode } from './nodes.js';
 
 /** Instances a resource `copy` loop declares at most; the rest add nothing a rule could not see already. */
 export const MAX_RESOURCE_COPIES = 200;

@@ -1,6 +1,6 @@
 import { FileError } from '../core/errors.js';
 import type { Range } from '../core/types.js';
-import { child, type MapEntry, type MapNode, scalar, type TreeNode } from '../parsers/tree.js';
+import { child, type MapEntry, type MapNode, refsIn, scalar, type TreeNode } from '../parsers/tree.js';
 import {
   classifyString,
   type Expression,
@@ -16,7 +16,6 @@ import {
   MAX_ARRAY_LENGTH,
   type Plain,
   plainOf,
-  refsIn,
   scalarNode,
   symbolOf,
   UNKNOWN,

@@ -45,22 +45,6 @@ export function atRange(node: TreeNode, range: Range): TreeNode {
   return { ...rest, range } as TreeNode;
 }
 
-/** The references of every unknown value inside the nodes (depth-bounded). */
-export function refsIn(nodes: TreeNode[], depth = 0, into = new Set<string>()): Set<string> {
-  if (depth > 64) return into;
-  for (const node of nodes) {
-    if (node.kind === 'unknown') for (const ref of node.refs ?? []) into.add(ref);
-    else if (node.kind === 'seq') refsIn(node.items, depth + 1, into);
-    else if (node.kind === 'map')
-      refsIn(
-        node.entries.map((e) => e.value),
-        depth + 1,
-        into,
-      );
-  }
-  return into;
-}
-
 /** The plain value of a node, or UNKNOWN when any part of it is unknown. */
 export function plainOf(node: TreeNode, depth = 0): Plain | typeof UNKNOWN {
   if (depth > 128) return UNKNOWN;

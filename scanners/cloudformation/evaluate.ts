@@ -4,6 +4,7 @@ import {
   child,
   type MapEntry,
   type MapNode,
+  refsIn,
   scalar,
   type TreeNode,
   type UnknownNode,
@@ -468,22 +469,6 @@ export function unknownNode(range: Range, refs: Iterable<string> = []): UnknownN
 function atRange(node: TreeNode, range: Range): TreeNode {
   const { tag: _tag, ...rest } = node;
   return { ...rest, range } as TreeNode;
-}
-
-/** The references of every unknown value inside the nodes. */
-export function refsIn(nodes: TreeNode[], depth = 0, into = new Set<string>()): Set<string> {
-  if (depth > 64) return into;
-  for (const node of nodes) {
-    if (node.kind === 'unknown') for (const ref of node.refs ?? []) into.add(ref);
-    else if (node.kind === 'seq') refsIn(node.items, depth + 1, into);
-    else if (node.kind === 'map')
-      refsIn(
-        node.entries.map((e) => e.value),
-        depth + 1,
-        into,
-      );
-  }
-  return into;
 }
 
 const UNKNOWN: unique symbol = Symbol('unknown');

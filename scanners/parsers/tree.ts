@@ -65,6 +65,22 @@ export function scalar(node: TreeNode | undefined): ScalarNode['value'] | undefi
   return node?.kind === 'scalar' ? node.value : undefined;
 }
 
+/** The refs of every unknown value inside the nodes (depth-bounded): what an evaluated value was computed from. */
+export function refsIn(nodes: TreeNode[], depth = 0, into = new Set<string>()): Set<string> {
+  if (depth > 64) return into;
+  for (const node of nodes) {
+    if (node.kind === 'unknown') for (const ref of node.refs ?? []) into.add(ref);
+    else if (node.kind === 'seq') refsIn(node.items, depth + 1, into);
+    else if (node.kind === 'map')
+      refsIn(
+        node.entries.map((e) => e.value),
+        depth + 1,
+        into,
+      );
+  }
+  return into;
+}
+
 /** Converts a tree to plain JavaScript values (tags dropped, unknown values undefined). */
 export function toPlain(node: TreeNode): unknown {
   switch (node.kind) {

@@ -1,17 +1,9 @@
-import type { Range } from '../core/types.js';
 import { explicit } from '../model/attr.js';
 import type { Model } from '../model/model.js';
-import type {
-  PipelineContainer,
-  PipelineFile,
-  PipelineInclude,
-  PipelineJob,
-  PipelineStep,
-  PipelineVariable,
-} from '../model/pipeline.js';
+import type { PipelineInclude, PipelineJob, PipelineStep, PipelineVariable } from '../model/pipeline.js';
 import type { SourceFile } from '../parsers/source-file.js';
 import { child, entry, type MapNode, type TreeNode } from '../parsers/tree.js';
-import { parseImage } from './refs.js';
+import { type ContainerKeys, containerOf, emptyJob, emptyPipelineFile } from './entities.js';
 import { asMap, headerOf, items, scriptBlock, stringAttr, text, variablesOf } from './source.js';
 
 /** Step keys that hold a script, and the shell that runs it. */
@@ -28,6 +20,14 @@ const SCRIPT_STEPS = new Map([
  */
 const SCRIPT_INPUTS = new Set(['script', 'inlinescript', 'inline', 'arguments', 'scriptarguments']);
 
+/** A container resource or job `container:` map; `container:` in a resource is its alias. */
+const CONTAINER_KEYS: ContainerKeys = {
+  image: 'image',
+  options: 'options',
+  variables: 'env',
+  alias: 'container',
+};
+
 /** How deep templates nest `strategy:` / `on:` blocks holding steps; bounded for hostile input. */
 const MAX_STEP_SEARCH_DEPTH = 6;
 
@@ -36,23 +36,8 @@ export function adaptAzure(file: SourceFile, model: Model): void {
   for (const document of file.documents) {
     const root = asMap(document.tree);
     if (!root) continue;
-    const pipeline: PipelineFile = {
-      kind: 'pipeline.file',
-      address: 'pipeline',
-      file: file.path,
-      format: file.format,
-      range: root.range,
-      headerRange: headerOf(root),
-      platform: 'azure',
-      name: text(child(root, 'name')),
-      triggers: [],
-      jobs: [],
-      includes: [],
-      variables: [],
-      variableGroups: [],
-      containers: [],
-      node: root,
-    };
+    const pipeline = emptyPipelineFile(file, root, 'azure', 'pipeline');
+    pipeline.name = text(child(root, 'name'));
     for (const key of ['trigger', 'pr', 'schedules']) {
       const e = entry(root, key);
       if (e) pipeline.triggers.push({ event: key, range: e.keyRange, node: e.value });
@@ -74,7 +59,11 @@ export function adaptAzure(file: SourceFile, model: Model): void {
       });
     }
     for (const container of items(child(resources, 'containers'))) {
-      const parsed = containerOf(container, `resources.containers.${text(child(container, 'container'))}`);
+      const parsed = containerOf(
+        container,
+        `resources.containers.${text(child(container, 'container'))}`,
+        CONTAINER_KEYS,
+      );
       if (parsed) pipeline.containers.push(parsed);
     }
     const extendsTemplate = child(child(root, 'extends'), 'template');
@@ -96,7 +85,7 @@ export function adaptAzure(file: SourceFile, model: Model): void {
       if (parsed) pipeline.jobs.push(parsed);
     }
     if (child(root, 'steps')) {
-      const job = emptyJob(file, '(pipeline)', headerOf(root), root);
+      const job = emptyJob(file, '(pipeline)', '(pipeline)', headerOf(root), root);
       readJobBody(file, job, root, '', false);
       pipeline.jobs.push(job);
     }
@@ -151,50 +140,13 @@ function readVariables(
   }
 }
 
-function containerOf(node: TreeNode | undefined, path: string): PipelineContainer | undefined {
-  if (!node) return undefined;
-  const imageNode = node.kind === 'map' ? child(node, 'image') : node;
-  if (text(imageNode) === undefined) return undefined;
-  const options = node.kind === 'map' ? child(node, 'options') : undefined;
-  return {
-    image: parseImage(stringAttr(imageNode, node.range, `${path}.image`)),
-    options: options ? stringAttr(options, node.range, `${path}.options`) : undefined,
-    alias: node.kind === 'map' ? text(child(node, 'container')) : undefined,
-    variables: variablesOf(node.kind === 'map' ? child(node, 'env') : undefined, `${path}.env`),
-    node,
-  };
-}
-
-function emptyJob(file: SourceFile, id: string, keyRange: Range, node: MapNode): PipelineJob {
-  return {
-    kind: 'pipeline.job',
-    address: id,
-    file: file.path,
-    format: file.format,
-    range: node.range,
-    headerRange: keyRange,
-    id,
-    runsOn: [],
-    services: [],
-    steps: [],
-    env: [],
-    rules: [],
-    artifactPaths: [],
-    dotenvReports: [],
-    secretSources: [],
-    includes: [],
-    node,
-  };
-}
-
 function azureJob(file: SourceFile, node: TreeNode, prefix: string): PipelineJob | undefined {
   const map = asMap(node);
   if (!map) return undefined;
   const idNode = child(map, 'job') ?? child(map, 'deployment');
   if (!idNode) return undefined;
   const id = text(idNode) ?? 'job';
-  const job = emptyJob(file, prefix ? `${prefix}.jobs.${id}` : `jobs.${id}`, headerOf(map), map);
-  job.id = id;
+  const job = emptyJob(file, prefix ? `${prefix}.jobs.${id}` : `jobs.${id}`, id, headerOf(map), map);
   readJobBody(file, job, map, job.address);
   return job;
 }
@@ -214,7 +166,7 @@ function readJobBody(
   const container = child(map, 'container');
   // A scalar container names a `resources.containers` alias unless it looks like an image reference.
   const isImage = container?.kind === 'map' || /[:/]/.test(text(container) ?? '');
-  const containerParsed = isImage ? containerOf(container, `${path}.container`) : undefined;
+  const containerParsed = isImage ? containerOf(container, `${path}.container`, CONTAINER_KEYS) : undefined;
   if (containerParsed) job.container = containerParsed;
   // A pipeline made only of steps keeps its variables at the pipeline level.
   if (ownVariables) readVariables(child(map, 'variables'), `${path}.variables`, job.env, job.secretSources);

@@ -3,7 +3,6 @@ import { explicit } from '../model/attr.js';
 import type { Model } from '../model/model.js';
 import type {
   Permissions,
-  PipelineContainer,
   PipelineFile,
   PipelineJob,
   PipelineStep,
@@ -11,8 +10,12 @@ import type {
 } from '../model/pipeline.js';
 import type { SourceFile } from '../parsers/source-file.js';
 import { child, entry, type MapNode, type TreeNode } from '../parsers/tree.js';
+import { type ContainerKeys, containerOf, emptyJob, emptyPipelineFile } from './entities.js';
 import { parseImage, parseUses } from './refs.js';
 import { asMap, headerOf, items, scriptBlock, stringAttr, text, variablesOf } from './source.js';
+
+/** A job `container:` or a `services:` entry. */
+const CONTAINER_KEYS: ContainerKeys = { image: 'image', options: 'options', variables: 'env' };
 
 /** Adds the workflow (or composite action) of a GitHub file to the model. */
 export function adaptGithub(file: SourceFile, model: Model): void {
@@ -25,23 +28,10 @@ export function adaptGithub(file: SourceFile, model: Model): void {
 }
 
 function baseFile(file: SourceFile, root: MapNode, address: string): PipelineFile {
-  return {
-    kind: 'pipeline.file',
-    address,
-    file: file.path,
-    format: file.format,
-    range: root.range,
-    headerRange: headerOf(root),
-    platform: 'github',
-    name: text(child(root, 'name')),
-    triggers: [],
-    jobs: [],
-    includes: [],
-    variables: variablesOf(child(root, 'env'), 'env'),
-    variableGroups: [],
-    containers: [],
-    node: root,
-  };
+  const pipeline = emptyPipelineFile(file, root, 'github', address);
+  pipeline.name = text(child(root, 'name'));
+  pipeline.variables = variablesOf(child(root, 'env'), 'env');
+  return pipeline;
 }
 
 function githubWorkflow(file: SourceFile, root: MapNode): PipelineFile {
@@ -64,7 +54,13 @@ function githubAction(file: SourceFile, root: MapNode): PipelineFile {
   const runs = asMap(child(root, 'runs'));
   if (!runs) return pipeline;
   const using = text(child(runs, 'using'));
-  const job: PipelineJob = emptyJob(file, 'runs', entry(root, 'runs')?.keyRange ?? root.range, runs);
+  const job: PipelineJob = emptyJob(
+    file,
+    'jobs.runs',
+    'runs',
+    entry(root, 'runs')?.keyRange ?? root.range,
+    runs,
+  );
   if (using === 'composite') job.steps = stepsOf(file, child(runs, 'steps'), undefined, 'runs');
   if (using === 'docker') {
     const image = text(child(runs, 'image'));
@@ -104,28 +100,6 @@ export function permissionsOf(node: TreeNode, keyRange: Range): Permissions {
   return permissions;
 }
 
-function emptyJob(file: SourceFile, id: string, keyRange: Range, node: MapNode): PipelineJob {
-  return {
-    kind: 'pipeline.job',
-    address: `jobs.${id}`,
-    file: file.path,
-    format: file.format,
-    range: node.range,
-    headerRange: keyRange,
-    id,
-    runsOn: [],
-    services: [],
-    steps: [],
-    env: [],
-    rules: [],
-    artifactPaths: [],
-    dotenvReports: [],
-    secretSources: [],
-    includes: [],
-    node,
-  };
-}
-
 function githubJob(
   file: SourceFile,
   id: string,
@@ -133,16 +107,16 @@ function githubJob(
   node: MapNode,
   defaultShell: string | undefined,
 ): PipelineJob {
-  const job = emptyJob(file, id, keyRange, node);
   const path = `jobs.${id}`;
+  const job = emptyJob(file, path, id, keyRange, node);
   job.name = text(child(node, 'name'));
   const runsOn = child(node, 'runs-on');
   const labels = runsOn?.kind === 'map' ? (child(runsOn, 'labels') ?? child(runsOn, 'group')) : runsOn;
   job.runsOn = items(labels).map((label) => stringAttr(label, keyRange, `${path}.runs-on`));
   const container = child(node, 'container');
-  if (container) job.container = containerOf(container, `${path}.container`);
+  if (container) job.container = containerOf(container, `${path}.container`, CONTAINER_KEYS);
   for (const service of asMap(child(node, 'services'))?.entries ?? []) {
-    const parsed = containerOf(service.value, `${path}.services.${service.key}`);
+    const parsed = containerOf(service.value, `${path}.services.${service.key}`, CONTAINER_KEYS);
     if (parsed) {
       parsed.alias = service.key;
       job.services.push(parsed);
@@ -167,18 +141,6 @@ function githubJob(
   const shell = text(child(child(child(node, 'defaults'), 'run'), 'shell')) ?? defaultShell;
   job.steps = stepsOf(file, child(node, 'steps'), shell, path);
   return job;
-}
-
-function containerOf(node: TreeNode, path: string): PipelineContainer | undefined {
-  const imageNode = node.kind === 'map' ? child(node, 'image') : node;
-  if (!imageNode || text(imageNode) === undefined) return undefined;
-  const options = node.kind === 'map' ? child(node, 'options') : undefined;
-  return {
-    image: parseImage(stringAttr(imageNode, node.range, `${path}.image`)),
-    options: options ? stringAttr(options, node.range, `${path}.options`) : undefined,
-    variables: variablesOf(node.kind === 'map' ? child(node, 'env') : undefined, `${path}.env`),
-    node,
-  };
 }
 
 function stepsOf(

@@ -1,16 +1,9 @@
 import type { Range } from '../core/types.js';
 import type { Model } from '../model/model.js';
-import type {
-  PipelineContainer,
-  PipelineFile,
-  PipelineInclude,
-  PipelineJob,
-  PipelineStep,
-  ScriptBlock,
-} from '../model/pipeline.js';
+import type { PipelineInclude, PipelineJob, PipelineStep, ScriptBlock } from '../model/pipeline.js';
 import type { SourceFile } from '../parsers/source-file.js';
 import { child, type MapNode, type TreeNode } from '../parsers/tree.js';
-import { parseImage } from './refs.js';
+import { type ContainerKeys, containerOf, emptyJob, emptyPipelineFile } from './entities.js';
 import { asMap, headerOf, items, scriptBlock, stringAttr, text, variablesOf } from './source.js';
 
 /** Top-level keys of a GitLab CI file that are not jobs. */
@@ -30,28 +23,23 @@ const GLOBAL_KEYWORDS = new Set([
 
 const SCRIPT_SECTIONS = ['before_script', 'script', 'after_script'] as const;
 
+/** An `image:` or `services:` entry: `name:` is the image, `command:` stands where GitHub puts `options:`. */
+const CONTAINER_KEYS: ContainerKeys = {
+  image: 'name',
+  options: 'command',
+  variables: 'variables',
+  alias: 'alias',
+};
+
 /** Adds a GitLab CI file (the main file or one it includes) to the model. */
 export function adaptGitlab(file: SourceFile, model: Model): void {
   for (const document of file.documents) {
     const root = asMap(document.tree);
     // A component's `spec:` header is its own document; it holds no jobs.
     if (!root || (root.entries.length === 1 && root.entries[0]?.key === 'spec')) continue;
-    const pipeline: PipelineFile = {
-      kind: 'pipeline.file',
-      address: 'pipeline',
-      file: file.path,
-      format: file.format,
-      range: root.range,
-      headerRange: headerOf(root),
-      platform: 'gitlab',
-      triggers: [],
-      jobs: [],
-      includes: includesOf(child(root, 'include')),
-      variables: variablesOf(child(root, 'variables'), 'variables'),
-      variableGroups: [],
-      containers: [],
-      node: root,
-    };
+    const pipeline = emptyPipelineFile(file, root, 'gitlab', 'pipeline');
+    pipeline.includes = includesOf(child(root, 'include'));
+    pipeline.variables = variablesOf(child(root, 'variables'), 'variables');
     const workflowRules = items(child(child(root, 'workflow'), 'rules'));
     for (const rule of workflowRules) {
       const condition = child(rule, 'if');
@@ -131,20 +119,6 @@ function includesOf(node: TreeNode | undefined): PipelineInclude[] {
   });
 }
 
-function containerOf(node: TreeNode, path: string): PipelineContainer | undefined {
-  const imageNode = node.kind === 'map' ? child(node, 'name') : node;
-  if (text(imageNode) === undefined) return undefined;
-  const alias = node.kind === 'map' ? text(child(node, 'alias')) : undefined;
-  const command = node.kind === 'map' ? child(node, 'command') : undefined;
-  return {
-    image: parseImage(stringAttr(imageNode, node.range, `${path}.image`)),
-    alias,
-    options: command ? stringAttr(command, node.range, `${path}.command`) : undefined,
-    variables: variablesOf(node.kind === 'map' ? child(node, 'variables') : undefined, `${path}.variables`),
-    node,
-  };
-}
-
 /** The commands of a script section, as one block: list items (nested lists too) one after another. */
 function scriptSection(file: SourceFile, node: TreeNode | undefined, depth = 0): ScriptBlock | undefined {
   if (!node || depth > 8) return undefined;
@@ -162,29 +136,13 @@ function scriptSection(file: SourceFile, node: TreeNode | undefined, depth = 0):
 
 function gitlabJob(file: SourceFile, id: string, keyRange: Range, node: MapNode): PipelineJob {
   const path = id;
-  const job: PipelineJob = {
-    kind: 'pipeline.job',
-    address: id,
-    file: file.path,
-    format: file.format,
-    range: node.range,
-    headerRange: keyRange,
-    id,
-    runsOn: items(child(node, 'tags')).map((tag) => stringAttr(tag, keyRange, `${path}.tags`)),
-    services: [],
-    steps: [],
-    env: variablesOf(child(node, 'variables'), `${path}.variables`),
-    rules: [],
-    artifactPaths: [],
-    dotenvReports: [],
-    secretSources: [],
-    includes: [],
-    node,
-  };
+  const job = emptyJob(file, id, id, keyRange, node);
+  job.runsOn = items(child(node, 'tags')).map((tag) => stringAttr(tag, keyRange, `${path}.tags`));
+  job.env = variablesOf(child(node, 'variables'), `${path}.variables`);
   const image = child(node, 'image');
-  if (image) job.container = containerOf(image, `${path}.image`);
+  if (image) job.container = containerOf(image, `${path}.image`, CONTAINER_KEYS);
   for (const [index, service] of items(child(node, 'services')).entries()) {
-    const parsed = containerOf(service, `${path}.services[${index}]`);
+    const parsed = containerOf(service, `${path}.services[${index}]`, CONTAINER_KEYS);
     if (parsed) job.services.push(parsed);
   }
   const environment = child(node, 'environment');

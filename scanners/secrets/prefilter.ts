@@ -21,6 +21,7 @@ export class KeywordPrefilter {
   /** For each state, the keywords that end there (own and through failure links), or undefined. */
   private readonly outputs: Array<number[] | undefined>;
   private readonly lengths: number[];
+  private readonly ends: Uint8Array;
 
   constructor(readonly keywords: readonly string[]) {
     const trie: number[][] = [new Array<number>(ALPHABET).fill(-1)];
@@ -70,26 +71,34 @@ export class KeywordPrefilter {
         }
       }
     }
+    // Pre-multiplied rows (next state * 128), and a flag per state for "a keyword ends here": the scan loop
+    // then does one table read and one byte test per character.
+    for (let i = 0; i < transitions.length; i++) transitions[i] = transitions[i]! * ALPHABET;
     this.transitions = transitions;
     this.outputs = outputs;
+    this.ends = new Uint8Array(outputs.length);
+    outputs.forEach((list, state) => {
+      if (list) this.ends[state] = 1;
+    });
   }
 
   /** Every keyword occurrence in `text` (case-insensitive), in order of their end offsets. */
   scan(text: string, limit = 200_000): KeywordHit[] {
     const hits: KeywordHit[] = [];
-    const { transitions, outputs, lengths } = this;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    const { transitions, outputs, lengths, ends } = this;
+    const length = text.length;
+    let row = 0;
+    for (let i = 0; i < length; i++) {
       let code = text.charCodeAt(i);
-      if (code >= 65 && code <= 90) code += 32;
-      else if (code >= ALPHABET) {
-        state = 0;
+      if (code >= ALPHABET) {
+        row = 0;
         continue;
       }
-      state = transitions[state * ALPHABET + code]!;
-      const found = outputs[state];
-      if (found) {
-        for (const keyword of found) hits.push({ keyword, start: i + 1 - lengths[keyword]! });
+      if (code >= 65 && code <= 90) code += 32;
+      row = transitions[row + code]!;
+      const state = row >> 7;
+      if (ends[state] === 1) {
+        for (const keyword of outputs[state]!) hits.push({ keyword, start: i + 1 - lengths[keyword]! });
         if (hits.length >= limit) break;
       }
     }

@@ -85,3 +85,32 @@ describe('secret baselines and palisade baseline audit', () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe('redaction in CLI output', () => {
+  it('prints no planted secret on stdout or stderr, in any format, with --verbose', async () => {
+    const random = seededRandom(5);
+    const secrets = [
+      expand('{gh:ghp_}', random),
+      `sk_live_${expand('{A:32}', random)}`,
+      `xoxb-${expand('{d:12}-{d:12}-{A:24}', random)}`,
+      expand('{jwt}', random),
+    ];
+    const { dir, remove } = tempProject(
+      {
+        'app.py': secrets.map((s, i) => `VALUE_${i} = "${s}"`).join('\n'),
+        id_rsa: expand('{pem:OPENSSH PRIVATE KEY}', random),
+      },
+      { config: false },
+    );
+    cleanups.push(remove);
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'junit', 'gitlab-secret-detection']) {
+      const run = await runCli(['scan', '--verbose', '--format', format], dir);
+      expect(run.code).toBe(1);
+      for (const secret of secrets) {
+        expect(run.stdout).not.toContain(secret);
+        expect(run.stderr).not.toContain(secret);
+      }
+      expect(run.stdout).not.toMatch(/-----BEGIN OPENSSH PRIVATE KEY-----\n[A-Za-z0-9+/]{64}/);
+    }
+  });
+});

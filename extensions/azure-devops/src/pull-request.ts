@@ -18,11 +18,13 @@ import {
   type ScanResult,
   SEVERITY_RANK,
 } from '../../../scanners/core/types.js';
-import { escapeCell, renderMarkdown } from '../../../scanners/reporters/markdown.js';
-import { countBySeverity } from '../../../scanners/reporters/shared.js';
+import {
+  FINDING_MARKER,
+  findingComment,
+  summaryComment,
+} from '../../../scanners/integrations/review-comments.js';
 
 export const SUMMARY_MARKER = '<!-- palisade:azure-summary -->';
-const FINDING_MARKER = /<!-- palisade:finding ([0-9a-f]{16,128}) -->/;
 /** Azure DevOps rejects comments over 150,000 characters. */
 const SUMMARY_REPORT_BYTES = 140_000;
 export const DEFAULT_MAX_THREADS = 50;
@@ -200,18 +202,11 @@ export async function commentOnPullRequest(
 
 /** The first comment of a finding's thread; the marker ties the thread to the finding on later runs. */
 export function threadBody(finding: Finding): string {
-  const lines = [
-    `**${finding.severity.toUpperCase()}** · \`${finding.ruleId}\` · ${escapeCell(finding.title)}`,
-    '',
-    escapeCell(finding.message),
-    '',
-    `**How to fix:** ${escapeCell(finding.remediation)}`,
-    '',
+  return findingComment(
+    finding,
+    finding.severity.toUpperCase(),
     `[Rule documentation](${finding.helpUri}) · to silence it, add \`palisade:ignore ${finding.ruleId} <reason>\` on the line`,
-  ];
-  if (/^[0-9a-f]{16,128}$/.test(finding.fingerprint))
-    lines.push('', `<!-- palisade:finding ${finding.fingerprint} -->`);
-  return lines.join('\n');
+  );
 }
 
 function renderSummary(
@@ -219,25 +214,12 @@ function renderSummary(
   outcome: Omit<PullRequestOutcome, 'summary'>,
   buildUrl: string | undefined,
 ): string {
-  const active = activeFindings(result);
-  const counts = countBySeverity(active);
-  const status =
-    active.length === 0
-      ? 'No findings.'
-      : `${active.length} finding${active.length === 1 ? '' : 's'}: ${counts.critical} critical, ${counts.high} high, ` +
-        `${counts.medium} medium, ${counts.low} low, ${counts.info} info.`;
-  const activity = [
-    `${outcome.created} new thread${outcome.created === 1 ? '' : 's'}`,
-    `${outcome.closed} closed as fixed`,
-    outcome.reopened ? `${outcome.reopened} reopened` : '',
-    outcome.skipped ? `${outcome.skipped} not posted (over the per-run limit; listed below)` : '',
-  ].filter(Boolean);
-  const header = [
-    SUMMARY_MARKER,
-    '### Palisade',
-    '',
-    `${status} This run: ${activity.join(', ')}.${buildUrl ? ` [Build](${buildUrl})` : ''}`,
-    '',
-  ].join('\n');
-  return `${header}\n${renderMarkdown(result, { maxBytes: SUMMARY_REPORT_BYTES })}`;
+  const activity = {
+    posted: `${outcome.created} new thread${outcome.created === 1 ? '' : 's'}`,
+    fixed: `${outcome.closed} closed as fixed`,
+    reopened: outcome.reopened,
+    skipped: outcome.skipped,
+  };
+  const link = buildUrl ? `[Build](${buildUrl})` : undefined;
+  return summaryComment(SUMMARY_MARKER, result, activity, link, SUMMARY_REPORT_BYTES);
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../../scanners/rules/api.js';
-import { containersOf, describeContainer } from '../workloads.js';
+import { addedCapabilityCheck, NODE_TAKEOVER_CAPABILITIES } from '../capabilities.js';
 
 const BASELINE = new Set([
   'AUDIT_WRITE',
@@ -15,21 +15,6 @@ const BASELINE = new Set([
   'SETPCAP',
   'SETUID',
   'SYS_CHROOT',
-]);
-const REPORTED_AS_DANGEROUS = new Set([
-  'ALL',
-  'SYS_ADMIN',
-  'SYS_PTRACE',
-  'SYS_MODULE',
-  'SYS_RAWIO',
-  'SYS_BOOT',
-  'NET_ADMIN',
-  'DAC_READ_SEARCH',
-  'BPF',
-  'PERFMON',
-  'SYS_TIME',
-  'MAC_ADMIN',
-  'MAC_OVERRIDE',
 ]);
 
 export default defineRule({
@@ -50,18 +35,9 @@ export default defineRule({
     'Remove the capability from `capabilities.add`; if the process needs it, document why and isolate the workload.',
   tags: ['kubernetes', 'pod-security'],
   formats: ['kubernetes'],
-  check({ model, report }) {
-    for (const item of containersOf(model)) {
-      for (const capability of item.container.securityContext.capabilitiesAdd) {
-        const name = capability.value ?? '';
-        if (BASELINE.has(name) || REPORTED_AS_DANGEROUS.has(name)) continue;
-        report({
-          resource: item.container,
-          attr: capability,
-          key: name,
-          message: `${describeContainer(item)} adds the capability ${name}, outside the baseline set.`,
-        });
-      }
-    }
-  },
+  check: addedCapabilityCheck(
+    // The node-takeover capabilities are PAL-K8S-009's (high) finding.
+    (name) => !BASELINE.has(name) && !NODE_TAKEOVER_CAPABILITIES.has(name),
+    'outside the baseline set',
+  ),
 });

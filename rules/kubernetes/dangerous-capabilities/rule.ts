@@ -1,21 +1,5 @@
 import { defineRule } from '../../../scanners/rules/api.js';
-import { containersOf, describeContainer } from '../workloads.js';
-
-const DANGEROUS = new Set([
-  'ALL',
-  'SYS_ADMIN',
-  'SYS_PTRACE',
-  'SYS_MODULE',
-  'SYS_RAWIO',
-  'SYS_BOOT',
-  'NET_ADMIN',
-  'DAC_READ_SEARCH',
-  'BPF',
-  'PERFMON',
-  'SYS_TIME',
-  'MAC_ADMIN',
-  'MAC_OVERRIDE',
-]);
+import { addedCapabilityCheck, NODE_TAKEOVER_CAPABILITIES } from '../capabilities.js';
 
 export default defineRule({
   id: 'PAL-K8S-009',
@@ -35,18 +19,8 @@ export default defineRule({
     'Remove the capability. A workload that truly needs it (a CNI or storage driver) belongs in a dedicated, tightly controlled namespace.',
   tags: ['kubernetes', 'pod-security'],
   formats: ['kubernetes'],
-  check({ model, report }) {
-    for (const item of containersOf(model)) {
-      for (const capability of item.container.securityContext.capabilitiesAdd) {
-        const name = capability.value ?? '';
-        if (!DANGEROUS.has(name)) continue;
-        report({
-          resource: item.container,
-          attr: capability,
-          key: name,
-          message: `${describeContainer(item)} adds the capability ${name}, which gives control of the node.`,
-        });
-      }
-    }
-  },
+  check: addedCapabilityCheck(
+    (name) => NODE_TAKEOVER_CAPABILITIES.has(name),
+    'which gives control of the node',
+  ),
 });

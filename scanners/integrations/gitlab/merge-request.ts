@@ -12,11 +12,10 @@ import {
   type Severity,
 } from '../../core/types.js';
 import type { ChangedLines } from '../../engine/diff.js';
-import { escapeCell, renderMarkdown } from '../../reporters/markdown.js';
-import { countBySeverity } from '../../reporters/shared.js';
+import { escapeCell } from '../../reporters/markdown.js';
+import { FINDING_MARKER, findingComment, summaryComment } from '../review-comments.js';
 
 export const SUMMARY_MARKER = '<!-- palisade:gitlab-summary -->';
-const FINDING_MARKER = /<!-- palisade:finding ([0-9a-f]{16,128}) -->/;
 /** GitLab accepts notes up to 1,000,000 characters; keep room for the lines around the report. */
 const SUMMARY_REPORT_BYTES = 900_000;
 /** New diff discussions per run: beyond this the summary note carries the rest (GitLab rate-limits notes). */
@@ -215,19 +214,12 @@ const SEVERITY_LABEL: Record<Severity, string> = {
 
 /** The body of one finding's discussion; the marker ties it to the finding on later runs. */
 export function discussionBody(finding: Finding, file: string): string {
-  const fingerprint = /^[0-9a-f]{16,128}$/.test(finding.fingerprint) ? finding.fingerprint : '';
-  const lines = [
-    `**${SEVERITY_LABEL[finding.severity]}** · \`${finding.ruleId}\` · ${escapeCell(finding.title)}`,
-    '',
-    escapeCell(finding.message),
-    '',
-    `**How to fix:** ${escapeCell(finding.remediation)}`,
-    '',
+  return findingComment(
+    finding,
+    SEVERITY_LABEL[finding.severity],
     `<sub>${escapeCell(file)}:${finding.location.startLine} · [rule documentation](${finding.helpUri}) · ` +
       `to silence it, add \`palisade:ignore ${finding.ruleId} <reason>\` on the line</sub>`,
-  ];
-  if (fingerprint) lines.push('', `<!-- palisade:finding ${fingerprint} -->`);
-  return lines.join('\n');
+  );
 }
 
 function renderSummary(
@@ -235,25 +227,13 @@ function renderSummary(
   outcome: Omit<MergeRequestOutcome, 'summary' | 'summaryNoteId'>,
   jobUrl: string | undefined,
 ): string {
-  const active = activeFindings(result);
-  const counts = countBySeverity(active);
-  const status =
-    active.length === 0
-      ? 'No findings.'
-      : `${active.length} finding${active.length === 1 ? '' : 's'}: ${counts.critical} critical, ${counts.high} high, ` +
-        `${counts.medium} medium, ${counts.low} low, ${counts.info} info.`;
-  const activity = [
-    `${outcome.created + outcome.fallbacks} new discussion${outcome.created + outcome.fallbacks === 1 ? '' : 's'}`,
-    `${outcome.resolved} resolved as fixed`,
-    outcome.reopened ? `${outcome.reopened} reopened` : '',
-    outcome.skipped ? `${outcome.skipped} not posted (over the per-run limit; listed below)` : '',
-  ].filter(Boolean);
-  const header = [
-    SUMMARY_MARKER,
-    '### Palisade',
-    '',
-    `${status} This run: ${activity.join(', ')}.${jobUrl ? ` [Job log](${jobUrl})` : ''}`,
-    '',
-  ].join('\n');
-  return `${header}\n${renderMarkdown(result, { maxBytes: SUMMARY_REPORT_BYTES })}`;
+  const posted = outcome.created + outcome.fallbacks;
+  const activity = {
+    posted: `${posted} new discussion${posted === 1 ? '' : 's'}`,
+    fixed: `${outcome.resolved} resolved as fixed`,
+    reopened: outcome.reopened,
+    skipped: outcome.skipped,
+  };
+  const link = jobUrl ? `[Job log](${jobUrl})` : undefined;
+  return summaryComment(SUMMARY_MARKER, result, activity, link, SUMMARY_REPORT_BYTES);
 }

@@ -4,8 +4,8 @@
  * Pull Request Thread Comments - Update, Pull Request Statuses - Create, Pull Request Iterations - List),
  * replies the way the service does (enums as strings) and keeps its state across runs.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type RecordedRequest as ApiRequest, FakeApi } from '../../helpers/fake-api.js';
 
 export interface FakeComment {
   id: number;
@@ -27,13 +27,7 @@ export interface FakeThread {
   isDeleted: boolean;
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body?: Record<string, unknown>;
-  status: number;
-}
+export type RecordedRequest = ApiRequest<Record<string, unknown>>;
 
 export interface FakeAzureOptions {
   token: string;
@@ -89,40 +83,25 @@ const LOCATIONS = [
   releasedVersion: '7.1',
 }));
 
-export class FakeAzureDevOps {
+export class FakeAzureDevOps extends FakeApi<Record<string, unknown>> {
   readonly threads = new Map<number, FakeThread>();
   readonly statuses: Record<string, unknown>[] = [];
-  readonly requests: RecordedRequest[] = [];
-  readonly violations: string[] = [];
   /** When set, writes are refused the way the service refuses a build identity without the permission. */
   denyContribute = false;
-  private server: Server | undefined;
   private nextThread = 1;
   private nextComment = 1;
 
-  constructor(readonly options: FakeAzureOptions) {}
+  constructor(readonly options: FakeAzureOptions) {
+    super();
+  }
 
+  /** Returns the collection URL. */
   async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        this.violations.push(`handler failed: ${(error as Error).message}`);
-        send(response, 500, { message: (error as Error).message });
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/${this.options.organization}/`;
+    const origin = await this.listen((response, error) => send(response, 500, { message: error.message }));
+    return `${origin}/${this.options.organization}/`;
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  requestsMatching(method: string, pattern: RegExp): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === method && pattern.test(r.path));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake');
     const method = request.method ?? 'GET';
     const query = Object.fromEntries(url.searchParams);

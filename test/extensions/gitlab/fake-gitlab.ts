@@ -3,8 +3,8 @@
  * endpoint (https://docs.gitlab.com/api/discussions/ and https://docs.gitlab.com/api/notes/), answers like
  * GitLab, and keeps its state across runs so tests can check what a second run changes.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type RecordedRequest as ApiRequest, FakeApi } from '../../helpers/fake-api.js';
 
 export interface FakeNote {
   id: number;
@@ -22,13 +22,7 @@ export interface FakeDiscussion {
   notes: FakeNote[];
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body?: Record<string, string>;
-  status: number;
-}
+export type RecordedRequest = ApiRequest<Record<string, string>>;
 
 export interface FakeGitlabOptions {
   token: string;
@@ -39,31 +33,18 @@ export interface FakeGitlabOptions {
   diffLines: Map<string, Set<number>>;
 }
 
-export class FakeGitlab {
+export class FakeGitlab extends FakeApi<Record<string, string>> {
   readonly discussions = new Map<string, FakeDiscussion>();
-  readonly requests: RecordedRequest[] = [];
-  /** Requests the fake did not accept, with why: a test expects none unless it provokes them. */
-  readonly violations: string[] = [];
-  private server: Server | undefined;
   private nextNoteId = 100;
   private nextDiscussion = 1;
 
-  constructor(readonly options: FakeGitlabOptions) {}
-
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
-        this.violations.push(`handler failed: ${(error as Error).message}`);
-        send(response, 500, { message: '500 Internal Server Error' });
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+  constructor(readonly options: FakeGitlabOptions) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  /** Returns the GitLab base URL. */
+  start(): Promise<string> {
+    return this.listen((response) => send(response, 500, { message: '500 Internal Server Error' }));
   }
 
   /** Every note of the merge request, oldest first, as GET .../notes lists them. */
@@ -71,11 +52,7 @@ export class FakeGitlab {
     return [...this.discussions.values()].flatMap((d) => d.notes).sort((a, b) => a.id - b.id);
   }
 
-  requestsMatching(method: string, pattern: RegExp): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === method && pattern.test(r.path));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://fake');
     const method = request.method ?? 'GET';
     const query = Object.fromEntries(url.searchParams);

@@ -1,5 +1,5 @@
-import { allowsAnyoneUnconditionally, policyStatements } from '../../../../scanners/kinds/aws/policy.js';
-import { defineRule, field, isKnown, resources } from '../../../../scanners/rules/api.js';
+import { defineRule } from '../../../../scanners/rules/api.js';
+import { publicPolicyCheck } from '../../public-resource-policy.js';
 
 export default defineRule({
   id: 'PAL-AWS-SNS-002',
@@ -15,17 +15,5 @@ export default defineRule({
     'Name the accounts or services allowed, or add a Condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID.',
   tags: ['aws', 'sns', 'iam', 'public-access'],
   formats: ['terraform', 'cloudformation'],
-  check({ model, report }) {
-    for (const entity of resources(model, 'aws.sns.topics')) {
-      const policy = field<unknown>(entity, 'policy');
-      if (!isKnown(policy)) continue;
-      const statements = policyStatements(policy.value);
-      if (!statements?.some((statement) => allowsAnyoneUnconditionally(statement) === true)) continue;
-      report({
-        resource: entity,
-        attr: policy,
-        message: `SNS topic ${entity.address} has a policy that allows anyone without a condition.`,
-      });
-    }
-  },
+  check: publicPolicyCheck('aws.sns.topics', 'SNS topic'),
 });

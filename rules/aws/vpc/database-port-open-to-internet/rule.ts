@@ -1,11 +1,6 @@
 import { coversAllPorts, coversPort, internetSource } from '../../../../scanners/kinds/aws/vpc.js';
 import { defineRule, type Entity, resources } from '../../../../scanners/rules/api.js';
-
-function cidrText(attr: { value: unknown }): string {
-  return Array.isArray(attr.value)
-    ? attr.value.filter((v) => v === '0.0.0.0/0' || v === '::/0').join(', ')
-    : String(attr.value);
-}
+import { cidrText } from '../security-group-ingress.js';
 
 const DATABASE_PORTS = new Map([
   [1433, 'SQL Server'],

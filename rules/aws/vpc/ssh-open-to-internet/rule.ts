@@ -1,11 +1,5 @@
-import { coversAllPorts, coversPort, internetSource } from '../../../../scanners/kinds/aws/vpc.js';
-import { defineRule, type Entity, resources } from '../../../../scanners/rules/api.js';
-
-function cidrText(attr: { value: unknown }): string {
-  return Array.isArray(attr.value)
-    ? attr.value.filter((v) => v === '0.0.0.0/0' || v === '::/0').join(', ')
-    : String(attr.value);
-}
+import { defineRule } from '../../../../scanners/rules/api.js';
+import { internetPortCheck } from '../security-group-ingress.js';
 
 export default defineRule({
   id: 'PAL-AWS-VPC-001',
@@ -25,21 +19,5 @@ export default defineRule({
     'Allow port 22 only from known address ranges or security groups, or use Session Manager instead of opening the port.',
   tags: ['aws', 'vpc', 'security-group', 'network'],
   formats: ['terraform', 'cloudformation'],
-  check({ model, report }) {
-    for (const group of resources(model, 'aws.vpc.securityGroups')) {
-      // Groups attached to instances in the module are PAL-AWS-VPC-005's (critical) finding.
-      if (((group.attachedCompute as Entity[]) ?? []).length) continue;
-      for (const rule of (group.ingress as Entity[]) ?? []) {
-        const source = internetSource(rule);
-        if (!source || source === 'unknown') continue;
-        // Every-port rules are PAL-AWS-VPC-003's finding.
-        if (coversAllPorts(rule) !== false || coversPort(rule, 22) !== true) continue;
-        report({
-          resource: rule,
-          attr: source,
-          message: `Security group ${group.address} allows SSH (22) from ${cidrText(source)}.`,
-        });
-      }
-    }
-  },
+  check: internetPortCheck(22, 'SSH'),
 });

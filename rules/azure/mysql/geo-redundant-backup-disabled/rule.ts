@@ -1,4 +1,5 @@
-import { defineRule, field, isKnownValue, resources } from '../../../../scanners/rules/api.js';
+import { defineRule } from '../../../../scanners/rules/api.js';
+import { geoRedundantBackupCheck } from '../../database-backup.js';
 
 export default defineRule({
   id: 'PAL-AZURE-MYSQL-004',
@@ -20,18 +21,5 @@ export default defineRule({
     'Set geo_redundant_backup_enabled = true (Terraform), or geoRedundantBackup: "Enabled" (ARM), when the server is created.',
   tags: ['azure', 'mysql', 'backup'],
   formats: ['terraform', 'arm'],
-  check({ model, report }) {
-    for (const server of [
-      ...resources(model, 'azure.mysql.servers'),
-      ...resources(model, 'azure.mysql.flexibleServers'),
-    ]) {
-      const geo = field<boolean>(server, 'geoRedundantBackup');
-      if (isKnownValue(geo, false))
-        report({
-          resource: server,
-          attr: geo,
-          message: `MySQL server ${server.address} keeps its backups in one region only.`,
-        });
-    }
-  },
+  check: geoRedundantBackupCheck(['azure.mysql.servers', 'azure.mysql.flexibleServers'], 'MySQL'),
 });

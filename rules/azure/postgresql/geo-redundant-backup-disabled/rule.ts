@@ -1,4 +1,5 @@
-import { defineRule, field, isKnownValue, resources } from '../../../../scanners/rules/api.js';
+import { defineRule } from '../../../../scanners/rules/api.js';
+import { geoRedundantBackupCheck } from '../../database-backup.js';
 
 export default defineRule({
   id: 'PAL-AZURE-POSTGRESQL-004',
@@ -21,18 +22,8 @@ export default defineRule({
     'Set geo_redundant_backup_enabled = true (Terraform), or geoRedundantBackup: "Enabled" (ARM), when the server is created.',
   tags: ['azure', 'postgresql', 'backup'],
   formats: ['terraform', 'arm'],
-  check({ model, report }) {
-    for (const server of [
-      ...resources(model, 'azure.postgresql.servers'),
-      ...resources(model, 'azure.postgresql.flexibleServers'),
-    ]) {
-      const geo = field<boolean>(server, 'geoRedundantBackup');
-      if (isKnownValue(geo, false))
-        report({
-          resource: server,
-          attr: geo,
-          message: `PostgreSQL server ${server.address} keeps its backups in one region only.`,
-        });
-    }
-  },
+  check: geoRedundantBackupCheck(
+    ['azure.postgresql.servers', 'azure.postgresql.flexibleServers'],
+    'PostgreSQL',
+  ),
 });

@@ -1,4 +1,5 @@
-import { defineRule, field, isKnownValue, resources } from '../../../../scanners/rules/api.js';
+import { defineRule } from '../../../../scanners/rules/api.js';
+import { anyNetworkCheck } from '../../messaging-namespace.js';
 
 export default defineRule({
   id: 'PAL-AZURE-SERVICEBUS-002',
@@ -20,16 +21,5 @@ export default defineRule({
     'Disable public network access (and use private endpoints), or set the network rule set default action to Deny with IP and virtual network rules.',
   tags: ['azure', 'servicebus', 'network', 'messaging'],
   formats: ['terraform', 'arm'],
-  check({ model, report }) {
-    for (const namespace of resources(model, 'azure.servicebus.namespaces')) {
-      const publicAccess = field<boolean>(namespace, 'publicNetworkAccess');
-      const action = field<string>(namespace, 'network.defaultAction');
-      if (!isKnownValue(publicAccess, true) || !isKnownValue(action, 'Allow')) continue;
-      report({
-        resource: namespace,
-        attr: action.origin === 'explicit' ? action : publicAccess,
-        message: `Service Bus namespace ${namespace.address} accepts connections from any network.`,
-      });
-    }
-  },
+  check: anyNetworkCheck('azure.servicebus.namespaces', 'Service Bus'),
 });
