@@ -316,13 +316,22 @@ export class KyselyStorage implements Storage {
       .where('organization_id', '=', organizationId)
       .groupBy(['repository_id', 'branch'])
       .execute();
+    // Grouped once, so that a thousand repositories do not each scan every count.
+    const openByRepository = new Map<number, SeverityCounts>();
+    for (const count of openCounts) {
+      const counts = openByRepository.get(count.repository_id) ?? emptySeverityCounts();
+      counts[count.severity as Severity] += Number(count.count);
+      openByRepository.set(count.repository_id, counts);
+    }
+    const branchesByRepository = new Map<number, typeof branches>();
+    for (const branch of branches) {
+      const list = branchesByRepository.get(branch.repository_id);
+      if (list) list.push(branch);
+      else branchesByRepository.set(branch.repository_id, [branch]);
+    }
     return repositories.map((repository) => {
-      const openBySeverity = emptySeverityCounts();
-      for (const count of openCounts) {
-        if (count.repository_id === repository.id)
-          openBySeverity[count.severity as Severity] += Number(count.count);
-      }
-      const own = branches.filter((branch) => branch.repository_id === repository.id);
+      const openBySeverity = openByRepository.get(repository.id) ?? emptySeverityCounts();
+      const own = branchesByRepository.get(repository.id) ?? [];
       const lastScanAt = own.reduce<string | null>(
         (latest, branch) => (latest === null || branch.last_scan_at > latest ? branch.last_scan_at : latest),
         null,

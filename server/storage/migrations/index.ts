@@ -3,9 +3,11 @@ import type { Migration } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as ingestJobs from './0002_ingest_jobs.js';
 import * as exportCursors from './0003_export_cursors.js';
+import * as findingIndexes from './0004_finding_indexes.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_ingest_jobs': ingestJobs,
   '0003_export_cursors': exportCursors,
+  '0004_finding_indexes': findingIndexes,
 };
