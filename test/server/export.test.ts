@@ -6,6 +6,7 @@ import { createServer as createTcpServer, type Server as TcpServer } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packagePath } from '../../scanners/core/package.js';
 import type { ScanResult } from '../../scanners/core/types.js';
 import { readExportSinks } from '../../server/export/config.js';
 import { toCef, toOcsf } from '../../server/export/formats.js';
@@ -21,7 +22,8 @@ import {
   uploadOf,
 } from './helpers.js';
 
-const OCSF = JSON.parse(readFileSync('/work/shared/schemas/ocsf/ocsf-1.8.0-export.json', 'utf8'));
+// The compiled OCSF 1.8.0 schema from the shared schemas (see ../shared/schemas/README.md).
+const OCSF = JSON.parse(readFileSync(packagePath('../shared/schemas/ocsf/ocsf-1.8.0-export.json'), 'utf8'));
 const HEC_TOKEN = 'hec-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 const WEBHOOK_SECRET = 'whsec-a-long-shared-secret-for-tests';
 
