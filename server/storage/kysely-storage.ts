@@ -21,6 +21,7 @@ import type {
   ExportCursorView,
   ExportEvent,
   FindingEventView,
+  FindingPage,
   FindingQuery,
   FindingStatus,
   FindingView,
@@ -39,6 +40,7 @@ import type {
   Storage,
   User,
 } from './storage.js';
+import { FINDING_COUNT_CAP } from './storage.js';
 
 /** SQLite allows 32,766 bound parameters per statement and PostgreSQL 65,535: stay under both. */
 const MAX_PARAMETERS = 30_000;
@@ -346,10 +348,7 @@ export class KyselyStorage implements Storage {
     });
   }
 
-  async listFindings(
-    organizationId: number,
-    query: FindingQuery,
-  ): Promise<{ items: FindingView[]; total: number }> {
+  async listFindings(organizationId: number, query: FindingQuery): Promise<FindingPage> {
     let filtered = this.db.selectFrom('findings').where('findings.organization_id', '=', organizationId);
     if (query.repositoryId !== undefined)
       filtered = filtered.where('findings.repository_id', '=', query.repositoryId);
@@ -359,9 +358,17 @@ export class KyselyStorage implements Storage {
     if (query.ruleId !== undefined) filtered = filtered.where('findings.rule_id', '=', query.ruleId);
     if (query.branch !== undefined) filtered = filtered.where('findings.branch', '=', query.branch);
 
-    const total = await filtered
+    // Count at most one past the cap: an exact count of a million rows costs more than the page itself.
+    const counted = await this.db
+      .selectFrom(
+        filtered
+          .select(sql<number>`1`.as('one'))
+          .limit(FINDING_COUNT_CAP + 1)
+          .as('capped'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
+    const total = Number(counted.count);
     const column = {
       severity: 'findings.severity_rank',
       lastSeen: 'findings.last_seen_at',
@@ -383,7 +390,11 @@ export class KyselyStorage implements Storage {
       .limit(query.limit)
       .offset(query.offset)
       .execute();
-    return { items: rows.map(toFindingView), total: Number(total.count) };
+    return {
+      items: rows.map(toFindingView),
+      total: Math.min(total, FINDING_COUNT_CAP),
+      totalCapped: total > FINDING_COUNT_CAP,
+    };
   }
 
   async getFinding(organizationId: number, findingId: number): Promise<FindingView | undefined> {

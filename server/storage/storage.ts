@@ -238,6 +238,15 @@ export interface ExportCursorView {
   nextAttemptAt: string | null;
 }
 
+/** Totals are exact up to here. */
+export const FINDING_COUNT_CAP = 10_000;
+
+export interface FindingPage {
+  items: FindingView[];
+  total: number;
+  totalCapped: boolean;
+}
+
 export interface Storage {
   readonly dialect: 'sqlite' | 'postgres';
   /** Brings the schema to the latest migration. */
@@ -288,7 +297,11 @@ export interface Storage {
   getScan(organizationId: number, scanId: number): Promise<ScanView | undefined>;
   listScans(organizationId: number, limit: number): Promise<ScanView[]>;
   listRepositories(organizationId: number): Promise<RepositoryView[]>;
-  listFindings(organizationId: number, query: FindingQuery): Promise<{ items: FindingView[]; total: number }>;
+  /**
+   * A page of findings and their total, counted exactly up to FINDING_COUNT_CAP; past it, `total` is the
+   * cap and `totalCapped` is true ("10,000+"), so that a filter matching a million rows stays fast.
+   */
+  listFindings(organizationId: number, query: FindingQuery): Promise<FindingPage>;
   getFinding(organizationId: number, findingId: number): Promise<FindingView | undefined>;
   listFindingEvents(organizationId: number, findingId: number): Promise<FindingEventView[]>;
   /** Triage: risk acceptance, false positive or reopening, with an audit entry, in one transaction. */

@@ -207,3 +207,25 @@ describe('/metrics', () => {
     expect(text).not.toContain('metrics-repo-name');
   });
 });
+
+describe('finding totals', () => {
+  it('counts exactly up to 10,000 and says "more" past it, in the API and on the dashboard page', async () => {
+    // The queued upload of 12,000 findings above went to repository "bulk".
+    const repositories = await server.app.inject({
+      url: '/api/v1/repositories',
+      headers: bearer(ADMIN_TOKEN),
+    });
+    const bulk = repositories.json().items.find((item: { name: string }) => item.name === 'bulk');
+    const all = await server.app.inject({
+      url: `/api/v1/findings?repository=${bulk.id}&limit=10`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    expect(all.json()).toMatchObject({ total: 10_000, totalCapped: true });
+    const critical = await server.app.inject({
+      url: `/api/v1/findings?repository=${bulk.id}&severity=critical&limit=10`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    // 12,000 findings over five severities: 2,400 critical, counted exactly.
+    expect(critical.json()).toMatchObject({ total: 2_400, totalCapped: false });
+  });
+});

@@ -1,7 +1,7 @@
 /** The findings table with its filter form and paging. */
 import { CATEGORIES, SEVERITIES } from '../../../scanners/core/types.js';
 import type { FindingListQuery } from '../../schemas/api.js';
-import { FINDING_SORTS, type FindingView, type RepositoryView } from '../../storage/storage.js';
+import { FINDING_SORTS, type FindingPage, type RepositoryView } from '../../storage/storage.js';
 import { html, type SafeHtml, withQuery } from '../html.js';
 import { badge, formatTime } from './layout.js';
 
@@ -22,7 +22,7 @@ export function findingsView(options: {
   query: FindingListQuery;
   limit: number;
   offset: number;
-  page: { items: FindingView[]; total: number };
+  page: FindingPage;
   repositories: RepositoryView[];
 }): SafeHtml {
   const { query, page, limit, offset } = options;
@@ -79,7 +79,7 @@ export function findingsView(options: {
   <button type="submit">Filter</button>
   <a href="/findings">Reset</a>
 </form>
-<p class="muted">${first}–${last} of ${page.total}</p>
+<p class="muted">${first}–${last} of ${page.total}${page.totalCapped ? '+' : ''}</p>
 ${
   page.items.length === 0
     ? html`<p class="empty">No findings match.</p>`
@@ -103,6 +103,6 @@ ${
 }
 <nav class="pager">
   ${offset > 0 ? html`<a href="${withQuery('/findings', { ...filters, offset: previous })}">← Previous</a>` : ''}
-  ${last < page.total ? html`<a href="${withQuery('/findings', { ...filters, offset: last })}">Next →</a>` : ''}
+  ${last < page.total || page.totalCapped ? html`<a href="${withQuery('/findings', { ...filters, offset: last })}">Next →</a>` : ''}
 </nav>`;
 }

@@ -35,7 +35,10 @@ const findings: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             items: Type.Array(FindingViewSchema),
-            total: Type.Integer(),
+            total: Type.Integer({ description: 'Exact up to 10,000; see totalCapped' }),
+            totalCapped: Type.Boolean({
+              description: 'True when more than 10,000 findings match: total is 10,000',
+            }),
             limit: Type.Integer(),
             offset: Type.Integer(),
           }),
