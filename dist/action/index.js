@@ -54421,6 +54421,56 @@ function toPlain(node) {
   }
 }
 
+// scanners/model/kubernetes.ts
+function emptyKubernetesModel() {
+  return {
+    workloads: [],
+    roles: [],
+    roleBindings: [],
+    serviceAccounts: [],
+    services: [],
+    ingresses: [],
+    networkPolicies: [],
+    namespaces: []
+  };
+}
+function mergeKubernetesModel(into, from) {
+  into.workloads.push(...from.workloads);
+  into.roles.push(...from.roles);
+  into.roleBindings.push(...from.roleBindings);
+  into.serviceAccounts.push(...from.serviceAccounts);
+  into.services.push(...from.services);
+  into.ingresses.push(...from.ingresses);
+  into.networkPolicies.push(...from.networkPolicies);
+  into.namespaces.push(...from.namespaces);
+}
+
+// scanners/model/model.ts
+function emptyModel() {
+  return {
+    aws: {},
+    azure: {},
+    google: {},
+    kubernetes: emptyKubernetesModel(),
+    docker: { stages: [] },
+    pipeline: { files: [], trustedActions: [...DEFAULT_TRUSTED_ACTIONS] },
+    references: /* @__PURE__ */ new Map()
+  };
+}
+function resources(model, collection) {
+  const [provider, service2, name2] = collection.split(".");
+  if (provider !== "aws" && provider !== "azure" && provider !== "google") return [];
+  return model[provider][service2 ?? ""]?.[name2 ?? ""] ?? [];
+}
+function readPath(target, path19) {
+  let current = target;
+  for (const key of path19.split(".")) {
+    if (current === null || typeof current !== "object") return void 0;
+    current = current[key];
+  }
+  return current;
+}
+
 // scanners/model/kinds.ts
 var KindRegistry = class {
   constructor(definitions) {
@@ -54552,7 +54602,7 @@ function attach(parent, resource, definition, attachment) {
   };
   if (attachment.child) {
     const fields = definition.children?.[attachment.child.name] ?? {};
-    const list2 = readPathValue(parent, attachment.child.name) ?? [];
+    const list2 = readPath(parent, attachment.child.name) ?? [];
     const added = {
       kind: `${parent.kind}.${attachment.child.name}`,
       address: resource.address,
@@ -54584,7 +54634,7 @@ function attach(parent, resource, definition, attachment) {
 function index(model, entity, refKeys, definition) {
   for (const key of refKeys) push(model.references, key, entity);
   for (const field2 of definition.identity ?? []) {
-    const attr = readPathValue(entity, field2);
+    const attr = readPath(entity, field2);
     if (attr?.origin === "explicit" && typeof attr.value === "string")
       push(model.references, `=${attr.value}`, entity);
   }
@@ -54714,67 +54764,9 @@ function setPath(target, dotted, value) {
   }
   current[keys[keys.length - 1]] = value;
 }
-function readPathValue(target, dotted) {
-  let current = target;
-  for (const key of dotted.split(".")) {
-    if (current === null || typeof current !== "object") return void 0;
-    current = current[key];
-  }
-  return current;
-}
-
-// scanners/model/kubernetes.ts
-function emptyKubernetesModel() {
-  return {
-    workloads: [],
-    roles: [],
-    roleBindings: [],
-    serviceAccounts: [],
-    services: [],
-    ingresses: [],
-    networkPolicies: [],
-    namespaces: []
-  };
-}
-function mergeKubernetesModel(into, from) {
-  into.workloads.push(...from.workloads);
-  into.roles.push(...from.roles);
-  into.roleBindings.push(...from.roleBindings);
-  into.serviceAccounts.push(...from.serviceAccounts);
-  into.services.push(...from.services);
-  into.ingresses.push(...from.ingresses);
-  into.networkPolicies.push(...from.networkPolicies);
-  into.namespaces.push(...from.namespaces);
-}
-
-// scanners/model/model.ts
-function emptyModel() {
-  return {
-    aws: {},
-    azure: {},
-    google: {},
-    kubernetes: emptyKubernetesModel(),
-    docker: { stages: [] },
-    pipeline: { files: [], trustedActions: [...DEFAULT_TRUSTED_ACTIONS] },
-    references: /* @__PURE__ */ new Map()
-  };
-}
-function resources(model, collection) {
-  const [provider, service2, name2] = collection.split(".");
-  if (provider !== "aws" && provider !== "azure" && provider !== "google") return [];
-  return model[provider][service2 ?? ""]?.[name2 ?? ""] ?? [];
-}
 
 // scanners/rules/conditions.ts
 var UNKNOWN = { value: "unknown" };
-function readPath(target, path19) {
-  let current = target;
-  for (const key of path19.split(".")) {
-    if (current === null || typeof current !== "object") return void 0;
-    current = current[key];
-  }
-  return current;
-}
 var patterns = /* @__PURE__ */ new Map();
 function compiledPattern(source) {
   let pattern = patterns.get(source);
@@ -66702,104 +66694,6 @@ var rule_default387 = defineRule({
   }
 });
 
-// scanners/pipeline/source.ts
-function stringAttr(node, range, path19) {
-  if (node?.kind === "scalar" && node.value !== null) return explicit(String(node.value), node.range, path19);
-  return unresolvable(node?.range ?? range, path19);
-}
-function text(node) {
-  return node?.kind === "scalar" && node.value !== null ? String(node.value) : void 0;
-}
-function asMap(node) {
-  return node?.kind === "map" ? node : void 0;
-}
-function items(node) {
-  if (!node) return [];
-  if (node.kind === "seq") return node.items;
-  if (node.kind === "scalar" && node.value === null) return [];
-  return [node];
-}
-function headerOf(node, keyRange) {
-  if (keyRange) return keyRange;
-  if (node.kind === "map" && node.entries[0]) return node.entries[0].keyRange;
-  return node.range;
-}
-function variablesOf(node, pathPrefix) {
-  const map = asMap(node);
-  if (!map) return [];
-  return map.entries.map((e) => {
-    const value = asMap(e.value) ? e.value.entries.find((v) => v.key === "value")?.value : e.value;
-    return {
-      name: e.key,
-      value: stringAttr(value, e.keyRange, `${pathPrefix}.${e.key}`),
-      keyRange: e.keyRange
-    };
-  });
-}
-function scriptBlock(node, lines, shell) {
-  if (node?.kind !== "scalar" || node.value === null) return void 0;
-  const value = String(node.value);
-  const { startLine, startColumn, endLine, endColumn } = node.range;
-  const first = lines.line(startLine);
-  const indicator = first.slice(startColumn - 1).trimStart()[0];
-  const result = [];
-  if (indicator === "|" || indicator === ">") {
-    let blockIndent = -1;
-    for (let line = startLine + 1; line <= Math.min(endLine, lines.lineCount); line++) {
-      const raw = lines.line(line);
-      if (!raw.trim()) {
-        result.push({ text: "", line, column: 1 });
-        continue;
-      }
-      const indent = raw.length - raw.trimStart().length;
-      if (blockIndent === -1) blockIndent = indent;
-      if (indent < blockIndent) break;
-      result.push({ text: raw.slice(blockIndent), line, column: blockIndent + 1 });
-    }
-    while (result.length && !result[result.length - 1]?.text) result.pop();
-  } else {
-    const quote = indicator === '"' || indicator === "'" ? indicator : void 0;
-    for (let line = startLine; line <= endLine; line++) {
-      const raw = lines.line(line);
-      let from = line === startLine ? startColumn - 1 : raw.length - raw.trimStart().length;
-      let to = line === endLine ? endColumn - 1 : raw.length;
-      if (quote && line === startLine) from++;
-      if (quote && line === endLine && raw[to - 1] === quote) to--;
-      result.push({ text: raw.slice(from, Math.max(from, to)), line, column: from + 1 });
-    }
-  }
-  return { value, lines: result, range: node.range, shell };
-}
-function joinedBlock(block) {
-  const starts = [];
-  let text2 = "";
-  for (const line of block.lines) {
-    starts.push(text2.length);
-    text2 += `${line.text}
-`;
-  }
-  return {
-    text: text2,
-    position(offset) {
-      let low = 0;
-      let high = starts.length - 1;
-      while (low < high) {
-        const mid = low + high + 1 >> 1;
-        if ((starts[mid] ?? 0) <= offset) low = mid;
-        else high = mid - 1;
-      }
-      const line = block.lines[low];
-      if (!line) return { line: block.range.startLine, column: block.range.startColumn };
-      return { line: line.line, column: line.column + (offset - (starts[low] ?? 0)) };
-    }
-  };
-}
-function rangeInBlock(joined2, start2, end) {
-  const from = joined2.position(start2);
-  const to = joined2.position(Math.max(start2, end));
-  return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
-}
-
 // scanners/pipeline/checks/common.ts
 function reportIssues(report, issues) {
   for (const issue3 of issues) {
@@ -66848,9 +66742,6 @@ function lineAt(lines, offset) {
     else return line;
   }
   return void 0;
-}
-function scriptRange(block, start2, end) {
-  return rangeInBlock(joinedBlock(block), start2, end);
 }
 function stepKey(job, step, source = "run") {
   return `${job.address}.steps[${step.index}].${source}`;
@@ -66994,6 +66885,104 @@ function isPowershell(shell) {
   return !!shell && /^(pwsh|powershell)\b/i.test(shell);
 }
 
+// scanners/pipeline/source.ts
+function stringAttr(node, range, path19) {
+  if (node?.kind === "scalar" && node.value !== null) return explicit(String(node.value), node.range, path19);
+  return unresolvable(node?.range ?? range, path19);
+}
+function text(node) {
+  return node?.kind === "scalar" && node.value !== null ? String(node.value) : void 0;
+}
+function asMap(node) {
+  return node?.kind === "map" ? node : void 0;
+}
+function items(node) {
+  if (!node) return [];
+  if (node.kind === "seq") return node.items;
+  if (node.kind === "scalar" && node.value === null) return [];
+  return [node];
+}
+function headerOf(node, keyRange) {
+  if (keyRange) return keyRange;
+  if (node.kind === "map" && node.entries[0]) return node.entries[0].keyRange;
+  return node.range;
+}
+function variablesOf(node, pathPrefix) {
+  const map = asMap(node);
+  if (!map) return [];
+  return map.entries.map((e) => {
+    const value = asMap(e.value) ? e.value.entries.find((v) => v.key === "value")?.value : e.value;
+    return {
+      name: e.key,
+      value: stringAttr(value, e.keyRange, `${pathPrefix}.${e.key}`),
+      keyRange: e.keyRange
+    };
+  });
+}
+function scriptBlock(node, lines, shell) {
+  if (node?.kind !== "scalar" || node.value === null) return void 0;
+  const value = String(node.value);
+  const { startLine, startColumn, endLine, endColumn } = node.range;
+  const first = lines.line(startLine);
+  const indicator = first.slice(startColumn - 1).trimStart()[0];
+  const result = [];
+  if (indicator === "|" || indicator === ">") {
+    let blockIndent = -1;
+    for (let line = startLine + 1; line <= Math.min(endLine, lines.lineCount); line++) {
+      const raw = lines.line(line);
+      if (!raw.trim()) {
+        result.push({ text: "", line, column: 1 });
+        continue;
+      }
+      const indent = raw.length - raw.trimStart().length;
+      if (blockIndent === -1) blockIndent = indent;
+      if (indent < blockIndent) break;
+      result.push({ text: raw.slice(blockIndent), line, column: blockIndent + 1 });
+    }
+    while (result.length && !result[result.length - 1]?.text) result.pop();
+  } else {
+    const quote = indicator === '"' || indicator === "'" ? indicator : void 0;
+    for (let line = startLine; line <= endLine; line++) {
+      const raw = lines.line(line);
+      let from = line === startLine ? startColumn - 1 : raw.length - raw.trimStart().length;
+      let to = line === endLine ? endColumn - 1 : raw.length;
+      if (quote && line === startLine) from++;
+      if (quote && line === endLine && raw[to - 1] === quote) to--;
+      result.push({ text: raw.slice(from, Math.max(from, to)), line, column: from + 1 });
+    }
+  }
+  return { value, lines: result, range: node.range, shell };
+}
+function joinedBlock(block) {
+  const starts = [];
+  let text2 = "";
+  for (const line of block.lines) {
+    starts.push(text2.length);
+    text2 += `${line.text}
+`;
+  }
+  return {
+    text: text2,
+    position(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const mid = low + high + 1 >> 1;
+        if ((starts[mid] ?? 0) <= offset) low = mid;
+        else high = mid - 1;
+      }
+      const line = block.lines[low];
+      if (!line) return { line: block.range.startLine, column: block.range.startColumn };
+      return { line: line.line, column: line.column + (offset - (starts[low] ?? 0)) };
+    }
+  };
+}
+function rangeInBlock(joined2, start2, end) {
+  const from = joined2.position(start2);
+  const to = joined2.position(Math.max(start2, end));
+  return { startLine: from.line, startColumn: from.column, endLine: to.line, endColumn: to.column };
+}
+
 // scanners/pipeline/checks/shared.ts
 var PIPE_TO_SHELL = /\b(curl|wget|iwr|Invoke-WebRequest|irm|Invoke-RestMethod)\b[^|\n]*\|\s*(sudo\s+(-\S+\s+)*)?(env\s+\S+=\S*\s+)*((ba|z|da|k|fi)?sh|python[0-9.]*|perl|ruby|node|iex|Invoke-Expression|pwsh|powershell)\b/i;
 var SUBSTITUTED_DOWNLOAD = /((ba|z|da|k)?sh|source|\.)\s+(-\w+\s+)*<\(\s*(curl|wget)\b|((ba|z|da|k)?sh)\s+-c\s+["']?\$\(\s*(curl|wget)\b|\b(iex|Invoke-Expression)\b\s*\(?\s*(\(?\s*New-Object\s+(System\.)?Net\.WebClient\)?\.DownloadString|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b/i;
@@ -67007,7 +66996,7 @@ function pipedDownloads(model, platform2) {
       if (!match || shell.contextAt(line.start + match.index) === "comment") continue;
       issues.push({
         resource: script.job,
-        range: scriptRange(script.block, line.start, line.end),
+        range: rangeInBlock(joined2, line.start, line.end),
         key: `${stepKey(script.job, script.step, script.source)}:pipe`,
         message: `A download is executed straight from the network (${match[0].trim().slice(0, 60)}): a compromised or spoofed server runs code in the pipeline. Download to a file, verify its checksum or signature, then run it.`
       });
@@ -67056,7 +67045,7 @@ function unverifiedDownloads(model, platform2) {
         return;
       issues.push({
         resource: script.job,
-        range: scriptRange(script.block, line.start, line.end),
+        range: rangeInBlock(joined2, line.start, line.end),
         key: `${stepKey(script.job, script.step, script.source)}:download:${file}`,
         message: `${file} is downloaded and executed without verifying a checksum or signature; a compromised release or mirror runs its code in the pipeline. Check it with sha256sum -c (or a signature) before running it.`
       });
@@ -67832,7 +67821,7 @@ function untrustedCheckouts(job) {
       const joined2 = joinedBlock(step.run);
       for (const line of commandLines(joined2.text)) {
         if (UNTRUSTED_FETCH.test(line.text))
-          found.push({ step, range: scriptRange(step.run, line.start, line.end), what: line.text.trim() });
+          found.push({ step, range: rangeInBlock(joined2, line.start, line.end), what: line.text.trim() });
       }
     }
   }
@@ -68165,7 +68154,7 @@ function secretsWrittenToArtifacts(model) {
             (e) => e.expr ? valuePaths(e.expr).some((p) => p.startsWith("secrets.") && p !== "secrets.GITHUB_TOKEN") : false
           ) || shellVariableUses(line.text).some((u) => env.has(u.name));
           if (!secretUse) continue;
-          const range = scriptRange(step.run, line.start, line.end);
+          const range = rangeInBlock(joined2, line.start, line.end);
           if (ENCODED_OUTPUT.test(line.text) && !/>|\btee\b/.test(line.text)) {
             issues.push(
               issue2(
@@ -69087,7 +69076,7 @@ function jobTokenExposure(model) {
       if (!leaves && !printed && !encoded) continue;
       issues.push({
         resource: job,
-        range: scriptRange(block, line.start, line.end),
+        range: rangeInBlock(joined2, line.start, line.end),
         key: `${stepKey(job, step)}:CI_JOB_TOKEN`,
         message: leaves ? `CI_JOB_TOKEN is written to ${written}, which this job keeps as an artifact: anyone who downloads it gets a token with the project's API access while the pipeline runs.` : "CI_JOB_TOKEN is printed to the job log (encoded output escapes masking): keep it inside the job and pass it only to the tool that needs it."
       });
@@ -77753,6 +77742,23 @@ var rule_default446 = secretRule({
 });
 
 // rules/secrets/generic-entropy/rule.ts
+var CONTEXT_KEYWORDS = [
+  "key",
+  "secret",
+  "token",
+  "passw",
+  "pwd",
+  "auth",
+  "cred",
+  "private",
+  "bearer",
+  "api_",
+  "apikey",
+  "signature",
+  "salt"
+];
+var CONTEXT = String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})`;
+var END = String.raw`(?:["\']|\s*$|\s*[,;])`;
 var rule_default447 = secretRule({
   id: "PAL-SECRET-036",
   title: "High-entropy secret-like string",
@@ -77765,22 +77771,8 @@ var rule_default447 = secretRule({
     {
       id: "generic-high-entropy-base64",
       description: "High-entropy base64 string in a secret-like context",
-      keywords: [
-        "key",
-        "secret",
-        "token",
-        "passw",
-        "pwd",
-        "auth",
-        "cred",
-        "private",
-        "bearer",
-        "api_",
-        "apikey",
-        "signature",
-        "salt"
-      ],
-      pattern: String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})([A-Za-z0-9+/_-]{20,}={0,2})(?:["\']|\s*$|\s*[,;])`,
+      keywords: CONTEXT_KEYWORDS,
+      pattern: String.raw`${CONTEXT}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
       generic: "entropy-base64",
       filters: ALL_FILTERS,
       validators: ["mixed-alphanumeric"]
@@ -77788,22 +77780,8 @@ var rule_default447 = secretRule({
     {
       id: "generic-high-entropy-hex",
       description: "High-entropy hex string in a secret-like context",
-      keywords: [
-        "key",
-        "secret",
-        "token",
-        "passw",
-        "pwd",
-        "auth",
-        "cred",
-        "private",
-        "bearer",
-        "api_",
-        "apikey",
-        "signature",
-        "salt"
-      ],
-      pattern: String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})([a-fA-F0-9]{32,})(?:["\']|\s*$|\s*[,;])`,
+      keywords: CONTEXT_KEYWORDS,
+      pattern: String.raw`${CONTEXT}([a-fA-F0-9]{32,})${END}`,
       generic: "entropy-hex",
       filters: ALL_FILTERS,
       validators: ["mixed-alphanumeric"]
@@ -77812,6 +77790,25 @@ var rule_default447 = secretRule({
 });
 
 // rules/secrets/generic-keyword/rule.ts
+var SECRET_KEYWORDS = [
+  "password",
+  "passwd",
+  "passphrase",
+  "pwd",
+  "secret",
+  "token",
+  "api_key",
+  "apikey",
+  "api-key",
+  "access_key",
+  "accesskey",
+  "auth_key",
+  "private_key",
+  "credential"
+];
+var SECRET_NAME3 = String.raw`[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}`;
+var REJECT_NAME = String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`;
+var KEYWORD_DEFAULTS = { generic: "keyword", filters: ALL_FILTERS, minEntropy: 2.6 };
 var rule_default448 = secretRule({
   id: "PAL-SECRET-035",
   title: "Hard-coded password or secret",
@@ -77824,183 +77821,64 @@ var rule_default448 = secretRule({
     {
       id: "generic-secret-code",
       description: "Hard-coded secret in source code (quoted literal assigned to a secret-named variable or key)",
-      keywords: [
-        "password",
-        "passwd",
-        "passphrase",
-        "pwd",
-        "secret",
-        "token",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "accesskey",
-        "auth_key",
-        "private_key",
-        "credential"
-      ],
-      pattern: String.raw`[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}["\'\]]?\s{0,4}(?::=|=>|=|:)\s{0,4}(?:[A-Za-z]{1,10}\()?["\']([^"\'\s\\]{4,200})["\']`,
+      keywords: SECRET_KEYWORDS,
+      pattern: String.raw`${SECRET_NAME3}["\'\]]?\s{0,4}(?::=|=>|=|:)\s{0,4}(?:[A-Za-z]{1,10}\()?["\']([^"\'\s\\]{4,200})["\']`,
       fileKinds: ["code"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6,
-      rejectMatch: String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`
+      ...KEYWORD_DEFAULTS,
+      rejectMatch: REJECT_NAME
     },
     {
       id: "generic-secret-yaml",
       description: "Hard-coded secret in YAML",
-      keywords: [
-        "password",
-        "passwd",
-        "passphrase",
-        "pwd",
-        "secret",
-        "token",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "accesskey",
-        "auth_key",
-        "private_key",
-        "credential"
-      ],
-      pattern: String.raw`(?m:^\s*-?\s*["\']?[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}["\']?\s*:\s+)(?:["\']([^"\'\s\\]{4,200})["\']|([^\s"\'#;,]{4,200}))\s*(?:#.*)?$`,
+      keywords: SECRET_KEYWORDS,
+      pattern: String.raw`(?m:^\s*-?\s*["\']?${SECRET_NAME3}["\']?\s*:\s+)(?:["\']([^"\'\s\\]{4,200})["\']|([^\s"\'#;,]{4,200}))\s*(?:#.*)?$`,
       fileKinds: ["yaml"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6,
-      rejectMatch: String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`
+      ...KEYWORD_DEFAULTS,
+      rejectMatch: REJECT_NAME
     },
     {
       id: "generic-secret-yaml-unquoted",
       description: "Hard-coded secret in YAML (unquoted)",
-      keywords: [
-        "password",
-        "passwd",
-        "passphrase",
-        "pwd",
-        "secret",
-        "token",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "accesskey",
-        "auth_key",
-        "private_key",
-        "credential"
-      ],
-      pattern: String.raw`(?m:^\s*-?\s*[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}\s*:\s+)([^\s"\'#{}\[\]&*!|>][^\s"\'#]{3,199})\s*(?:#.*)?$`,
+      keywords: SECRET_KEYWORDS,
+      pattern: String.raw`(?m:^\s*-?\s*${SECRET_NAME3}\s*:\s+)([^\s"\'#{}\[\]&*!|>][^\s"\'#]{3,199})\s*(?:#.*)?$`,
       fileKinds: ["yaml"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6,
-      rejectMatch: String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`
+      ...KEYWORD_DEFAULTS,
+      rejectMatch: REJECT_NAME
     },
     {
       id: "generic-secret-json",
       description: "Hard-coded secret in JSON",
-      keywords: [
-        "password",
-        "passwd",
-        "passphrase",
-        "pwd",
-        "secret",
-        "token",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "accesskey",
-        "auth_key",
-        "private_key",
-        "credential"
-      ],
-      pattern: String.raw`"[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}"\s*:\s*"([^"\'\s\\]{4,200})"`,
+      keywords: SECRET_KEYWORDS,
+      pattern: String.raw`"${SECRET_NAME3}"\s*:\s*"([^"\'\s\\]{4,200})"`,
       fileKinds: ["json"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6,
-      rejectMatch: String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`
+      ...KEYWORD_DEFAULTS,
+      rejectMatch: REJECT_NAME
     },
     {
       id: "generic-secret-properties",
       description: "Hard-coded secret in a properties, ini, .env or TOML file",
-      keywords: [
-        "password",
-        "passwd",
-        "passphrase",
-        "pwd",
-        "secret",
-        "token",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "accesskey",
-        "auth_key",
-        "private_key",
-        "credential"
-      ],
-      pattern: String.raw`(?m:^\s*(?:export\s+)?[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}\s*[=:]\s*)["\']?([^\s"\'#;,]{4,200})["\']?\s*$`,
+      keywords: SECRET_KEYWORDS,
+      pattern: String.raw`(?m:^\s*(?:export\s+)?${SECRET_NAME3}\s*[=:]\s*)["\']?([^\s"\'#;,]{4,200})["\']?\s*$`,
       fileKinds: ["properties", "ini", "env"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6,
-      rejectMatch: String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`
+      ...KEYWORD_DEFAULTS,
+      rejectMatch: REJECT_NAME
     },
     {
       id: "generic-secret-xml",
       description: "Hard-coded secret in XML (element, attribute or key/value setting)",
-      keywords: [
-        "password",
-        "passwd",
-        "passphrase",
-        "pwd",
-        "secret",
-        "token",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "accesskey",
-        "auth_key",
-        "private_key",
-        "credential"
-      ],
-      pattern: String.raw`(?:<[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}(?:\s[^>]{0,100})?>\s*([^<\s]{4,200})\s*</|\s[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}\s*=\s*"([^"\s]{4,200})"|key\s*=\s*"[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}"\s+value\s*=\s*"([^"\s]{4,200})")`,
+      keywords: SECRET_KEYWORDS,
+      pattern: String.raw`(?:<${SECRET_NAME3}(?:\s[^>]{0,100})?>\s*([^<\s]{4,200})\s*</|\s${SECRET_NAME3}\s*=\s*"([^"\s]{4,200})"|key\s*=\s*"${SECRET_NAME3}"\s+value\s*=\s*"([^"\s]{4,200})")`,
       fileKinds: ["xml"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6
+      ...KEYWORD_DEFAULTS
     },
     {
       id: "generic-secret-shell",
       description: "Hard-coded secret in a shell script or Dockerfile",
-      keywords: [
-        "password",
-        "passwd",
-        "passphrase",
-        "pwd",
-        "secret",
-        "token",
-        "api_key",
-        "apikey",
-        "api-key",
-        "access_key",
-        "accesskey",
-        "auth_key",
-        "private_key",
-        "credential"
-      ],
-      pattern: String.raw`(?:^|\s|;)(?:export\s+|ENV\s+|ARG\s+|set\s+)?[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}[=\s]\s*["\']?([^\s"\'$;|&]{4,200})["\']?(?:\s|;|$)`,
+      keywords: SECRET_KEYWORDS,
+      pattern: String.raw`(?:^|\s|;)(?:export\s+|ENV\s+|ARG\s+|set\s+)?${SECRET_NAME3}[=\s]\s*["\']?([^\s"\'$;|&]{4,200})["\']?(?:\s|;|$)`,
       fileKinds: ["shell"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6,
-      rejectMatch: String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`
+      ...KEYWORD_DEFAULTS,
+      rejectMatch: REJECT_NAME
     },
     {
       id: "generic-password-flag",
@@ -78008,9 +77886,7 @@ var rule_default448 = secretRule({
       keywords: ["--password", "--pass", "-p", "--token", "--api-key"],
       pattern: String.raw`(?:^|\s)(?:--password|--passwd|--pass|--token|--api-key|--secret)(?:=|\s+)["\']?([^\s"\'$;|&]{4,200})`,
       fileKinds: ["shell", "other", "yaml"],
-      generic: "keyword",
-      filters: ALL_FILTERS,
-      minEntropy: 2.6
+      ...KEYWORD_DEFAULTS
     }
   ]
 });
@@ -79811,19 +79687,20 @@ async function loadRules(selection) {
 // scanners/terraform/calls.ts
 import { readFileSync as readFileSync8 } from "node:fs";
 import path6 from "node:path";
+var TERRAFORM_FILE = /\.tf(\.json)?$/i;
 var LOCAL_SOURCE = /(?:^|[\s{,])"?source"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/gm;
 function terraformModuleCalls(units) {
   const folders = /* @__PURE__ */ new Map();
   for (const unit of units) {
     const first = unit[0];
-    if (!first || !unit.some((e) => /\.tf(\.json)?$/i.test(e.path))) continue;
+    if (!first || !unit.some((e) => TERRAFORM_FILE.test(e.path))) continue;
     folders.set(path6.posix.dirname(first.path), unit);
   }
   const calls = /* @__PURE__ */ new Map();
   if (folders.size < 2) return calls;
   for (const [dir, entries] of folders) {
     for (const entry2 of entries) {
-      if (!/\.tf(\.json)?$/i.test(entry2.path)) continue;
+      if (!TERRAFORM_FILE.test(entry2.path)) continue;
       let text2;
       try {
         text2 = readFileSync8(entry2.absolute, "utf8");
@@ -82962,7 +82839,7 @@ function autoLoadedVarFiles(files) {
   const vars = files.filter((f) => f.format === "terraform-vars" && f.terraform);
   const base = (f) => path9.posix.basename(f.path);
   const fixed2 = ["terraform.tfvars", "terraform.tfvars.json"].map((name2) => vars.find((f) => base(f) === name2)).filter((f) => f !== void 0);
-  const auto = vars.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => base(a) < base(b) ? -1 : base(a) > base(b) ? 1 : 0);
+  const auto = vars.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => compareText(base(a), base(b)));
   return [...fixed2, ...auto];
 }
 var constants3 = {
@@ -89273,7 +89150,7 @@ var CfnTemplate = class {
     const unknownKeys = keys.some((key) => typeof key !== "string" && typeof key !== "number");
     if (keys.length === 3 && !unknownKeys) {
       const [mapName, topKey, secondKey] = keys.map(String);
-      const found = entryValue(entryValue(this.mappings.get(mapName), topKey), secondKey);
+      const found = child(child(this.mappings.get(mapName), topKey), secondKey);
       if (found) return atRange2(this.value(found, depth), range);
     }
     if (fallback && !unknownKeys) return atRange2(this.value(fallback, depth), range);
@@ -89318,9 +89195,6 @@ function parameterValue(declaration) {
     };
   }
   return value;
-}
-function entryValue(node, key) {
-  return node?.kind === "map" ? node.entries.find((e) => e.key === key)?.value : void 0;
 }
 function conditionReference(node) {
   let name2;

@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { defaultConfig, findConfigFile, loadConfigFile, type PalisadeConfig } from '../config/config.js';
 import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/package.js';
+import { LineIndex } from '../core/source.js';
 import { compareText, type Finding, type ScanResult, type Severity } from '../core/types.js';
 import { readBaseline } from '../postprocess/baseline.js';
 import { fingerprint, maskInLine, redactSecret } from '../postprocess/fingerprint.js';
@@ -119,24 +119,19 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanResult> 
     if (!current || !commit || !current.lines.length) return;
     const text = current.lines.join('\n');
     bytes += text.length;
-    const lineStarts: number[] = [];
-    let offset = 0;
-    for (const line of current.lines) {
-      lineStarts.push(offset);
-      offset += line.length + 1;
-    }
+    let lineIndex: LineIndex | undefined;
     for (const match of scanText(current.file, text, config.secrets)) {
       const rule = secretRules.get(ruleOfDetector(match.detector.id) ?? '');
       if (!rule) continue;
-      let index = lineStarts.length - 1;
-      while (index > 0 && lineStarts[index]! > match.start) index--;
+      lineIndex ??= new LineIndex(text);
+      const { line, column } = lineIndex.position(match.start);
       const finding = historyFinding(
         rule,
         match.detector,
         match.value,
         current,
-        index,
-        match.start - lineStarts[index]!,
+        line - 1,
+        column - 1,
         commit,
       );
       if (!findings.has(finding.fingerprint)) findings.set(finding.fingerprint, finding);
@@ -270,7 +265,6 @@ function historyFinding(
   const line = additions.lines[index] ?? '';
   const lineNumber = additions.numbers[index] ?? 1;
   const endColumn = Math.min(line.length, column + value.length) + 1;
-  const hash = createHash('sha256').update(value).digest('hex');
   const masked = maskInLine(line, column + 1, endColumn, secret.preview);
   return {
     ruleId: rule.id,
@@ -300,7 +294,7 @@ function historyFinding(
     fingerprint: fingerprint({
       ruleId: rule.id,
       file: additions.file,
-      key: secretKey(detector.id, hash),
+      key: secretKey(detector.id, secret.sha256),
       occurrence: 0,
     }),
   };

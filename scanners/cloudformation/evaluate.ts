@@ -359,7 +359,7 @@ export class CfnTemplate {
     const unknownKeys = keys.some((key) => typeof key !== 'string' && typeof key !== 'number');
     if (keys.length === 3 && !unknownKeys) {
       const [mapName, topKey, secondKey] = keys.map(String) as [string, string, string];
-      const found = entryValue(entryValue(this.mappings.get(mapName), topKey), secondKey);
+      const found = child(child(this.mappings.get(mapName), topKey), secondKey);
       if (found) return atRange(this.value(found, depth), range);
     }
     if (fallback && !unknownKeys) return atRange(this.value(fallback, depth), range);
@@ -415,10 +415,6 @@ function parameterValue(declaration: TreeNode): TreeNode | undefined {
     };
   }
   return value;
-}
-
-function entryValue(node: TreeNode | undefined, key: string): TreeNode | undefined {
-  return node?.kind === 'map' ? node.entries.find((e) => e.key === key)?.value : undefined;
 }
 
 /**

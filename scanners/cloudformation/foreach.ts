@@ -2,7 +2,7 @@ import { child, type MapEntry, type MapNode, scalar, type TreeNode } from '../pa
 import { type CfnTemplate, intrinsicOf, NO_VALUE } from './evaluate.js';
 
 /** Resources one `Fn::ForEach` (nested loops included) expands to at most. */
-export const MAX_FOREACH_RESOURCES = 1000;
+const MAX_FOREACH_RESOURCES = 1000;
 /** Loops nested inside one another. */
 const MAX_FOREACH_DEPTH = 5;
 const FOREACH_PREFIX = 'Fn::ForEach::';

@@ -2,7 +2,7 @@ import type { Range } from '../core/types.js';
 import { child, type MapNode, type TreeNode, toPlain } from '../parsers/tree.js';
 import { type Attr, defaulted, explicit, unresolvable } from './attr.js';
 import type { DeclaredResource, IacFamily } from './declared.js';
-import type { Entity, Model } from './model.js';
+import { type Entity, type Model, readPath } from './model.js';
 
 /**
  * Kind definitions map provider resources (Terraform, CloudFormation, ARM) onto provider-neutral entities,
@@ -241,7 +241,7 @@ function attach(
   };
   if (attachment.child) {
     const fields = definition.children?.[attachment.child.name] ?? {};
-    const list = (readPathValue(parent, attachment.child.name) as Entity[] | undefined) ?? [];
+    const list = (readPath(parent, attachment.child.name) as Entity[] | undefined) ?? [];
     const added: Entity = {
       kind: `${parent.kind}.${attachment.child.name}`,
       address: resource.address,
@@ -277,7 +277,7 @@ function attach(
 function index(model: Model, entity: Entity, refKeys: string[], definition: KindDefinition): void {
   for (const key of refKeys) push(model.references, key, entity);
   for (const field of definition.identity ?? []) {
-    const attr = readPathValue(entity, field) as Attr<unknown> | undefined;
+    const attr = readPath(entity, field) as Attr<unknown> | undefined;
     if (attr?.origin === 'explicit' && typeof attr.value === 'string')
       push(model.references, `=${attr.value}`, entity);
   }
@@ -435,13 +435,4 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
     else current = current[key] = {};
   }
   current[keys[keys.length - 1] as string] = value;
-}
-
-function readPathValue(target: Record<string, unknown>, dotted: string): unknown {
-  let current: unknown = target;
-  for (const key of dotted.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
 }

@@ -76,3 +76,13 @@ export function resources(model: Model, collection: string): Entity[] {
   if (provider !== 'aws' && provider !== 'azure' && provider !== 'google') return [];
   return model[provider][service ?? '']?.[name ?? ''] ?? [];
 }
+
+/** Reads a dotted path (`versioning.enabled`, `containers`) from a model object. */
+export function readPath(target: unknown, path: string): unknown {
+  let current: unknown = target;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

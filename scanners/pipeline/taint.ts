@@ -97,7 +97,7 @@ export function isTaintedAzureVariable(name: string): boolean {
 }
 
 /** The environment variable name Azure gives a variable: `Build.SourceBranch` becomes `BUILD_SOURCEBRANCH`. */
-export function azureEnvName(name: string): string {
+function azureEnvName(name: string): string {
   return name.toUpperCase().replace(/\./g, '_');
 }
 

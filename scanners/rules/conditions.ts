@@ -1,5 +1,5 @@
 import { type Attr, isAttr } from '../model/attr.js';
-import type { Resource } from '../model/model.js';
+import { type Resource, readPath } from '../model/model.js';
 
 /**
  * The condition language of YAML custom rules. A rule reports each resource for which its `when`
@@ -43,15 +43,7 @@ export interface Outcome {
 
 const UNKNOWN: Outcome = { value: 'unknown' };
 
-/** Reads a dotted path (`versioning.enabled`, `containers`) from a model object. */
-export function readPath(target: unknown, path: string): unknown {
-  let current: unknown = target;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+export { readPath };
 
 const patterns = new Map<string, RegExp>();
 

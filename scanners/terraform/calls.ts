@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InventoryEntry } from '../engine/inventory.js';
 
+/** A Terraform configuration file, native or JSON syntax. */
+const TERRAFORM_FILE = /\.tf(\.json)?$/i;
+
 /** `source = "./x"` (native) or `"source": "./x"` (JSON): a call of a local module. */
 const LOCAL_SOURCE = /(?:^|[\s{,])"?source"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/gm;
 
@@ -14,14 +17,14 @@ export function terraformModuleCalls(units: InventoryEntry[][]): Map<string, Set
   const folders = new Map<string, InventoryEntry[]>();
   for (const unit of units) {
     const first = unit[0];
-    if (!first || !unit.some((e) => /\.tf(\.json)?$/i.test(e.path))) continue;
+    if (!first || !unit.some((e) => TERRAFORM_FILE.test(e.path))) continue;
     folders.set(path.posix.dirname(first.path), unit);
   }
   const calls = new Map<string, Set<string>>();
   if (folders.size < 2) return calls;
   for (const [dir, entries] of folders) {
     for (const entry of entries) {
-      if (!/\.tf(\.json)?$/i.test(entry.path)) continue;
+      if (!TERRAFORM_FILE.test(entry.path)) continue;
       let text: string;
       try {
         text = readFileSync(entry.absolute, 'utf8');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { FileError } from '../core/errors.js';
 import { LineIndex } from '../core/source.js';
+import { compareText } from '../core/types.js';
 import type { DeclaredResource } from '../model/declared.js';
 import type { SourceFile } from '../parsers/source-file.js';
 import type { TreeNode } from '../parsers/tree.js';
@@ -103,7 +104,7 @@ function autoLoadedVarFiles(files: SourceFile[]): SourceFile[] {
     .filter((f): f is SourceFile => f !== undefined);
   const auto = vars
     .filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f)))
-    .sort((a, b) => (base(a) < base(b) ? -1 : base(a) > base(b) ? 1 : 0));
+    .sort((a, b) => compareText(base(a), base(b)));
   return [...fixed, ...auto];
 }
 

@@ -22,14 +22,8 @@ export async function ingestScan(
   for (const finding of upload.findings) byFingerprint.set(finding.fingerprint, toContent(finding));
   const { scan, created } = await storage.recordScan(
     {
-      organizationId,
-      provider: upload.provider,
-      owner: upload.organization,
-      repository: upload.repository,
+      ...runKeyOf(organizationId, upload),
       branch: upload.branch,
-      commit: upload.commit.toLowerCase(),
-      kind: upload.kind,
-      runId: upload.runId,
       runUrl: upload.runUrl ?? null,
       pullRequest: upload.pullRequest ?? null,
       toolName: upload.tool?.name ?? 'palisade',

@@ -26,8 +26,15 @@ export interface JobsPluginOptions {
 
 export default fp<JobsPluginOptions>(
   async (app, options) => {
-    // Declared before the runner, which wakes it after each job.
-    let exporter: Exporter;
+    const exporter = new Exporter(app.storage, (options.sinks ?? []).map(createSink), app.log, {
+      ...options.exporter,
+      onDelivery: (sink, outcome, events) => {
+        app.metrics.exportDeliveries.inc({ sink, outcome });
+        if (outcome === 'delivered') app.metrics.exportedEvents.inc({ sink }, events);
+        options.exporter?.onDelivery?.(sink, outcome, events);
+      },
+    });
+    // The runner wakes the exporter after each job.
     const runner = new IngestRunner(app.storage, app.log, {
       ...options.runner,
       onJobDone: (report) => {
@@ -38,14 +45,6 @@ export default fp<JobsPluginOptions>(
           exporter.wake();
         }
         options.runner?.onJobDone?.(report);
-      },
-    });
-    exporter = new Exporter(app.storage, (options.sinks ?? []).map(createSink), app.log, {
-      ...options.exporter,
-      onDelivery: (sink, outcome, events) => {
-        app.metrics.exportDeliveries.inc({ sink, outcome });
-        if (outcome === 'delivered') app.metrics.exportedEvents.inc({ sink }, events);
-        options.exporter?.onDelivery?.(sink, outcome, events);
       },
     });
     app.decorate('ingestRunner', runner);

@@ -47,6 +47,13 @@ const MAX_PARAMETERS = 30_000;
 /** For `where id in (…)` lists. */
 const ID_CHUNK = 5_000;
 
+/** The repository of a joined row, as toFindingView and toScanView read it. */
+const REPOSITORY_COLUMNS = [
+  'repositories.provider as repository_provider',
+  'repositories.owner as repository_owner',
+  'repositories.name as repository_name',
+] as const;
+
 const STATUSES: FindingStatus[] = ['open', 'closed', 'risk_accepted', 'false_positive'];
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -379,11 +386,7 @@ export class KyselyStorage implements Storage {
     const rows = await filtered
       .innerJoin('repositories', 'repositories.id', 'findings.repository_id')
       .selectAll('findings')
-      .select([
-        'repositories.provider as repository_provider',
-        'repositories.owner as repository_owner',
-        'repositories.name as repository_name',
-      ])
+      .select(REPOSITORY_COLUMNS)
       .orderBy(column[query.sort], query.order)
       // The id breaks ties, so that pages neither repeat nor skip rows.
       .orderBy('findings.id', query.order)
@@ -631,9 +634,7 @@ export class KyselyStorage implements Storage {
         'finding_events.reason as event_reason',
         'finding_events.created_at as event_created_at',
         'organizations.slug as organization_slug',
-        'repositories.provider as repository_provider',
-        'repositories.owner as repository_owner',
-        'repositories.name as repository_name',
+        ...REPOSITORY_COLUMNS,
       ])
       .where('finding_events.id', '>', afterId)
       .orderBy('finding_events.id')
@@ -723,11 +724,7 @@ export class KyselyStorage implements Storage {
       .selectFrom('scans')
       .innerJoin('repositories', 'repositories.id', 'scans.repository_id')
       .selectAll('scans')
-      .select([
-        'repositories.provider as repository_provider',
-        'repositories.owner as repository_owner',
-        'repositories.name as repository_name',
-      ])
+      .select(REPOSITORY_COLUMNS)
       .where('scans.organization_id', '=', organizationId);
   }
 }
@@ -1008,11 +1005,7 @@ async function getFindingView(
     .selectFrom('findings')
     .innerJoin('repositories', 'repositories.id', 'findings.repository_id')
     .selectAll('findings')
-    .select([
-      'repositories.provider as repository_provider',
-      'repositories.owner as repository_owner',
-      'repositories.name as repository_name',
-    ])
+    .select(REPOSITORY_COLUMNS)
     .where('findings.organization_id', '=', organizationId)
     .where('findings.id', '=', findingId)
     .executeTakeFirst();

@@ -1,6 +1,29 @@
 import { ALL_FILTERS } from '../../../scanners/secrets/filters.js';
 import { secretRule } from '../../../scanners/secrets/secret-rule.js';
 
+/** Words that make a line secret-like; the prefilter needs one of them before either pattern runs. */
+const CONTEXT_KEYWORDS = [
+  'key',
+  'secret',
+  'token',
+  'passw',
+  'pwd',
+  'auth',
+  'cred',
+  'private',
+  'bearer',
+  'api_',
+  'apikey',
+  'signature',
+  'salt',
+];
+
+/** A secret-like word, then up to 40 characters and an opening quote or assignment. */
+const CONTEXT = String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})`;
+
+/** The value ends at a closing quote, the end of the line, or a separator. */
+const END = String.raw`(?:["\']|\s*$|\s*[,;])`;
+
 /** Generic: high-entropy base64 and hex strings in a secret-like context. */
 export default secretRule({
   id: 'PAL-SECRET-036',
@@ -17,22 +40,8 @@ export default secretRule({
     {
       id: 'generic-high-entropy-base64',
       description: 'High-entropy base64 string in a secret-like context',
-      keywords: [
-        'key',
-        'secret',
-        'token',
-        'passw',
-        'pwd',
-        'auth',
-        'cred',
-        'private',
-        'bearer',
-        'api_',
-        'apikey',
-        'signature',
-        'salt',
-      ],
-      pattern: String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})([A-Za-z0-9+/_-]{20,}={0,2})(?:["\']|\s*$|\s*[,;])`,
+      keywords: CONTEXT_KEYWORDS,
+      pattern: String.raw`${CONTEXT}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
       generic: 'entropy-base64',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],
@@ -40,22 +49,8 @@ export default secretRule({
     {
       id: 'generic-high-entropy-hex',
       description: 'High-entropy hex string in a secret-like context',
-      keywords: [
-        'key',
-        'secret',
-        'token',
-        'passw',
-        'pwd',
-        'auth',
-        'cred',
-        'private',
-        'bearer',
-        'api_',
-        'apikey',
-        'signature',
-        'salt',
-      ],
-      pattern: String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})([a-fA-F0-9]{32,})(?:["\']|\s*$|\s*[,;])`,
+      keywords: CONTEXT_KEYWORDS,
+      pattern: String.raw`${CONTEXT}([a-fA-F0-9]{32,})${END}`,
       generic: 'entropy-hex',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],

@@ -9,7 +9,6 @@ import type {
   ScriptBlock,
 } from '../../model/pipeline.js';
 import type { ReportInput } from '../../rules/types.js';
-import { joinedBlock, rangeInBlock } from '../source.js';
 
 /** A problem found in a pipeline, located at the exact range that shows it. */
 export interface PipelineIssue {
@@ -93,11 +92,6 @@ export function lineAt(lines: CommandLine[], offset: number): CommandLine | unde
     else return line;
   }
   return undefined;
-}
-
-/** The file range of part of a script. */
-export function scriptRange(block: ScriptBlock, start: number, end: number): Range {
-  return rangeInBlock(joinedBlock(block), start, end);
 }
 
 /** The key prefix of a step: `jobs.build.steps[2]`. */

@@ -6,7 +6,7 @@ import { child } from '../../parsers/tree.js';
 import { findExpressions, valuePaths } from '../expressions.js';
 import { isCommitSha, matchesRepositoryPattern } from '../refs.js';
 import { shellVariableUses } from '../shell.js';
-import { items, joinedBlock, text } from '../source.js';
+import { items, joinedBlock, rangeInBlock, text } from '../source.js';
 import { PRIVILEGED_UNTRUSTED_EVENTS, PULL_REQUEST_EVENTS } from '../taint.js';
 import {
   actionOf,
@@ -15,7 +15,6 @@ import {
   githubEvents,
   type PipelineIssue,
   pipelineFiles,
-  scriptRange,
   stepKey,
 } from './common.js';
 
@@ -57,7 +56,7 @@ export function untrustedCheckouts(
       const joined = joinedBlock(step.run);
       for (const line of commandLines(joined.text)) {
         if (UNTRUSTED_FETCH.test(line.text))
-          found.push({ step, range: scriptRange(step.run, line.start, line.end), what: line.text.trim() });
+          found.push({ step, range: rangeInBlock(joined, line.start, line.end), what: line.text.trim() });
       }
     }
   }
@@ -467,7 +466,7 @@ export function secretsWrittenToArtifacts(model: Model): PipelineIssue[] {
                 : false,
             ) || shellVariableUses(line.text).some((u) => env.has(u.name));
           if (!secretUse) continue;
-          const range = scriptRange(step.run, line.start, line.end);
+          const range = rangeInBlock(joined, line.start, line.end);
           if (ENCODED_OUTPUT.test(line.text) && !/>|\btee\b/.test(line.text)) {
             issues.push(
               issue(

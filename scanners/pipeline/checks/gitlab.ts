@@ -2,17 +2,9 @@ import type { Model } from '../../model/model.js';
 import type { PipelineFile, PipelineJob, PipelineVariable } from '../../model/pipeline.js';
 import { isCommitSha } from '../refs.js';
 import { lexShell, shellVariableUses } from '../shell.js';
-import { joinedBlock } from '../source.js';
+import { joinedBlock, rangeInBlock } from '../source.js';
 import { isTaintedGitlabVariable } from '../taint.js';
-import {
-  commandLines,
-  lineAt,
-  type PipelineIssue,
-  pipelineFiles,
-  scriptRange,
-  stepKey,
-  stepScripts,
-} from './common.js';
+import { commandLines, lineAt, type PipelineIssue, pipelineFiles, stepKey, stepScripts } from './common.js';
 
 /** What GitLab scripts do with outsider-controlled variables. */
 export interface GitlabInjections {
@@ -219,7 +211,7 @@ export function jobTokenExposure(model: Model): PipelineIssue[] {
       if (!leaves && !printed && !encoded) continue;
       issues.push({
         resource: job,
-        range: scriptRange(block, line.start, line.end),
+        range: rangeInBlock(joined, line.start, line.end),
         key: `${stepKey(job, step)}:CI_JOB_TOKEN`,
         message: leaves
           ? `CI_JOB_TOKEN is written to ${written}, which this job keeps as an artifact: anyone who downloads it gets a token with the project's API access while the pipeline runs.`

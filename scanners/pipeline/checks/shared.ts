@@ -1,15 +1,8 @@
 import type { Model } from '../../model/model.js';
 import type { ImageRef, PipelineContainer, PipelinePlatform } from '../../model/pipeline.js';
 import { lexShell } from '../shell.js';
-import { joinedBlock } from '../source.js';
-import {
-  commandLines,
-  type PipelineIssue,
-  pipelineFiles,
-  scriptRange,
-  stepKey,
-  stepScripts,
-} from './common.js';
+import { joinedBlock, rangeInBlock } from '../source.js';
+import { commandLines, type PipelineIssue, pipelineFiles, stepKey, stepScripts } from './common.js';
 
 /** A download piped straight into an interpreter. */
 const PIPE_TO_SHELL =
@@ -29,7 +22,7 @@ export function pipedDownloads(model: Model, platform: PipelinePlatform): Pipeli
       if (!match || shell.contextAt(line.start + match.index) === 'comment') continue;
       issues.push({
         resource: script.job,
-        range: scriptRange(script.block, line.start, line.end),
+        range: rangeInBlock(joined, line.start, line.end),
         key: `${stepKey(script.job, script.step, script.source)}:pipe`,
         message: `A download is executed straight from the network (${match[0].trim().slice(0, 60)}): a compromised or spoofed server runs code in the pipeline. Download to a file, verify its checksum or signature, then run it.`,
       });
@@ -93,7 +86,7 @@ export function unverifiedDownloads(model: Model, platform: PipelinePlatform): P
         return;
       issues.push({
         resource: script.job,
-        range: scriptRange(script.block, line.start, line.end),
+        range: rangeInBlock(joined, line.start, line.end),
         key: `${stepKey(script.job, script.step, script.source)}:download:${file}`,
         message: `${file} is downloaded and executed without verifying a checksum or signature; a compromised release or mirror runs its code in the pipeline. Check it with sha256sum -c (or a signature) before running it.`,
       });
@@ -103,7 +96,7 @@ export function unverifiedDownloads(model: Model, platform: PipelinePlatform): P
 }
 
 /** Describes why an image reference is mutable. */
-export function imageProblem(image: ImageRef): string | undefined {
+function imageProblem(image: ImageRef): string | undefined {
   if (image.dynamic || image.digest) return undefined;
   if (!image.tag) return `${image.raw.value} has no tag (it means latest)`;
   if (image.tag === 'latest') return `${image.raw.value} uses the latest tag`;
