@@ -121,6 +121,35 @@ export interface ScanStats {
   outsideDiff: number;
 }
 
+/** Tag keys that carry a resource's trace id; `palisade_trace` is ours, the others are written by other tools. */
+export const TRACE_TAG_KEYS = ['palisade_trace', 'yor_trace', 'mapping_tag'] as const;
+
+/**
+ * One IaC resource the scan saw: the inventory the server links to deployed cloud resources ("code to
+ * cloud"). Only literal, non-secret facts: address, type, place, trace tag and string tags.
+ */
+export interface IacResourceRecord {
+  family: 'terraform' | 'cloudformation' | 'arm';
+  /** The provider's type: `aws_s3_bucket`, `AWS::S3::Bucket`, `Microsoft.Storage/storageAccounts`. */
+  type: string;
+  /** The neutral kind when one maps it (`aws.s3.bucket`), else absent. */
+  kind?: string;
+  /** `aws_s3_bucket.logs`, `module.site.aws_s3_bucket.logs["a"]`, `Resources.LogsBucket`, the ARM address. */
+  address: string;
+  /** Terraform: the calling module path (`module.site`); absent at the root module. */
+  modulePath?: string;
+  /** The resource's own name when it is a known literal (bucket name, `name`), for the name heuristic. */
+  name?: string;
+  file: string;
+  line: number;
+  /** The value of the first trace tag key found (TRACE_TAG_KEYS order), when it is a literal. */
+  traceTag?: string;
+  /** Literal string tags (Terraform `tags`/`labels`, CloudFormation `Tags`, ARM `tags`). */
+  tags: Record<string, string>;
+  /** Addresses of the other resources in this scan that this one references (graph edges). */
+  references: string[];
+}
+
 export interface ScanResult {
   /** Version of the JSON report schema (schemas/palisade-report.schema.json). */
   schemaVersion: '1.0.0';
@@ -138,6 +167,8 @@ export interface ScanResult {
   /** Present in diff mode. */
   diff?: { base: string; mergeBase: string; scope: 'lines' | 'files'; changedFiles: number };
   failOn: Severity | 'none';
+  /** The IaC resources scanned (full scans; absent when no IaC file was read). */
+  resources?: IacResourceRecord[];
 }
 
 /** Ordinal string order: the same on every machine, whatever its locale. */
