@@ -11,7 +11,9 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'server-postgres',
-          include: ['test/server/{access,export,ingest,jobs,lifecycle,secrets}.test.ts'],
+          include: [
+            'test/server/{access,cloud,dashboard,export,filters,ingest,jobs,lifecycle,oidc,secrets,trends,users}.test.ts',
+          ],
           env: { PALISADE_TEST_BACKEND: 'postgres' },
         },
       },

@@ -6,15 +6,15 @@ import * as github from '@actions/github';
 import { detectUploadMetadata, uploadScan } from '../scanners/cli/upload.js';
 import { activeFindings, atOrAbove, type ScanResult, shouldFail } from '../scanners/core/types.js';
 import { scan } from '../scanners/engine/scan.js';
+import { decodeState, renderComment } from '../scanners/integrations/github/comment.js';
+import { type ExistingComment, findSticky, writeSticky } from '../scanners/integrations/github/sticky.js';
 import { renderMarkdown } from '../scanners/reporters/markdown.js';
 import { renderSarif } from '../scanners/reporters/sarif.js';
 import { countBySeverity } from '../scanners/reporters/shared.js';
 import { annotate, annotationNote } from './annotations.js';
-import { decodeState, renderComment } from './comment.js';
 import { prepareDiffBase, pullRequestBase } from './diff-base.js';
 import { type ActionInputs, InputError, readInputs } from './inputs.js';
 import { relativeToWorkspace } from './relocate.js';
-import { type ExistingComment, findSticky, writeSticky } from './sticky.js';
 
 /** GitHub refuses a step summary over 1 MiB; leave room for the lines around the report. */
 const SUMMARY_REPORT_BYTES = 1024 * 1024 - 64 * 1024;

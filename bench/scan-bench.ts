@@ -2,6 +2,7 @@
  * `npm run bench`: scans generated repositories and prints files/s, MB/s and peak memory.
  * Usage: npm run bench -- [--files 1000,5000,10000] [--jobs auto,1,2] [--heavy 1500]
  *        npm run bench -- --terraform [--files 1000,5000,10000] [--jobs auto]
+ *        npm run bench -- --secrets [--threads 1,auto] [--limit-seconds 180] (secret engine vs secretlint)
  */
 
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scan } from '../scanners/engine/scan.js';
 import { generateTerraformRepository } from './terraform-corpus.js';
+
+if (process.argv.includes('--secrets')) {
+  // The secret engine against secretlint on node_modules (bench/secrets-bench.ts takes the other options).
+  await import('./secrets-bench.js');
+  process.exit(0);
+}
 
 const { values } = parseArgs({
   options: {

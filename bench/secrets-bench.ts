@@ -1,20 +1,31 @@
 /**
  * Secret scanning throughput: Palisade's secret engine (every detector, one pass per file) against
- * secretlint 13 with its recommended preset, on this repository's node_modules. Each tool runs in its own
- * process so peak RSS is its own. Run: npm run bench:secrets [-- --limit-seconds 120]
+ * secretlint 13 with its recommended preset, on this repository's node_modules. Each measurement runs in its
+ * own process so peak RSS is its own. secretlint scans on one thread; Palisade is measured on one thread and
+ * on every core (worker threads, as the CLI's `--jobs` does), and both ratios are printed.
+ *
+ * Run: npm run bench:secrets [-- --threads 1,auto --limit-seconds 180]
+ *      npm run bench -- --secrets (same, after a build)
  */
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../scanners/core/package.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CORPUS = path.join(ROOT, 'node_modules');
 const MAX_FILE = 5 * 1024 * 1024;
+
+interface CorpusFile {
+  file: string;
+  size: number;
+}
 
 interface Result {
   tool: string;
+  threads: number;
   files: number;
   bytes: number;
   seconds: number;
@@ -23,8 +34,15 @@ interface Result {
   complete: boolean;
 }
 
-function corpusFiles(): Array<{ file: string; size: number }> {
-  const out: Array<{ file: string; size: number }> = [];
+interface Tally {
+  files: number;
+  bytes: number;
+  findings: number;
+  complete: boolean;
+}
+
+function corpusFiles(corpus: string): CorpusFile[] {
+  const out: CorpusFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
@@ -36,147 +54,249 @@ function corpusFiles(): Array<{ file: string; size: number }> {
       }
     }
   };
-  walk(CORPUS);
+  walk(corpus);
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-function readText(file: string): string | undefined {
+/** The file's text, or undefined for a binary file (a NUL in the first 8,000 bytes), as both tools see it. */
+function readText(file: string): { text: string; bytes: number } | undefined {
   const buffer = readFileSync(file);
   if (buffer.subarray(0, 8000).includes(0)) return undefined;
-  return buffer.toString('utf8');
+  return { text: buffer.toString('utf8'), bytes: buffer.length };
 }
 
-async function runPalisade(files: Array<{ file: string }>, limit: number): Promise<Result> {
-  await import('../rules/index.js');
+/** Loads only the secret rules (each registers its detectors with the engine), not the whole catalogue. */
+async function loadSecretRules(): Promise<void> {
+  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const folder = fileURLToPath(new URL('../rules/secrets/', import.meta.url));
+  for (const group of readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory()))
+    await import(new URL(`../rules/secrets/${group.name}/rule.${extension}`, import.meta.url).href);
+}
+
+/**
+ * Scans files with Palisade's secret engine until none is left or the time limit passes. `next` hands out
+ * file indexes, so several threads can share one list.
+ */
+async function palisadeScanner(): Promise<{
+  name: string;
+  scan: (files: CorpusFile[], next: () => number, deadline: number) => Tally;
+}> {
+  await loadSecretRules();
   const { scanText, registeredDetectors } = await import('../scanners/secrets/engine.js');
   const { regexEngine } = await import('../scanners/secrets/regex.js');
-  const started = performance.now();
-  let bytes = 0;
-  let count = 0;
-  let findings = 0;
-  let complete = true;
-  for (const { file } of files) {
-    const text = readText(file);
-    if (text === undefined) continue;
-    findings += scanText(path.relative(ROOT, file), text).length;
-    bytes += Buffer.byteLength(text);
-    count++;
-    if ((performance.now() - started) / 1000 > limit) {
-      complete = false;
-      break;
+  const name = `palisade (${registeredDetectors().length} detectors, ${regexEngine().name})`;
+  const scan = (files: CorpusFile[], next: () => number, deadline: number): Tally => {
+    const tally: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
+    for (let index = next(); index < files.length; index = next()) {
+      const read = readText(files[index]!.file);
+      if (read === undefined) continue;
+      tally.findings += scanText(path.relative(PACKAGE_ROOT, files[index]!.file), read.text).length;
+      tally.bytes += read.bytes;
+      tally.files++;
+      if (performance.now() > deadline) {
+        tally.complete = false;
+        break;
+      }
     }
+    return tally;
+  };
+  return { name, scan };
+}
+
+async function runPalisade(files: CorpusFile[], limit: number, threads: number): Promise<Result> {
+  if (threads === 1) {
+    const { name, scan } = await palisadeScanner();
+    let cursor = 0;
+    const started = performance.now();
+    const tally = scan(files, () => cursor++, started + limit * 1000);
+    return finish(name, 1, tally, started);
   }
+  // Worker threads share a cursor in shared memory; the clock starts once every worker has loaded the rules.
+  const cursor = new Int32Array(new SharedArrayBuffer(4));
+  const workers = Array.from(
+    { length: threads },
+    () =>
+      new Worker(workerSource(), {
+        eval: true,
+        workerData: { role: 'secrets-bench-worker', files, cursor, limit },
+      }),
+  );
+  const [tool] = await Promise.all(workers.map((worker) => once<string>(worker)));
+  const started = performance.now();
+  const results = workers.map((worker) => once<Tally>(worker));
+  for (const worker of workers) worker.postMessage('go');
+  const tallies = await Promise.all(results);
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  const total: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
+  for (const tally of tallies) {
+    total.files += tally.files;
+    total.bytes += tally.bytes;
+    total.findings += tally.findings;
+    total.complete &&= tally.complete;
+  }
+  return finish(tool!, threads, total, started);
+}
+
+/**
+ * The worker's code: this module, loaded through import(). From TypeScript sources (tsx), the worker first
+ * registers tsx's loader itself (`--import tsx` in a worker's execArgv does not reach it on Node 20).
+ */
+function workerSource(): string {
+  const self = JSON.stringify(import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return `import(${self})`;
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  return `import(${tsx}).then((tsx) => { tsx.register(); return import(${self}); })`;
+}
+
+function once<T>(worker: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: T) => {
+      worker.off('error', reject);
+      resolve(message);
+    };
+    worker.once('message', onMessage);
+    worker.once('error', reject);
+  });
+}
+
+function finish(tool: string, threads: number, tally: Tally, started: number): Result {
   return {
-    tool: `palisade (${registeredDetectors().length} detectors, ${regexEngine().name})`,
-    files: count,
-    bytes,
+    tool,
+    threads,
+    files: tally.files,
+    bytes: tally.bytes,
     seconds: (performance.now() - started) / 1000,
-    findings,
+    findings: tally.findings,
     peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    complete,
+    complete: tally.complete,
   };
 }
 
-async function runSecretlint(files: Array<{ file: string }>, limit: number): Promise<Result> {
+async function runSecretlint(files: CorpusFile[], limit: number): Promise<Result> {
   const { createEngine } = await import('@secretlint/node');
   const engine = await createEngine({
-    cwd: ROOT,
+    cwd: PACKAGE_ROOT,
     formatter: 'json',
     color: false,
     maskSecrets: true,
     configFileJSON: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] },
   });
   const started = performance.now();
-  let bytes = 0;
-  let count = 0;
-  let findings = 0;
-  let complete = true;
+  const tally: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
   for (const { file } of files) {
-    const text = readText(file);
-    if (text === undefined) continue;
-    const result = await engine.executeOnContent({ content: text, filePath: file });
+    const read = readText(file);
+    if (read === undefined) continue;
+    const result = await engine.executeOnContent({ content: read.text, filePath: file });
     if (!result.ok)
-      findings += (JSON.parse(result.output) as Array<{ messages: unknown[] }>)[0]?.messages.length ?? 0;
-    bytes += Buffer.byteLength(text);
-    count++;
+      tally.findings +=
+        (JSON.parse(result.output) as Array<{ messages: unknown[] }>)[0]?.messages.length ?? 0;
+    tally.bytes += read.bytes;
+    tally.files++;
     if ((performance.now() - started) / 1000 > limit) {
-      complete = false;
+      tally.complete = false;
       break;
     }
   }
-  return {
-    tool: 'secretlint 13 + preset-recommend',
-    files: count,
-    bytes,
-    seconds: (performance.now() - started) / 1000,
-    findings,
-    peakRssMiB: process.resourceUsage().maxRSS / 1024,
-    complete,
-  };
+  return finish('secretlint 13 + preset-recommend', 1, tally, started);
 }
 
 function line(r: Result): string {
   const mb = r.bytes / 1e6;
-  return `${r.tool.padEnd(44)} ${mb.toFixed(1).padStart(7)} MB ${String(r.files).padStart(7)} files ${r.seconds.toFixed(1).padStart(7)} s ${(mb / r.seconds).toFixed(2).padStart(8)} MB/s ${(r.files / r.seconds).toFixed(0).padStart(6)} files/s  peak RSS ${r.peakRssMiB.toFixed(0)} MiB  findings ${r.findings}${r.complete ? '' : '  (time limit reached: partial corpus)'}`;
+  return `${r.tool.padEnd(44)} ${String(r.threads).padStart(2)} thr ${mb.toFixed(1).padStart(7)} MB ${String(r.files).padStart(7)} files ${r.seconds.toFixed(1).padStart(7)} s ${(mb / r.seconds).toFixed(2).padStart(8)} MB/s ${(r.files / r.seconds).toFixed(0).padStart(6)} files/s  peak RSS ${r.peakRssMiB.toFixed(0)} MiB  findings ${r.findings}${r.complete ? '' : '  (time limit reached: partial corpus)'}`;
 }
 
-const args = process.argv.slice(2);
-const limitAt = args.indexOf('--limit-seconds');
-const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : 180;
-const childTool = args.includes('--child') ? args[args.indexOf('--child') + 1] : undefined;
+function throughput(r: Result): number {
+  return r.bytes / r.seconds;
+}
 
-if (childTool) {
-  // The parent's file list, so both tools see exactly the same corpus.
-  const files = JSON.parse(readFileSync(args[args.indexOf('--files') + 1]!, 'utf8')) as Array<{
-    file: string;
-    size: number;
-  }>;
-  const result =
-    childTool === 'palisade' ? await runPalisade(files, limit) : await runSecretlint(files, limit);
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'secrets-bench-worker') {
+  const { files, cursor, limit } = workerData as { files: CorpusFile[]; cursor: Int32Array; limit: number };
+  const { name, scan } = await palisadeScanner();
+  parentPort!.once('message', () => {
+    // Each thread's clock has its own origin, so the deadline is taken here.
+    parentPort!.postMessage(scan(files, () => Atomics.add(cursor, 0, 1), performance.now() + limit * 1000));
+  });
+  // Ready: the tool's name.
+  parentPort!.postMessage(name);
 } else {
-  const files = corpusFiles();
-  const total = files.reduce((sum, f) => sum + f.size, 0);
-  console.log(
-    `corpus: ${CORPUS}: ${files.length} files, ${(total / 1e6).toFixed(1)} MB (files up to 5 MB, symlinks skipped)`,
-  );
-  console.log(`Node ${process.version}; each tool in its own process, time limit ${limit} s each`);
-  const listFile = path.join(mkdtempSync(path.join(tmpdir(), 'palisade-bench-')), 'files.json');
-  writeFileSync(listFile, JSON.stringify(files));
-  const results: Result[] = [];
-  for (const tool of ['palisade', 'secretlint']) {
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(import.meta.url),
-        '--child',
-        tool,
-        '--limit-seconds',
-        String(limit),
-        '--files',
-        listFile,
-      ],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    if (child.status !== 0) {
-      console.log(`${tool} failed: ${child.stderr.slice(-2000)}`);
-      continue;
-    }
-    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Result;
-    results.push(result);
-    console.log(line(result));
-  }
-  const [palisade, secretlint] = results;
-  if (palisade && secretlint) {
-    const ratio = palisade.bytes / palisade.seconds / (secretlint.bytes / secretlint.seconds);
+  const { values } = parseArgs({
+    options: {
+      'limit-seconds': { type: 'string', default: '180' },
+      // Palisade thread counts to measure: numbers or `auto` (every available core).
+      threads: { type: 'string', default: '1,auto' },
+      // Another folder to scan instead of node_modules.
+      corpus: { type: 'string', default: path.join(PACKAGE_ROOT, 'node_modules') },
+      // Internal: one measurement in this (fresh) process, printed as JSON.
+      child: { type: 'string' },
+      files: { type: 'string' },
+      // Accepted so that `npm run bench -- --secrets` can hand its arguments over unchanged.
+      secrets: { type: 'boolean', default: false },
+    },
+  });
+  const limit = Number(values['limit-seconds']);
+  if (values.child) {
+    // The parent's file list, so every measurement sees exactly the same corpus.
+    const files = JSON.parse(readFileSync(values.files!, 'utf8')) as CorpusFile[];
+    const [tool, threads] = values.child.split(':');
+    const result =
+      tool === 'palisade'
+        ? await runPalisade(files, limit, Number(threads))
+        : await runSecretlint(files, limit);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } else {
+    const cores = availableParallelism();
+    const threadCounts = [
+      ...new Set(values.threads.split(',').map((t) => (t === 'auto' ? cores : Number(t)))),
+    ];
+    if (threadCounts.some((t) => !Number.isInteger(t) || t < 1))
+      throw new Error(`--threads takes positive integers or auto, not "${values.threads}"`);
+    const corpus = path.resolve(values.corpus);
+    const files = corpusFiles(corpus);
+    const total = files.reduce((sum, f) => sum + f.size, 0);
     console.log(
-      `throughput ratio palisade / secretlint: ${ratio.toFixed(1)}x (goal ≥ 10x); palisade peak RSS ${palisade.peakRssMiB.toFixed(0)} MiB (goal < 512 MiB)`,
+      `corpus: ${corpus}: ${files.length} files, ${(total / 1e6).toFixed(1)} MB (files up to 5 MB, symlinks skipped; binary files are read, then skipped by both tools)`,
     );
+    console.log(
+      `Node ${process.version}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}); each measurement in its own process, time limit ${limit} s each; secretlint runs on one thread`,
+    );
+    const folder = mkdtempSync(path.join(tmpdir(), 'palisade-bench-'));
+    const listFile = path.join(folder, 'files.json');
+    writeFileSync(listFile, JSON.stringify(files));
+    const results: Result[] = [];
+    try {
+      for (const child of [...threadCounts.map((t) => `palisade:${t}`), 'secretlint:1']) {
+        const run = spawnSync(
+          process.execPath,
+          [
+            // execArgv carries the TypeScript loader when the bench runs from sources (tsx).
+            ...process.execArgv,
+            fileURLToPath(import.meta.url),
+            '--child',
+            child,
+            '--limit-seconds',
+            String(limit),
+            '--files',
+            listFile,
+          ],
+          { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        );
+        if (run.status !== 0) {
+          console.log(`${child} failed: ${run.stderr.slice(-2000)}`);
+          continue;
+        }
+        const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Result;
+        results.push(result);
+        console.log(line(result));
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    const secretlint = results.find((r) => r.tool.startsWith('secretlint'));
+    for (const palisade of results.filter((r) => r.tool.startsWith('palisade'))) {
+      if (!secretlint) break;
+      console.log(
+        `throughput ratio palisade (${palisade.threads} thread${palisade.threads > 1 ? 's' : ''}) / secretlint (1 thread): ${(throughput(palisade) / throughput(secretlint)).toFixed(1)}x (goal ≥ 10x); palisade peak RSS ${palisade.peakRssMiB.toFixed(0)} MiB (goal < 512 MiB)`,
+      );
+    }
   }
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run bench:server`: ingests 1,000,000 findings across 1,000 repositories through the real API
  * (fastify inject: validation, secret checks, lifecycle, storage), on SQLite and on PostgreSQL, each in a
- * fresh process, and prints ingest time, findings/s, peak memory and the p50/p95 latency of the common
- * finding queries at that size.
+ * fresh process, and prints ingest time, findings/s, peak memory, the p50/p95 latency of the common
+ * finding queries at that size, and the time of one code-to-cloud analysis of the organisation (its worker is
+ * off during the ingest, as on an ingest-only replica).
  * Usage: npm run bench:server -- [--findings 1000000] [--repositories 1000] [--backends sqlite,postgres]
  */
 import { execFileSync } from 'node:child_process';
@@ -38,6 +39,9 @@ interface Figures {
   ingestSeconds: number;
   findingsPerSecond: number;
   peakRssMiB: number;
+  ownersSeconds: number;
+  /** One code-to-cloud analysis of the whole organisation, after the queries. */
+  analysisSeconds: number;
   queries: Array<{ name: string; p50: number; p95: number }>;
 }
 
@@ -97,7 +101,13 @@ async function measure(backend: string): Promise<Figures> {
     url.pathname = `/${database}`;
     databaseUrl = url.toString();
   }
-  const app = buildApp({ dataDir, databaseUrl, ingestRateLimit: { max: 1_000_000, timeWindow: 60_000 } });
+  // The analysis worker is off while ingesting, as on an ingest-only replica: it is measured on its own after.
+  const app = buildApp({
+    dataDir,
+    databaseUrl,
+    ingestRateLimit: { max: 1_000_000, timeWindow: 60_000 },
+    codeToCloud: { worker: false },
+  });
   try {
     await app.ready();
     await bootstrap(app.storage, { adminToken: TOKEN });
@@ -115,6 +125,20 @@ async function measure(backend: string): Promise<Figures> {
         throw new Error(`upload ${repository}: ${response.statusCode} ${response.body}`);
     }
     const ingestSeconds = (performance.now() - started) / 1000;
+    // Owners as a CODEOWNERS derivation sets them: 25 teams, each owning every 25th repository's findings
+    // (ids run 1…N in upload order on both databases).
+    const ownersStarted = performance.now();
+    const organization = await app.storage.findOrganizationBySlug('default');
+    await app.storage.deriveFindingOwners(
+      organization!.id,
+      Array.from({ length: perRepository * repositories }, (_, index) => ({
+        findingId: index + 1,
+        owner: `team-${Math.floor(index / perRepository) % 25}`,
+      })),
+      'codeowners',
+      new Date().toISOString(),
+    );
+    const ownersSeconds = (performance.now() - ownersStarted) / 1000;
     if (databaseUrl) {
       // Autovacuum does this after a bulk load (PostgreSQL 13+ triggers on inserts); run it now rather than
       // measure queries on a database whose statistics and visibility map lag a million rows behind.
@@ -129,6 +153,7 @@ async function measure(backend: string): Promise<Figures> {
       id: number;
     }>;
     const someRepository = repositoryList[Math.floor(repositoryList.length / 2)]!.id;
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
     const queries: Array<[string, string]> = [
       ['newest open findings', '/api/v1/findings?status=open&limit=50'],
       ['critical, by severity', '/api/v1/findings?severity=critical&sort=severity&limit=50'],
@@ -136,6 +161,13 @@ async function measure(backend: string): Promise<Figures> {
       ['one rule', '/api/v1/findings?rule=PAL-BENCH-042&limit=50'],
       ['secrets, page 20', '/api/v1/findings?category=secret&limit=50&offset=950'],
       ['repositories', '/api/v1/repositories'],
+      ['one owner', '/api/v1/findings?owner=team-7&limit=50'],
+      ['owner, open critical', '/api/v1/findings?owner=team-7&status=open&severity=critical&limit=50'],
+      ['older than 30 days', '/api/v1/findings?minAgeDays=30&limit=50'],
+      ['opened this week', `/api/v1/findings?openedAfter=${weekAgo}&status=open&limit=50`],
+      ['owner, oldest first', '/api/v1/findings?owner=team-7&sort=firstSeen&order=asc&limit=50'],
+      ['trends, 30 days', '/api/v1/trends?days=30'],
+      ['trends, one repository', `/api/v1/trends?days=30&repository=${someRepository}`],
     ];
     const results: Figures['queries'] = [];
     for (const [name, url] of queries) {
@@ -149,6 +181,9 @@ async function measure(backend: string): Promise<Figures> {
       times.sort((a, b) => a - b);
       results.push({ name, p50: percentile(times, 50), p95: percentile(times, 95) });
     }
+    const analysisStarted = performance.now();
+    if (!(await app.analysisRunner.runOnce())) throw new Error('no analysis was waiting after the ingest');
+    const analysisSeconds = (performance.now() - analysisStarted) / 1000;
     return {
       backend,
       findings: perRepository * repositories,
@@ -156,6 +191,8 @@ async function measure(backend: string): Promise<Figures> {
       ingestSeconds,
       findingsPerSecond: (perRepository * repositories) / ingestSeconds,
       peakRssMiB: process.resourceUsage().maxRSS / 1024,
+      ownersSeconds,
+      analysisSeconds,
       queries: results,
     };
   } finally {
@@ -198,7 +235,8 @@ if (values.measure) {
     const figures = JSON.parse(output.trim().split('\n').at(-1)!) as Figures;
     console.log(
       `\n${figures.backend}: ${figures.findings.toLocaleString('en')} findings in ${figures.ingestSeconds.toFixed(1)} s ` +
-        `(${Math.round(figures.findingsPerSecond).toLocaleString('en')} findings/s), peak RSS ${Math.round(figures.peakRssMiB)} MiB`,
+        `(${Math.round(figures.findingsPerSecond).toLocaleString('en')} findings/s), peak RSS ${Math.round(figures.peakRssMiB)} MiB, ` +
+        `owners derived in ${figures.ownersSeconds.toFixed(1)} s, one code-to-cloud analysis in ${figures.analysisSeconds.toFixed(1)} s`,
     );
     for (const query of figures.queries) {
       console.log(

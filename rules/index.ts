@@ -432,42 +432,53 @@ import rule428 from './pipeline/gitlab/unpinned-image/rule.js';
 import rule429 from './pipeline/gitlab/unpinned-include/rule.js';
 import rule430 from './pipeline/gitlab/unquoted-tainted-variable/rule.js';
 import rule431 from './pipeline/gitlab/unverified-download/rule.js';
-import rule432 from './secrets/ai/rule.js';
-import rule433 from './secrets/alibaba/rule.js';
-import rule434 from './secrets/atlassian/rule.js';
-import rule435 from './secrets/aws/rule.js';
-import rule436 from './secrets/azure/rule.js';
-import rule437 from './secrets/bitbucket/rule.js';
-import rule438 from './secrets/cloudflare/rule.js';
-import rule439 from './secrets/config-files/rule.js';
-import rule440 from './secrets/connection-strings/rule.js';
-import rule441 from './secrets/containers/rule.js';
-import rule442 from './secrets/devtools/rule.js';
-import rule443 from './secrets/digitalocean/rule.js';
-import rule444 from './secrets/discord/rule.js';
-import rule445 from './secrets/email/rule.js';
-import rule446 from './secrets/generic-entropy/rule.js';
-import rule447 from './secrets/generic-keyword/rule.js';
-import rule448 from './secrets/github/rule.js';
-import rule449 from './secrets/gitlab/rule.js';
-import rule450 from './secrets/google/rule.js';
-import rule451 from './secrets/hashicorp/rule.js';
-import rule452 from './secrets/iac-literals/rule.js';
-import rule453 from './secrets/ibm/rule.js';
-import rule454 from './secrets/identity/rule.js';
-import rule455 from './secrets/jwt/rule.js';
-import rule456 from './secrets/linode/rule.js';
-import rule457 from './secrets/microsoft-teams/rule.js';
-import rule458 from './secrets/monitoring/rule.js';
-import rule459 from './secrets/oracle/rule.js';
-import rule460 from './secrets/paas/rule.js';
-import rule461 from './secrets/package-registries/rule.js';
-import rule462 from './secrets/payments/rule.js';
-import rule463 from './secrets/private-keys/rule.js';
-import rule464 from './secrets/productivity/rule.js';
-import rule465 from './secrets/shopify/rule.js';
-import rule466 from './secrets/slack/rule.js';
-import rule467 from './secrets/twilio/rule.js';
+import rule432 from './posture/github/actions-approve-pull-requests/rule.js';
+import rule433 from './posture/github/branch-deletion-allowed/rule.js';
+import rule434 from './posture/github/default-branch-unprotected/rule.js';
+import rule435 from './posture/github/default-token-write/rule.js';
+import rule436 from './posture/github/dependabot-alerts-disabled/rule.js';
+import rule437 from './posture/github/force-pushes-allowed/rule.js';
+import rule438 from './posture/github/no-required-reviews/rule.js';
+import rule439 from './posture/github/public-self-hosted-runners/rule.js';
+import rule440 from './posture/github/push-protection-disabled/rule.js';
+import rule441 from './posture/github/secret-scanning-disabled/rule.js';
+import rule442 from './posture/github/stale-approvals-kept/rule.js';
+import rule443 from './secrets/ai/rule.js';
+import rule444 from './secrets/alibaba/rule.js';
+import rule445 from './secrets/atlassian/rule.js';
+import rule446 from './secrets/aws/rule.js';
+import rule447 from './secrets/azure/rule.js';
+import rule448 from './secrets/bitbucket/rule.js';
+import rule449 from './secrets/cloudflare/rule.js';
+import rule450 from './secrets/config-files/rule.js';
+import rule451 from './secrets/connection-strings/rule.js';
+import rule452 from './secrets/containers/rule.js';
+import rule453 from './secrets/devtools/rule.js';
+import rule454 from './secrets/digitalocean/rule.js';
+import rule455 from './secrets/discord/rule.js';
+import rule456 from './secrets/email/rule.js';
+import rule457 from './secrets/generic-entropy/rule.js';
+import rule458 from './secrets/generic-keyword/rule.js';
+import rule459 from './secrets/github/rule.js';
+import rule460 from './secrets/gitlab/rule.js';
+import rule461 from './secrets/google/rule.js';
+import rule462 from './secrets/hashicorp/rule.js';
+import rule463 from './secrets/iac-literals/rule.js';
+import rule464 from './secrets/ibm/rule.js';
+import rule465 from './secrets/identity/rule.js';
+import rule466 from './secrets/jwt/rule.js';
+import rule467 from './secrets/linode/rule.js';
+import rule468 from './secrets/microsoft-teams/rule.js';
+import rule469 from './secrets/monitoring/rule.js';
+import rule470 from './secrets/oracle/rule.js';
+import rule471 from './secrets/paas/rule.js';
+import rule472 from './secrets/package-registries/rule.js';
+import rule473 from './secrets/payments/rule.js';
+import rule474 from './secrets/private-keys/rule.js';
+import rule475 from './secrets/productivity/rule.js';
+import rule476 from './secrets/shopify/rule.js';
+import rule477 from './secrets/slack/rule.js';
+import rule478 from './secrets/twilio/rule.js';
 
 /** Every built-in rule with its folder, relative to rules/. */
 export const builtinRules: ReadonlyArray<{ rule: Rule; dir: string }> = [
@@ -903,40 +914,51 @@ export const builtinRules: ReadonlyArray<{ rule: Rule; dir: string }> = [
   { rule: rule429, dir: 'pipeline/gitlab/unpinned-include' },
   { rule: rule430, dir: 'pipeline/gitlab/unquoted-tainted-variable' },
   { rule: rule431, dir: 'pipeline/gitlab/unverified-download' },
-  { rule: rule432, dir: 'secrets/ai' },
-  { rule: rule433, dir: 'secrets/alibaba' },
-  { rule: rule434, dir: 'secrets/atlassian' },
-  { rule: rule435, dir: 'secrets/aws' },
-  { rule: rule436, dir: 'secrets/azure' },
-  { rule: rule437, dir: 'secrets/bitbucket' },
-  { rule: rule438, dir: 'secrets/cloudflare' },
-  { rule: rule439, dir: 'secrets/config-files' },
-  { rule: rule440, dir: 'secrets/connection-strings' },
-  { rule: rule441, dir: 'secrets/containers' },
-  { rule: rule442, dir: 'secrets/devtools' },
-  { rule: rule443, dir: 'secrets/digitalocean' },
-  { rule: rule444, dir: 'secrets/discord' },
-  { rule: rule445, dir: 'secrets/email' },
-  { rule: rule446, dir: 'secrets/generic-entropy' },
-  { rule: rule447, dir: 'secrets/generic-keyword' },
-  { rule: rule448, dir: 'secrets/github' },
-  { rule: rule449, dir: 'secrets/gitlab' },
-  { rule: rule450, dir: 'secrets/google' },
-  { rule: rule451, dir: 'secrets/hashicorp' },
-  { rule: rule452, dir: 'secrets/iac-literals' },
-  { rule: rule453, dir: 'secrets/ibm' },
-  { rule: rule454, dir: 'secrets/identity' },
-  { rule: rule455, dir: 'secrets/jwt' },
-  { rule: rule456, dir: 'secrets/linode' },
-  { rule: rule457, dir: 'secrets/microsoft-teams' },
-  { rule: rule458, dir: 'secrets/monitoring' },
-  { rule: rule459, dir: 'secrets/oracle' },
-  { rule: rule460, dir: 'secrets/paas' },
-  { rule: rule461, dir: 'secrets/package-registries' },
-  { rule: rule462, dir: 'secrets/payments' },
-  { rule: rule463, dir: 'secrets/private-keys' },
-  { rule: rule464, dir: 'secrets/productivity' },
-  { rule: rule465, dir: 'secrets/shopify' },
-  { rule: rule466, dir: 'secrets/slack' },
-  { rule: rule467, dir: 'secrets/twilio' },
+  { rule: rule432, dir: 'posture/github/actions-approve-pull-requests' },
+  { rule: rule433, dir: 'posture/github/branch-deletion-allowed' },
+  { rule: rule434, dir: 'posture/github/default-branch-unprotected' },
+  { rule: rule435, dir: 'posture/github/default-token-write' },
+  { rule: rule436, dir: 'posture/github/dependabot-alerts-disabled' },
+  { rule: rule437, dir: 'posture/github/force-pushes-allowed' },
+  { rule: rule438, dir: 'posture/github/no-required-reviews' },
+  { rule: rule439, dir: 'posture/github/public-self-hosted-runners' },
+  { rule: rule440, dir: 'posture/github/push-protection-disabled' },
+  { rule: rule441, dir: 'posture/github/secret-scanning-disabled' },
+  { rule: rule442, dir: 'posture/github/stale-approvals-kept' },
+  { rule: rule443, dir: 'secrets/ai' },
+  { rule: rule444, dir: 'secrets/alibaba' },
+  { rule: rule445, dir: 'secrets/atlassian' },
+  { rule: rule446, dir: 'secrets/aws' },
+  { rule: rule447, dir: 'secrets/azure' },
+  { rule: rule448, dir: 'secrets/bitbucket' },
+  { rule: rule449, dir: 'secrets/cloudflare' },
+  { rule: rule450, dir: 'secrets/config-files' },
+  { rule: rule451, dir: 'secrets/connection-strings' },
+  { rule: rule452, dir: 'secrets/containers' },
+  { rule: rule453, dir: 'secrets/devtools' },
+  { rule: rule454, dir: 'secrets/digitalocean' },
+  { rule: rule455, dir: 'secrets/discord' },
+  { rule: rule456, dir: 'secrets/email' },
+  { rule: rule457, dir: 'secrets/generic-entropy' },
+  { rule: rule458, dir: 'secrets/generic-keyword' },
+  { rule: rule459, dir: 'secrets/github' },
+  { rule: rule460, dir: 'secrets/gitlab' },
+  { rule: rule461, dir: 'secrets/google' },
+  { rule: rule462, dir: 'secrets/hashicorp' },
+  { rule: rule463, dir: 'secrets/iac-literals' },
+  { rule: rule464, dir: 'secrets/ibm' },
+  { rule: rule465, dir: 'secrets/identity' },
+  { rule: rule466, dir: 'secrets/jwt' },
+  { rule: rule467, dir: 'secrets/linode' },
+  { rule: rule468, dir: 'secrets/microsoft-teams' },
+  { rule: rule469, dir: 'secrets/monitoring' },
+  { rule: rule470, dir: 'secrets/oracle' },
+  { rule: rule471, dir: 'secrets/paas' },
+  { rule: rule472, dir: 'secrets/package-registries' },
+  { rule: rule473, dir: 'secrets/payments' },
+  { rule: rule474, dir: 'secrets/private-keys' },
+  { rule: rule475, dir: 'secrets/productivity' },
+  { rule: rule476, dir: 'secrets/shopify' },
+  { rule: rule477, dir: 'secrets/slack' },
+  { rule: rule478, dir: 'secrets/twilio' },
 ];

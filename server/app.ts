@@ -3,20 +3,26 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { VERSION } from '../scanners/core/package.js';
+import { type OidcSettings, OidcSignIn } from './auth/oidc.js';
 import { replyWithError } from './errors.js';
 import authPlugin from './plugins/auth.js';
+import codeToCloudPlugin, { type CodeToCloudOptions } from './plugins/code-to-cloud.js';
 import jobsPlugin, { type JobsPluginOptions } from './plugins/jobs.js';
 import metricsPlugin from './plugins/metrics.js';
 import securityPlugin from './plugins/security.js';
 import storagePlugin, { type StoragePluginOptions } from './plugins/storage.js';
 import auditRoutes from './routes/audit/index.js';
+import cloudRoutes from './routes/cloud/index.js';
 import dashboardRoutes from './routes/dashboard/index.js';
 import findingRoutes from './routes/findings/index.js';
+import governanceRoutes from './routes/governance/index.js';
 import healthRoutes from './routes/health/index.js';
 import openapiRoutes from './routes/openapi/index.js';
 import repositoryRoutes from './routes/repositories/index.js';
 import scanRoutes from './routes/scans/index.js';
 import tokenRoutes from './routes/tokens/index.js';
+import trendRoutes from './routes/trends/index.js';
+import userRoutes from './routes/users/index.js';
 
 export interface RateLimit {
   max: number;
@@ -39,6 +45,10 @@ export type AppOptions = StoragePluginOptions & {
   asyncIngestThreshold?: number;
   /** Background jobs: whether this process runs a worker (default true), and its timings. */
   jobs?: JobsPluginOptions;
+  /** Code to cloud: code hosts for source links, SLA days, the analysis worker's timings. */
+  codeToCloud?: CodeToCloudOptions;
+  /** OIDC sign-in on the dashboard; off when absent. */
+  oidc?: OidcSettings;
 };
 
 export const DEFAULT_INGEST_BODY_LIMIT = 50 * 1024 * 1024;
@@ -71,6 +81,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(storagePlugin, storageOptions);
   void app.register(metricsPlugin);
   void app.register(jobsPlugin, options.jobs ?? {});
+  void app.register(codeToCloudPlugin, { worker: options.jobs?.worker, ...options.codeToCloud });
   void app.register(securityPlugin);
   void app.register(authPlugin);
   void app.register(swagger, {
@@ -92,13 +103,21 @@ export function buildApp(options: AppOptions): FastifyInstance {
     rateLimit: options.ingestRateLimit ?? { max: 120, timeWindow: 60_000 },
   });
   void app.register(findingRoutes);
+  void app.register(cloudRoutes, {
+    bodyLimit: options.ingestBodyLimit ?? DEFAULT_INGEST_BODY_LIMIT,
+    rateLimit: options.ingestRateLimit ?? { max: 120, timeWindow: 60_000 },
+  });
+  void app.register(governanceRoutes);
   void app.register(repositoryRoutes);
   void app.register(tokenRoutes);
   void app.register(auditRoutes);
+  void app.register(userRoutes);
+  void app.register(trendRoutes);
   void app.register(openapiRoutes);
   void app.register(dashboardRoutes, {
     loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindow: 60_000 },
     sessionTtlMs: options.sessionTtlMs ?? 12 * 60 * 60 * 1000,
+    oidc: options.oidc && new OidcSignIn(options.oidc),
   });
   return app;
 }

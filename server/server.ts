@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     asyncIngestThreshold: config.asyncIngestThreshold,
     jobs: { runner: { leaseMs: config.jobLeaseMs }, sinks: config.exports },
+    oidc: config.oidc,
+    codeToCloud: { codeHosts: config.codeHosts, slaDays: config.slaDays },
     logger: { level: 'info' },
   });
   await app.ready();
@@ -33,7 +35,10 @@ async function main(): Promise<void> {
   }
   if (config.demo) {
     const demo = await seedDemoData(app.storage, setup.organization.id);
-    if (demo.seeded) console.log(`Seeded ${demo.scans} demo scans (set PALISADE_DEMO=0 to skip).`);
+    if (demo.seeded)
+      console.log(
+        `Seeded ${demo.scans} demo scans and ${demo.cloudImports ?? 0} cloud inventories (set PALISADE_DEMO=0 to skip).`,
+      );
   }
 
   let closing = false;
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
       ? `Database: PostgreSQL at ${redactDatabaseUrl(config.databaseUrl)}`
       : `Database: SQLite in ${config.dataDir}`,
   );
+  if (config.oidc) console.log(`OIDC sign-in: ${config.oidc.issuer} (callback ${config.oidc.redirectUrl})`);
   if (config.exports.length) {
     console.log(
       `Exporting findings to: ${config.exports.map((sink) => `${sink.name} (${sink.type})`).join(', ')}`,

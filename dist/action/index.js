@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path19 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path20 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path19 && path19[0] !== "/") {
-          path19 = `/${path19}`;
+        if (path20 && path20[0] !== "/") {
+          path20 = `/${path20}`;
         }
-        return new URL(`${origin}${path19}`);
+        return new URL(`${origin}${path20}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1546,39 +1546,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path19);
+        debuglog("sending request to %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path19,
+          path20,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path20, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path19);
+        debuglog("trailers received from %s %s/%s", method, origin, path20);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path20, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path19,
+          path20,
           error2.message
         );
       });
@@ -1627,9 +1627,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path19, origin }
+            request: { method, path: path20, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path19);
+          debuglog("sending request to %s %s/%s", method, origin, path20);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1692,7 +1692,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path19,
+        path: path20,
         method,
         body: body2,
         headers,
@@ -1707,11 +1707,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path19 !== "string") {
+        if (typeof path20 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path20[0] !== "/" && !(path20.startsWith("http://") || path20.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path19)) {
+        } else if (invalidPathRegex.test(path20)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1777,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path19, query) : path19;
+        this.path = query ? buildURL(path20, query) : path20;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6470,7 +6470,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path19, host, upgrade, blocking, reset } = request2;
+      const { method, path: path20, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6551,7 +6551,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path19} HTTP/1.1\r
+      let header = `${method} ${path20} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7080,7 +7080,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path20, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7177,7 +7177,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path19;
+      headers[HTTP2_HEADER_PATH] = path20;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7530,9 +7530,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path19 = search ? `${pathname}${search}` : pathname;
+        const path20 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path19;
+        this.opts.path = path20;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8771,10 +8771,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path19 = "/",
+          path: path20 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path19;
+        opts.path = origin + path20;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path19) {
-      if (typeof path19 !== "string") {
-        return path19;
+    function safeUrl(path20) {
+      if (typeof path20 !== "string") {
+        return path20;
       }
-      const pathSegments = path19.split("?");
+      const pathSegments = path20.split("?");
       if (pathSegments.length !== 2) {
-        return path19;
+        return path20;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path19, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path19);
+    function matchKey(mockDispatch2, { path: path20, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path20);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path20 }) => matchValue(safeUrl(path20), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path19, method, body: body2, headers, query } = opts;
+      const { path: path20, method, body: body2, headers, query } = opts;
       return {
-        path: path19,
+        path: path20,
         method,
         body: body2,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path20, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path19,
+            Path: path20,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path19) {
-      for (let i2 = 0; i2 < path19.length; ++i2) {
-        const code = path19.charCodeAt(i2);
+    function validateCookiePath(path20) {
+      for (let i2 = 0; i2 < path20.length; ++i2) {
+        const code = path20.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path19 = opts.path;
+          let path20 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path19 = `/${path19}`;
+            path20 = `/${path20}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path19);
+          url = new URL(util.parseOrigin(url).origin + path20);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -24850,8 +24850,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path19) {
-      let input = path19;
+    function removeDotSegments(path20) {
+      let input = path20;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -24925,11 +24925,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path19) {
-      if (path19 === "" || path19[0] === "/") {
-        return removeDotSegments(path19);
+    function removeDotSegmentsRelative(path20) {
+      if (path20 === "" || path20[0] === "/") {
+        return removeDotSegments(path20);
       }
-      const segments = path19.split("/");
+      const segments = path20.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -25292,8 +25292,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path19 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path19 && path19 !== "/" ? path19 : void 0;
+        const path20 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path20 && path20 !== "/" ? path20 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -28920,17 +28920,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path20) {
+      const ctrl = callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visit_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path19);
+            const ci = visit_(i2, node.items[i2], visitor, path20);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -28941,13 +28941,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = visit_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -28968,17 +28968,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path20) {
+      const ctrl = await callVisitor(key, node, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path20, ctrl);
+        return visitAsync_(key, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
+          path20 = Object.freeze(path20.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path19);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path20);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -28989,13 +28989,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -29022,23 +29022,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path20);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path20);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path20);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path20);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path20);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path20);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path20, node) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -29650,10 +29650,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path20, value) {
       let v = value;
-      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
-        const k = path19[i2];
+      for (let i2 = path20.length - 1; i2 >= 0; --i2) {
+        const k = path20[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -29672,7 +29672,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -29702,11 +29702,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path20;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -29720,8 +29720,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -29735,8 +29735,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key, ...rest] = path20;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -29754,8 +29754,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path20) {
+        const [key, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -29765,8 +29765,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path20, value) {
+        const [key, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -32281,9 +32281,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -32358,14 +32358,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection2.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection2.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -32380,10 +32380,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection2.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection2.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -32394,10 +32394,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection2.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection2.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -32414,13 +32414,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection2.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection2.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -34381,9 +34381,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item = cst;
-      for (const [field2, index2] of path19) {
+      for (const [field2, index2] of path20) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index2];
@@ -34392,23 +34392,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field2 = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field2 = path20[path20.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path20, item, visitor) {
+      let ctrl = visitor(item, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token2 = item[field2];
         if (token2 && "items" in token2) {
           for (let i2 = 0; i2 < token2.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path19.concat([[field2, i2]])), token2.items[i2], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field2, i2]])), token2.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -34419,10 +34419,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path20) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -34848,9 +34848,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -36428,8 +36428,8 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path19, { windows } = {}) => {
-      const segs = path19.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path20, { windows } = {}) => {
+      const segs = path20.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -36810,7 +36810,7 @@ var require_parse2 = __commonJS({
       const parts2 = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -36825,11 +36825,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -36906,7 +36906,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
@@ -36919,10 +36919,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -37108,7 +37108,7 @@ var require_parse2 = __commonJS({
         state.output += token2.output != null ? token2.output : token2.value;
         consume(token2.value);
       };
-      const negate = () => {
+      const negate2 = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -37527,7 +37527,7 @@ var require_parse2 = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate();
+            negate2();
             continue;
           }
         }
@@ -38451,26 +38451,26 @@ var require_ignore = __commonJS({
       const index2 = body2.indexOf(SLASH);
       return index2 < 0 || index2 === body2.length - 1;
     };
-    var basenameOf = (path19) => {
-      const end = path19.length - 1;
-      const index2 = path19.lastIndexOf(
+    var basenameOf = (path20) => {
+      const end = path20.length - 1;
+      const index2 = path20.lastIndexOf(
         SLASH,
-        path19[end] === SLASH ? end - 1 : end
+        path20[end] === SLASH ? end - 1 : end
       );
-      return index2 < 0 ? path19 : path19.slice(index2 + 1);
+      return index2 < 0 ? path20 : path20.slice(index2 + 1);
     };
-    var parentOf = (path19) => {
-      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path19.split(SLASH).filter(Boolean);
+    var parentOf = (path20) => {
+      if (path20.charCodeAt(0) === SLASH_CODE || path20.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path20.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY2;
       }
-      const end = path19.length - 1;
-      const cut = path19.lastIndexOf(
+      const end = path20.length - 1;
+      const cut = path20.lastIndexOf(
         SLASH,
-        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path20.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY2 : path19.slice(0, cut + 1);
+      return cut < 0 ? EMPTY2 : path20.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -38620,7 +38620,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path19) {
+      testLiteral(path20) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -38629,7 +38629,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index2 = rules.length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
-          if (rule.checkRegex.test(path19)) {
+          if (rule.checkRegex.test(path20)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -38649,15 +38649,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path19, mode) {
+      test(path20, mode) {
         const rules = this._rules;
         const { length: length2 } = rules;
         const shortcut = this._basenameCount * 2 >= length2;
-        const basename2 = shortcut ? basenameOf(path19) : path19;
+        const basename2 = shortcut ? basenameOf(path20) : path20;
         for (let index2 = length2 - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path19
+            shortcut && rule._basenameOnly ? basename2 : path20
           )) {
             const { negative } = rule;
             const ret = {
@@ -38679,17 +38679,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path19, originalPath, doThrow) => {
-      if (!isString(path19)) {
+    var checkPath = (path20, originalPath, doThrow) => {
+      if (!isString(path20)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path19) {
+      if (!path20) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path19)) {
+      if (checkPath.isNotRelative(path20)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -38698,25 +38698,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path19) => {
-      const first = path19.charCodeAt(0);
+    var isNotRelative = (path20) => {
+      const first = path20.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path19.length === 1) {
+      if (path20.length === 1) {
         return true;
       }
-      const second = path19.charCodeAt(1);
+      const second = path20.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
+      return path20.length === 2 || path20.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -38747,59 +38747,59 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache4, path19) {
+      _test(originalPath, cache4, path20) {
         checkPath(
-          path19,
+          path20,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path19 ? this._t(path19, cache4) : {
+        return path20 ? this._t(path20, cache4) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path19 = convertPath(target);
-        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path19);
+        const path20 = convertPath(target);
+        if (!path20 || path20.charCodeAt(path20.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path20);
         }
-        const dir = this._t(path19, this._testCache);
+        const dir = this._t(path20, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path19);
+        const literal = this._rules.testLiteral(path20);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path19, cache4) {
-        const cached = cache4[path19];
+      _t(path20, cache4) {
+        const cached = cache4[path20];
         if (cached) {
           return cached;
         }
-        const parentPath = parentOf(path19);
+        const parentPath = parentOf(path20);
         const parent = parentPath ? this._t(parentPath, cache4) : UNDEFINED;
-        return cache4[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
+        return cache4[path20] = parent && parent.ignored ? parent : this._rules.test(path20, MODE_IGNORE);
       }
-      ignores(path19) {
-        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
+      ignores(path20) {
+        return this._test(path20, this._ignoreCache, convertPath(path20)).ignored;
       }
       createFilter() {
-        return (path19) => !this.ignores(path19);
+        return (path20) => !this.ignores(path20);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path19) {
-        return this._test(path19, this._testCache, convertPath(path19));
+      test(path20) {
+        return this._test(path20, this._testCache, convertPath(path20));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
+    var isPathValid = (path20) => checkPath(convertPath(path20), path20, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
+      checkPath.isNotRelative = (path20) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path20) || isNotRelative(path20);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -41697,16 +41697,16 @@ var require_instruction = __commonJS({
         let start2 = -1;
         let end = -1;
         let escaping = false;
-        let quote = null;
+        let quote2 = null;
         contentLoop: for (let i2 = 0; i2 < content.length; i2++) {
           const ch = content.charAt(i2);
           switch (ch) {
             case '"':
             case "'":
-              if (quote === ch) {
+              if (quote2 === ch) {
                 break contentLoop;
               }
-              quote = ch;
+              quote2 = ch;
               continue;
             case this.escapeChar:
               for (let j = i2 + 1; j < content.length; j++) {
@@ -41749,7 +41749,7 @@ var require_instruction = __commonJS({
               if (start2 === -1) {
                 start2 = i2;
               }
-              if (quote !== null) {
+              if (quote2 !== null) {
                 end = i2 + 1;
                 break;
               }
@@ -41760,7 +41760,7 @@ var require_instruction = __commonJS({
           return vscode_languageserver_types_1.Range.create(startRange.end, startRange.end);
         }
         const nameStart = this.document.positionAt(this.document.offsetAt(startRange.start) + start2);
-        const nameEnd = quote !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
+        const nameEnd = quote2 !== null ? this.document.positionAt(this.document.offsetAt(startRange.start) + end) : startRange.end;
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
       getHeredocs() {
@@ -43519,9 +43519,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path19 = this.getPath();
-        if (path19 === null || path19.startsWith("/")) {
-          return path19;
+        const path20 = this.getPath();
+        if (path20 === null || path20.startsWith("/")) {
+          return path20;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -43533,7 +43533,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path19 : parent + "/" + path19;
+              return parent.endsWith("/") ? parent + path20 : parent + "/" + path20;
             }
           }
         }
@@ -44632,7 +44632,7 @@ var require_main2 = __commonJS({
 
 // actions/index.ts
 import { existsSync as existsSync9 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // scanners/terraform/parser.ts
@@ -46182,11 +46182,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path19) {
+  function locateFile(path20) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path19, scriptDirectory);
+      return Module["locateFile"](path20, scriptDirectory);
     }
-    return scriptDirectory + path19;
+    return scriptDirectory + path20;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -49328,7 +49328,7 @@ function unescapeHeredoc(raw) {
 
 // actions/main.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -49846,8 +49846,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path19 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path19} does not exist${EOL5}`);
+        const path20 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path20} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -53999,6 +53999,28 @@ function getOctokit(token2, options, ...additionalPlugins) {
 
 // scanners/cli/upload.ts
 import { execFileSync } from "node:child_process";
+import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import path2 from "node:path";
+
+// scanners/core/types.ts
+var SEVERITIES = ["critical", "high", "medium", "low", "info"];
+var CODE_CATEGORIES = ["iac", "secret", "pipeline"];
+var TRACE_TAG_KEYS = ["palisade_trace", "yor_trace", "mapping_tag"];
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+function atOrAbove(severity, threshold) {
+  return threshold !== "none" && SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+function activeFindings(result) {
+  return result.findings.filter((f) => !f.suppression);
+}
+function shouldFail(result) {
+  return activeFindings(result).some((f) => atOrAbove(f.severity, result.failOn));
+}
+
+// scanners/cli/upload.ts
 function detectUploadMetadata(env, root, kind, now = Date.now()) {
   const detected = fromGitHub(env) ?? fromGitLab(env) ?? fromAzure(env) ?? fromGit(root, now);
   const metadata2 = { ...detected, kind };
@@ -54108,18 +54130,108 @@ function parseRemote(url) {
   return { provider, organization: parts2.slice(0, -1).join("/"), repository: parts2.at(-1) ?? "" };
 }
 async function uploadScan(serverUrl, token2, result, metadata2, fetchImpl = fetch) {
+  const body2 = {
+    ...metadata2,
+    categories: metadata2.categories ?? coveredCodeCategories(result),
+    tool: { name: result.tool.name, version: result.tool.version },
+    // The server keeps no source text: snippets stay on this machine.
+    findings: result.findings.map(({ snippet: _snippet, ...finding }) => finding),
+    resources: result.resources && uploadableResources(result.resources),
+    codeowners: readCodeowners(result.root)
+  };
+  const { status, reply } = await postToServer(serverUrl, "api/v1/scans", token2, body2, fetchImpl);
+  return { status, url: reply.statusUrl ?? reply.url, counts: reply.scan?.counts };
+}
+function coveredCodeCategories(result) {
+  const ran = new Set(result.rules.map((rule) => rule.category));
+  const covered = CODE_CATEGORIES.filter((category) => ran.has(category));
+  return covered.length > 0 ? covered : void 0;
+}
+var CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"];
+var CODEOWNERS_MAX_CHARS = 64 * 1024;
+function readCodeowners(root) {
+  let realRoot;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return void 0;
+  }
+  for (const candidate of CODEOWNERS_PATHS) {
+    let real;
+    try {
+      real = realpathSync(path2.join(root, candidate));
+    } catch {
+      continue;
+    }
+    if (!real.startsWith(realRoot + path2.sep) || !statSync(real).isFile()) continue;
+    const text2 = readPrefix(real, CODEOWNERS_MAX_CHARS * 4);
+    if (text2 === void 0) continue;
+    if (text2.length <= CODEOWNERS_MAX_CHARS) return text2;
+    const cut = text2.slice(0, CODEOWNERS_MAX_CHARS);
+    const lastLine = cut.lastIndexOf("\n");
+    return lastLine === -1 ? cut : cut.slice(0, lastLine + 1);
+  }
+  return void 0;
+}
+function readPrefix(file, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(file, "r");
+    const buffer = Buffer.alloc(maxBytes);
+    const read2 = readSync(fd, buffer, 0, maxBytes, 0);
+    return buffer.subarray(0, read2).toString("utf8").replace(/\uFFFD$/, "");
+  } catch {
+    return void 0;
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+var RESOURCE_LIMITS = {
+  resources: 5e4,
+  tags: 200,
+  tagKey: 512,
+  tagValue: 2048,
+  references: 1e3,
+  type: 300,
+  kind: 200,
+  address: 2e3,
+  modulePath: 2e3,
+  name: 1e3,
+  file: 4096,
+  traceTag: 200
+};
+function uploadableResources(resources2) {
+  const fits = (value, max) => value !== void 0 && value.length >= 1 && value.length <= max;
+  const kept = [];
+  for (const resource of resources2) {
+    if (kept.length >= RESOURCE_LIMITS.resources) break;
+    if (!fits(resource.type, RESOURCE_LIMITS.type) || !fits(resource.address, RESOURCE_LIMITS.address) || !fits(resource.file, RESOURCE_LIMITS.file))
+      continue;
+    const tags = Object.entries(resource.tags).filter(([key, value]) => fits(key, RESOURCE_LIMITS.tagKey) && value.length <= RESOURCE_LIMITS.tagValue).slice(0, RESOURCE_LIMITS.tags);
+    const record2 = {
+      family: resource.family,
+      type: resource.type,
+      address: resource.address,
+      file: resource.file,
+      line: resource.line,
+      tags: Object.fromEntries(tags),
+      references: resource.references.filter((reference) => fits(reference, RESOURCE_LIMITS.address)).slice(0, RESOURCE_LIMITS.references)
+    };
+    if (fits(resource.kind, RESOURCE_LIMITS.kind)) record2.kind = resource.kind;
+    if (fits(resource.modulePath, RESOURCE_LIMITS.modulePath)) record2.modulePath = resource.modulePath;
+    if (fits(resource.name, RESOURCE_LIMITS.name)) record2.name = resource.name;
+    if (fits(resource.traceTag, RESOURCE_LIMITS.traceTag)) record2.traceTag = resource.traceTag;
+    kept.push(record2);
+  }
+  return kept;
+}
+async function postToServer(serverUrl, path20, token2, body2, fetchImpl = fetch) {
   let endpoint2;
   try {
-    endpoint2 = new URL("api/v1/scans", serverUrl.endsWith("/") ? serverUrl : `${serverUrl}/`);
+    endpoint2 = new URL(path20, serverUrl.endsWith("/") ? serverUrl : `${serverUrl}/`);
   } catch {
     throw new UsageError(`--upload needs the server's base URL (http:// or https://), not "${serverUrl}"`);
   }
-  const body2 = {
-    ...metadata2,
-    tool: { name: result.tool.name, version: result.tool.version },
-    // The server keeps no source text: snippets stay on this machine.
-    findings: result.findings.map(({ snippet: _snippet, ...finding }) => finding)
-  };
   const response = await fetchImpl(endpoint2, {
     method: "POST",
     headers: { authorization: `Bearer ${token2}`, "content-type": "application/json" },
@@ -54136,29 +54248,13 @@ async function uploadScan(serverUrl, token2, result, metadata2, fetchImpl = fetc
     const detail = reply.message ? `: ${reply.message}${reply.pointer ? ` (at ${reply.pointer})` : ""}` : "";
     throw new Error(`the server answered ${response.status}${detail}`);
   }
-  return { status: response.status, url: reply.statusUrl ?? reply.url, counts: reply.scan?.counts };
-}
-
-// scanners/core/types.ts
-var SEVERITIES = ["critical", "high", "medium", "low", "info"];
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function atOrAbove(severity, threshold) {
-  return threshold !== "none" && SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
-}
-function activeFindings(result) {
-  return result.findings.filter((f) => !f.suppression);
-}
-function shouldFail(result) {
-  return activeFindings(result).some((f) => atOrAbove(f.severity, result.failOn));
+  return { status: response.status, reply };
 }
 
 // scanners/engine/scan.ts
-import { existsSync as existsSync8, readFileSync as readFileSync12, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync12, statSync as statSync5 } from "node:fs";
 import { availableParallelism } from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // node_modules/piscina/dist/esm-wrapper.mjs
 var import_main = __toESM(require_main(), 1);
@@ -54178,21 +54274,21 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_ajv_formats = __toESM(require_dist2(), 1);
 var import_yaml = __toESM(require_dist3(), 1);
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // scanners/core/package.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
-var PACKAGE_ROOT = findPackageRoot(path2.dirname(fileURLToPath(import.meta.url)));
+var PACKAGE_ROOT = findPackageRoot(path3.dirname(fileURLToPath(import.meta.url)));
 function findPackageRoot(start2) {
-  for (let dir = start2; ; dir = path2.dirname(dir)) {
-    if (existsSync3(path2.join(dir, "package.json")) && existsSync3(path2.join(dir, "schemas"))) return dir;
-    if (path2.dirname(dir) === dir) throw new Error(`cannot find the Palisade package root above ${start2}`);
+  for (let dir = start2; ; dir = path3.dirname(dir)) {
+    if (existsSync3(path3.join(dir, "package.json")) && existsSync3(path3.join(dir, "schemas"))) return dir;
+    if (path3.dirname(dir) === dir) throw new Error(`cannot find the Palisade package root above ${start2}`);
   }
 }
 function packagePath(relative) {
-  return path2.join(PACKAGE_ROOT, relative);
+  return path3.join(PACKAGE_ROOT, relative);
 }
 var VERSION7 = JSON.parse(readFileSync2(packagePath("package.json"), "utf8")).version;
 
@@ -54226,7 +54322,7 @@ function defaultConfig() {
   };
 }
 function findConfigFile(folder) {
-  return CONFIG_FILE_NAMES.map((name2) => path3.join(folder, name2)).find((file) => existsSync4(file));
+  return CONFIG_FILE_NAMES.map((name2) => path4.join(folder, name2)).find((file) => existsSync4(file));
 }
 function loadConfigFile(file) {
   let text2;
@@ -54262,11 +54358,11 @@ function parseConfig(text2, file = ".palisade.yml") {
     const what = key ? `unknown key "${key}"` : describe(error2);
     throw new UsageError(where ? `${where}: ${what}` : what, file, lineOf(text2, offset));
   }
-  const base = path3.dirname(path3.resolve(file));
+  const base = path4.dirname(path4.resolve(file));
   const config2 = defaultConfig();
   return {
     ...config2,
-    source: path3.resolve(file),
+    source: path4.resolve(file),
     failOn: raw["fail-on"] ?? config2.failOn,
     rules: {
       enable: raw.rules?.enable,
@@ -54276,8 +54372,8 @@ function parseConfig(text2, file = ".palisade.yml") {
     categories: { enable: raw.categories?.enable, disable: raw.categories?.disable ?? [] },
     exclude: raw.exclude ?? [],
     overrides: raw.overrides ?? [],
-    customRules: raw["custom-rules"] ? path3.resolve(base, raw["custom-rules"]) : void 0,
-    baseline: raw.baseline ? path3.resolve(base, raw.baseline) : void 0,
+    customRules: raw["custom-rules"] ? path4.resolve(base, raw["custom-rules"]) : void 0,
+    baseline: raw.baseline ? path4.resolve(base, raw.baseline) : void 0,
     inlineIgnores: raw["inline-ignores"] ?? true,
     diffScope: raw["diff-scope"] ?? "lines",
     maxFileSize: parseSize(raw.limits?.["max-file-size"]) ?? config2.maxFileSize,
@@ -54291,7 +54387,7 @@ function parseConfig(text2, file = ".palisade.yml") {
       }
     },
     pipeline: { trustedActions: raw.pipeline?.["trusted-actions"] ?? config2.pipeline.trustedActions },
-    varFiles: raw.terraform?.["var-files"]?.map((file2) => path3.resolve(base, file2))
+    varFiles: raw.terraform?.["var-files"]?.map((file2) => path4.resolve(base, file2))
   };
 }
 var UNITS = {
@@ -54360,14 +54456,14 @@ var import_picomatch = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync6, readFileSync as readFileSync7 } from "node:fs";
 
 // scanners/model/attr.ts
-function explicit(value, range, path19) {
-  return { value, origin: "explicit", range, path: path19 };
+function explicit(value, range, path20) {
+  return { value, origin: "explicit", range, path: path20 };
 }
-function defaulted(value, range, path19) {
-  return { value, origin: "default", range, path: path19 };
+function defaulted(value, range, path20) {
+  return { value, origin: "default", range, path: path20 };
 }
-function unresolvable(range, path19, refs) {
-  return refs?.length ? { value: void 0, origin: "unresolvable", range, path: path19, refs } : { value: void 0, origin: "unresolvable", range, path: path19 };
+function unresolvable(range, path20, refs) {
+  return refs?.length ? { value: void 0, origin: "unresolvable", range, path: path20, refs } : { value: void 0, origin: "unresolvable", range, path: path20 };
 }
 function isKnown(attr) {
   return attr.origin !== "unresolvable" && attr.value !== void 0;
@@ -54386,9 +54482,9 @@ function entry(node, key) {
 function child(node, key) {
   return entry(node, key)?.value;
 }
-function at(node, ...path19) {
+function at(node, ...path20) {
   let current = node;
-  for (const key of path19) current = child(current, key);
+  for (const key of path20) current = child(current, key);
   return current;
 }
 function scalar(node) {
@@ -54419,6 +54515,11 @@ function toPlain(node) {
     case "unknown":
       return void 0;
   }
+}
+
+// scanners/posture/model.ts
+function emptyPostureModel() {
+  return { repositories: [] };
 }
 
 // scanners/model/kubernetes.ts
@@ -54454,6 +54555,8 @@ function emptyModel() {
     kubernetes: emptyKubernetesModel(),
     docker: { stages: [] },
     pipeline: { files: [], trustedActions: [...DEFAULT_TRUSTED_ACTIONS] },
+    posture: emptyPostureModel(),
+    notes: [],
     references: /* @__PURE__ */ new Map()
   };
 }
@@ -54462,9 +54565,9 @@ function resources(model, collection) {
   if (provider !== "aws" && provider !== "azure" && provider !== "google") return [];
   return model[provider][service2 ?? ""]?.[name2 ?? ""] ?? [];
 }
-function readPath(target, path19) {
+function readPath(target, path20) {
   let current = target;
-  for (const key of path19.split(".")) {
+  for (const key of path20.split(".")) {
     if (current === null || typeof current !== "object") return void 0;
     current = current[key];
   }
@@ -54516,6 +54619,20 @@ var KindRegistry = class {
           attach(parent, resource, definition, attachment);
       }
     }
+  }
+  /** The neutral kind a declared resource maps to, and the body paths of its identity (name) fields. */
+  describe(resource) {
+    for (const { definition, source } of this.primary.get(typeKey(resource.family, resource.type)) ?? []) {
+      if (source.when && !source.when(resource.body)) continue;
+      const namePaths = (definition.identity ?? []).flatMap((field2) => {
+        const spec = source.fields[field2];
+        if (!spec || typeof spec === "object" && spec.map) return [];
+        const paths = typeof spec === "string" ? [spec] : [spec.path].flat();
+        return paths.filter((path20) => !path20.startsWith("\0"));
+      });
+      return { kind: definition.kind, namePaths };
+    }
+    return void 0;
   }
 };
 function typeKey(family, type) {
@@ -54664,7 +54781,7 @@ function resolveAttr(model, attr) {
     values.filter((v) => typeof v === "string").flatMap((v) => [v, `=${v}`])
   );
 }
-function readField(body2, spec, type, header, path19) {
+function readField(body2, spec, type, header, path20) {
   const source = typeof spec === "string" ? { path: spec } : spec;
   const paths = Array.isArray(source.path) ? source.path : [source.path];
   let node;
@@ -54674,14 +54791,14 @@ function readField(body2, spec, type, header, path19) {
     node = void 0;
   }
   if (!node) {
-    return defaulted(type === "present" ? source.default ?? false : source.default, header, path19);
+    return defaulted(type === "present" ? source.default ?? false : source.default, header, path20);
   }
-  if (node.kind === "unknown") return unresolvable(node.range, path19, node.refs);
-  if (type === "present") return explicit(source.map ? source.map(true) : true, node.range, path19);
+  if (node.kind === "unknown") return unresolvable(node.range, path20, node.refs);
+  if (type === "present") return explicit(source.map ? source.map(true) : true, node.range, path20);
   const raw = plainOf(node, type);
-  if (raw === void 0) return unresolvable(node.range, path19);
+  if (raw === void 0) return unresolvable(node.range, path20);
   const value = coerce(source.map ? source.map(raw) : raw, type);
-  return value === void 0 ? unresolvable(node.range, path19) : explicit(value, node.range, path19);
+  return value === void 0 ? unresolvable(node.range, path20) : explicit(value, node.range, path20);
 }
 function plainOf(node, type) {
   if (type === "list" && node.kind === "seq") return node.items.map(toPlain);
@@ -54740,8 +54857,8 @@ function nodeAt(node, segments) {
 function shapeless(node) {
   return { kind: "unknown", range: node.range };
 }
-function listAt(body2, path19) {
-  const node = nodeAt(body2, path19.split("."));
+function listAt(body2, path20) {
+  const node = nodeAt(body2, path20.split("."));
   if (!node) return [];
   if (node.kind === "seq") return node.items.filter((item) => item.kind === "map");
   return node.kind === "map" ? [node] : [];
@@ -63177,8 +63294,8 @@ function aptSubcommand(command2) {
   if (command2.program !== "apt-get" && command2.program !== "apt") return void 0;
   return command2.args.find((arg) => !arg.startsWith("-"));
 }
-function located(range, path19) {
-  return explicit(true, range, path19);
+function located(range, path20) {
+  return explicit(true, range, path20);
 }
 
 // rules/docker/add-instead-of-copy/rule.ts
@@ -63199,8 +63316,8 @@ var rule_default255 = defineRule({
     for (const stage of model.docker.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== "ADD") continue;
-        const words = instruction.arguments.split(/\s+/).filter((word) => word && !word.startsWith("--"));
-        const sources = words.slice(0, -1);
+        const words2 = instruction.arguments.split(/\s+/).filter((word) => word && !word.startsWith("--"));
+        const sources = words2.slice(0, -1);
         if (!sources.length) continue;
         if (sources.some(
           (source) => /^[a-z]+:\/\//i.test(source) || source.startsWith("git@") || source.includes("$") || ARCHIVE.test(source)
@@ -63529,12 +63646,12 @@ var rule_default266 = defineRule({
     for (const stage of model.docker.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== "WORKDIR") continue;
-        const path19 = instruction.arguments.trim().replace(/^(["'])(.*)\1$/, "$2");
-        if (!path19 || path19.startsWith("/") || path19.startsWith("$") || /^[a-z]:[\\/]/i.test(path19)) continue;
+        const path20 = instruction.arguments.trim().replace(/^(["'])(.*)\1$/, "$2");
+        if (!path20 || path20.startsWith("/") || path20.startsWith("$") || /^[a-z]:[\\/]/i.test(path20)) continue;
         report({
           resource: stage,
-          attr: located(instruction.range, `workdir.${path19}`),
-          message: `WORKDIR ${path19} is a relative path.`
+          attr: located(instruction.range, `workdir.${path20}`),
+          message: `WORKDIR ${path20} is a relative path.`
         });
       }
     }
@@ -65311,8 +65428,8 @@ var SENSITIVE_HOST_PATHS = [
   "/etc/kubernetes"
 ];
 var RUNTIME_SOCKET = /\/(docker|containerd|crio|cri-dockerd|podman)(\/[\w.-]+)?\.sock$/;
-function isSensitiveHostPath(path19) {
-  const normalised = path19.length > 1 ? path19.replace(/\/+$/, "") : path19;
+function isSensitiveHostPath(path20) {
+  const normalised = path20.length > 1 ? path20.replace(/\/+$/, "") : path20;
   return SENSITIVE_HOST_PATHS.includes(normalised) || RUNTIME_SOCKET.test(normalised);
 }
 
@@ -65677,14 +65794,14 @@ var rule_default352 = defineRule({
     for (const workload2 of model.kubernetes.workloads) {
       for (const volume2 of workload2.volumes) {
         if (volume2.type !== "hostPath") continue;
-        const path19 = volume2.hostPath;
-        if (path19 && isKnown(path19) && isSensitiveHostPath(path19.value)) continue;
-        const where = path19?.origin === "explicit" ? path19 : explicit(true, volume2.range, "spec.volumes.hostPath");
+        const path20 = volume2.hostPath;
+        if (path20 && isKnown(path20) && isSensitiveHostPath(path20.value)) continue;
+        const where = path20?.origin === "explicit" ? path20 : explicit(true, volume2.range, "spec.volumes.hostPath");
         report({
           resource: workload2,
           attr: where,
           key: volume2.name.value,
-          message: `${describeWorkload(workload2)} mounts the host path ${path19?.value ?? "(templated)"} as volume ${volume2.name.value ?? "?"}.`
+          message: `${describeWorkload(workload2)} mounts the host path ${path20?.value ?? "(templated)"} as volume ${volume2.name.value ?? "?"}.`
         });
       }
     }
@@ -66519,12 +66636,12 @@ var rule_default381 = defineRule({
   check({ model, report }) {
     for (const workload2 of model.kubernetes.workloads) {
       for (const volume2 of workload2.volumes) {
-        const path19 = volume2.hostPath;
-        if (!path19 || !isKnown(path19) || !isSensitiveHostPath(path19.value)) continue;
+        const path20 = volume2.hostPath;
+        if (!path20 || !isKnown(path20) || !isSensitiveHostPath(path20.value)) continue;
         report({
           resource: workload2,
-          attr: path19,
-          message: `${describeWorkload(workload2)} mounts the sensitive host path ${path19.value} (volume ${volume2.name.value ?? "?"}).`
+          attr: path20,
+          message: `${describeWorkload(workload2)} mounts the sensitive host path ${path20.value} (volume ${volume2.name.value ?? "?"}).`
         });
       }
     }
@@ -66886,9 +67003,9 @@ function isPowershell(shell) {
 }
 
 // scanners/pipeline/source.ts
-function stringAttr(node, range, path19) {
-  if (node?.kind === "scalar" && node.value !== null) return explicit(String(node.value), node.range, path19);
-  return unresolvable(node?.range ?? range, path19);
+function stringAttr(node, range, path20) {
+  if (node?.kind === "scalar" && node.value !== null) return explicit(String(node.value), node.range, path20);
+  return unresolvable(node?.range ?? range, path20);
 }
 function text(node) {
   return node?.kind === "scalar" && node.value !== null ? String(node.value) : void 0;
@@ -66941,13 +67058,13 @@ function scriptBlock(node, lines, shell) {
     }
     while (result.length && !result[result.length - 1]?.text) result.pop();
   } else {
-    const quote = indicator === '"' || indicator === "'" ? indicator : void 0;
+    const quote2 = indicator === '"' || indicator === "'" ? indicator : void 0;
     for (let line = startLine; line <= endLine; line++) {
       const raw = lines.line(line);
       let from = line === startLine ? startColumn - 1 : raw.length - raw.trimStart().length;
       let to = line === endLine ? endColumn - 1 : raw.length;
-      if (quote && line === startLine) from++;
-      if (quote && line === endLine && raw[to - 1] === quote) to--;
+      if (quote2 && line === startLine) from++;
+      if (quote2 && line === endLine && raw[to - 1] === quote2) to--;
       result.push({ text: raw.slice(from, Math.max(from, to)), line, column: from + 1 });
     }
   }
@@ -67310,8 +67427,8 @@ function pathOf(expr) {
   return object === void 0 ? void 0 : `${object}.${expr.property ?? "*"}`;
 }
 function valuePaths(expr) {
-  const path19 = pathOf(expr);
-  if (path19 !== void 0) return [path19];
+  const path20 = pathOf(expr);
+  if (path20 !== void 0) return [path20];
   switch (expr.type) {
     case "literal":
     case "context":
@@ -67411,13 +67528,13 @@ function parseUses(raw) {
   const target = at2 === -1 ? value : value.slice(0, at2);
   const ref = at2 === -1 ? void 0 : value.slice(at2 + 1);
   const [owner = "", repo = "", ...rest] = target.split("/");
-  const path19 = rest.join("/") || void 0;
-  const reusable = !!path19 && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path19);
+  const path20 = rest.join("/") || void 0;
+  const reusable = !!path20 && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path20);
   return {
     raw,
     kind: reusable ? "reusable-workflow" : "action",
     repository: `${owner}/${repo}`.toLowerCase(),
-    path: path19,
+    path: path20,
     ref
   };
 }
@@ -67459,7 +67576,7 @@ var GITHUB_TAINTED = [
   "github.event.workflow_run.head_commit.author.name",
   "github.event.workflow_run.pull_requests.*.head.ref",
   "github.event.workflow_run.head_repository.description"
-].map((path19) => path19.split("."));
+].map((path20) => path20.split("."));
 var GITHUB_TAINTED_OBJECTS = /* @__PURE__ */ new Set([
   "github.event",
   "github.event.issue",
@@ -67473,10 +67590,10 @@ var GITHUB_TAINTED_OBJECTS = /* @__PURE__ */ new Set([
   "github.event.workflow_run",
   "github.event.discussion"
 ]);
-function isTaintedGithubPath(path19) {
-  const normalized = path19.replace(/^github\.event\.(\w+)\.\*$/, "github.event.$1");
+function isTaintedGithubPath(path20) {
+  const normalized = path20.replace(/^github\.event\.(\w+)\.\*$/, "github.event.$1");
   if (GITHUB_TAINTED_OBJECTS.has(normalized)) return true;
-  const parts2 = path19.split(".");
+  const parts2 = path20.split(".");
   return GITHUB_TAINTED.some(
     (pattern) => pattern.length === parts2.length && pattern.every((p, i2) => p === "*" || p === parts2[i2])
   );
@@ -67516,8 +67633,8 @@ var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request
 
 // scanners/pipeline/checks/azure.ts
 var MACRO = /\$\(([A-Za-z_][A-Za-z0-9_.]*)\)/g;
-function variableOf(path19) {
-  const match = /^variables\.(.+)$/i.exec(path19);
+function variableOf(path20) {
+  const match = /^variables\.(.+)$/i.exec(path20);
   return match?.[1];
 }
 function taintedReferences(text2) {
@@ -67871,8 +67988,8 @@ function untrustedArtifactDownloads(model) {
         const runText = step.run?.value ?? "";
         const ghDownload = /\bgh\s+run\s+download\b/.test(runText);
         if (!crossRun && !ghDownload) continue;
-        const path19 = step.inputs.get("path")?.value ?? "";
-        if (/runner\.temp|^\/tmp\//.test(path19)) continue;
+        const path20 = step.inputs.get("path")?.value ?? "";
+        if (/runner\.temp|^\/tmp\//.test(path20)) continue;
         if (ghDownload && /(-D|--dir)\s+\S*(RUNNER_TEMP|runner\.temp|\/tmp\/)/.test(runText)) continue;
         const range = step.uses?.raw.range ?? step.headerRange;
         issues.push(
@@ -68087,8 +68204,8 @@ function inheritedSecrets(model) {
   }
   return issues;
 }
-function coversWorkspace(path19) {
-  return path19.split("\n").map((p) => p.trim()).filter((p) => p && !p.startsWith("!")).some(
+function coversWorkspace(path20) {
+  return path20.split("\n").map((p) => p.trim()).filter((p) => p && !p.startsWith("!")).some(
     (p) => /^(\.\/?|\*|\*\*(\/\*)?|\.\/\*\*?|\$\{\{\s*github\.workspace\s*\}\}\/?|\.git(\/.*)?)$/.test(p)
   );
 }
@@ -68103,13 +68220,13 @@ function persistedCredentialsUploaded(model) {
       for (const step of job.steps) {
         if (persistsCredentials(step)) persisted = true;
         if (!persisted || actionOf(step) !== "actions/upload-artifact") continue;
-        const path19 = step.inputs.get("path");
-        if (!path19?.value || !coversWorkspace(path19.value)) continue;
+        const path20 = step.inputs.get("path");
+        if (!path20?.value || !coversWorkspace(path20.value)) continue;
         if (step.inputs.get("include-hidden-files")?.value === "false") continue;
         issues.push(
           issue2(
             job,
-            path19.range,
+            path20.range,
             `${stepKey(job, step, "with.path")}`,
             `Job ${job.id} uploads the whole workspace while actions/checkout left the token in .git/config (persist-credentials defaults to true); anyone who can download the artifact gets the token. Set persist-credentials: false and upload only build outputs.`
           )
@@ -68360,14 +68477,14 @@ var cache2 = /* @__PURE__ */ new WeakMap();
 function taintedSources(source, taints) {
   const found = findExpressions(`\${{${source}}}`)[0];
   if (!found?.expr) return [];
-  return valuePaths(found.expr).flatMap((path19) => {
-    if (isTaintedGithubPath(path19)) return [path19];
-    const known4 = taints.get(path19) ?? outputPatternTaint(path19, taints);
+  return valuePaths(found.expr).flatMap((path20) => {
+    if (isTaintedGithubPath(path20)) return [path20];
+    const known4 = taints.get(path20) ?? outputPatternTaint(path20, taints);
     return known4 ? [known4] : [];
   });
 }
-function outputPatternTaint(path19, taints) {
-  const match = /^(steps\.[^.]+\.outputs\.)([^.]+)$/.exec(path19);
+function outputPatternTaint(path20, taints) {
+  const match = /^(steps\.[^.]+\.outputs\.)([^.]+)$/.exec(path20);
   if (!match?.[1] || !match[2]) return void 0;
   for (const [key, origin] of taints) {
     if (key.startsWith(`${match[1]}~`) && new RegExp(key.slice(match[1].length + 1)).test(match[2]))
@@ -69069,7 +69186,7 @@ function jobTokenExposure(model) {
       const command2 = context3 === "heredoc" ? opener?.text ?? "" : line.text;
       const written = /(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?([^\s"';|&<]+)/.exec(command2)?.[1]?.replace(/^\.\//, "");
       const leaves = written !== void 0 && kept.some(
-        (path19) => path19 === written || path19 === "." || written.startsWith(`${path19.replace(/\/?\*.*$/, "").replace(/\/$/, "")}/`)
+        (path20) => path20 === written || path20 === "." || written.startsWith(`${path20.replace(/\/?\*.*$/, "").replace(/\/$/, "")}/`)
       );
       const printed = !written && /^\s*(echo|printf|cat)\b/.test(line.text) && !/\|\s*(docker|helm|podman|buildah|skopeo|crane|oras)\b/.test(line.text);
       const encoded = /\|\s*(base64|xxd|od|rev|hexdump)\b/.test(line.text);
@@ -69318,6 +69435,287 @@ var rule_default432 = defineRule({
   }
 });
 
+// scanners/posture/checks.ts
+function checkedRepositories(model) {
+  return model.posture.repositories.filter((repository) => !isKnownValue(repository.archived, true));
+}
+function protectedRepositories(model) {
+  return checkedRepositories(model).filter((repository) => isKnownValue(repository.branchProtected, true));
+}
+
+// rules/posture/github/actions-approve-pull-requests/rule.ts
+var rule_default433 = defineRule({
+  id: "PAL-GHP-010",
+  title: "GitHub Actions may approve pull requests",
+  severity: "medium",
+  severityRationale: "A workflow can approve a pull request, so a required review can be satisfied by automation instead of a person; medium because it takes a workflow that does so.",
+  category: "posture",
+  description: `"Allow GitHub Actions to create and approve pull requests" is enabled: a workflow's GITHUB_TOKEN can submit an approving review.`,
+  cwe: ["CWE-284"],
+  remediation: 'Turn off "Allow GitHub Actions to create and approve pull requests" in Settings > Actions > General.',
+  tags: ["github", "github-actions", "code-review", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of checkedRepositories(model)) {
+      if (isKnownValue(repository.actionsCanApprovePullRequests, true))
+        report({
+          resource: repository,
+          attr: repository.actionsCanApprovePullRequests,
+          message: `GitHub Actions may approve pull requests in ${repository.address}: a workflow can satisfy a required review.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/branch-deletion-allowed/rule.ts
+var rule_default434 = defineRule({
+  id: "PAL-GHP-005",
+  title: "The default branch can be deleted",
+  severity: "medium",
+  severityRationale: "Deleting the default branch stops builds and releases and can lose unreleased work; medium because it takes an account with push access and is visible.",
+  category: "posture",
+  description: "The default branch is protected, but no protection blocks deleting it.",
+  cwe: ["CWE-284"],
+  benchmarks: [{ framework: "CIS Software Supply Chain Security Guide", version: "1.0", control: "1.1.17" }],
+  remediation: 'Turn off "Allow deletions" in the branch protection rule, or add the "Restrict deletions" rule to a ruleset that targets the default branch.',
+  tags: ["github", "branch-protection", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of protectedRepositories(model)) {
+      if (isKnownValue(repository.deletionsAllowed, true))
+        report({
+          resource: repository,
+          attr: repository.deletionsAllowed,
+          message: `The default branch of ${repository.address} can be deleted by users with push access.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/default-branch-unprotected/rule.ts
+var rule_default435 = defineRule({
+  id: "PAL-GHP-001",
+  title: "Default branch is not protected",
+  severity: "high",
+  severityRationale: "Anyone with write access can push straight to the branch that is built and released, rewrite its history or delete it, with no review and no required checks.",
+  category: "posture",
+  description: "Neither classic branch protection nor an active repository or organisation ruleset covers the default branch.",
+  cwe: ["CWE-284"],
+  benchmarks: [{ framework: "OpenSSF Scorecard", control: "Branch-Protection" }],
+  remediation: "Protect the default branch: add a ruleset (Settings > Rules > Rulesets) or a branch protection rule that requires pull request reviews and status checks and blocks force pushes and deletion.",
+  tags: ["github", "branch-protection", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of checkedRepositories(model)) {
+      if (isKnownValue(repository.branchProtected, false))
+        report({
+          resource: repository,
+          attr: repository.branchProtected,
+          message: `The default branch${repository.defaultBranch.value ? ` ${repository.defaultBranch.value}` : ""} of ${repository.address} has no branch protection and no ruleset: anyone with write access can push to it directly, force-push or delete it.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/default-token-write/rule.ts
+var rule_default436 = defineRule({
+  id: "PAL-GHP-009",
+  title: "Workflows get a read-write GITHUB_TOKEN by default",
+  severity: "medium",
+  severityRationale: "Every workflow without its own `permissions:` block runs with write access to contents, packages, pull requests and more; medium because workflows that declare permissions are not affected.",
+  category: "posture",
+  description: `The repository's default workflow permissions are "Read and write": the GITHUB_TOKEN of a workflow that sets no permissions can push code, create releases and change issues and pull requests.`,
+  cwe: ["CWE-250", "CWE-732"],
+  benchmarks: [{ framework: "OpenSSF Scorecard", control: "Token-Permissions" }],
+  remediation: 'Set Settings > Actions > General > Workflow permissions to "Read repository contents and packages permissions" and grant write scopes per job with `permissions:`.',
+  tags: ["github", "github-actions", "excessive-permissions", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of checkedRepositories(model)) {
+      if (isKnownValue(repository.defaultWorkflowPermissions, "write"))
+        report({
+          resource: repository,
+          attr: repository.defaultWorkflowPermissions,
+          message: `Workflows in ${repository.address} get a read-write GITHUB_TOKEN unless they declare permissions.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/dependabot-alerts-disabled/rule.ts
+var rule_default437 = defineRule({
+  id: "PAL-GHP-008",
+  title: "Dependabot alerts are disabled",
+  severity: "medium",
+  severityRationale: "Known vulnerabilities in dependencies stay unreported; medium because the exposure depends on what the dependencies are and how they are used.",
+  category: "posture",
+  description: "Dependabot alerts (vulnerability alerts for the dependency graph) are disabled for the repository.",
+  cwe: ["CWE-1395"],
+  remediation: "Enable Dependabot alerts in Settings > Code security (and the dependency graph they need).",
+  tags: ["github", "dependencies", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of checkedRepositories(model)) {
+      if (isKnownValue(repository.dependabotAlerts, false))
+        report({
+          resource: repository,
+          attr: repository.dependabotAlerts,
+          message: `Dependabot alerts are disabled for ${repository.address}: vulnerable dependencies are not reported.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/force-pushes-allowed/rule.ts
+var rule_default438 = defineRule({
+  id: "PAL-GHP-004",
+  title: "Force pushes to the default branch are allowed",
+  severity: "medium",
+  severityRationale: "A force push rewrites published history: a malicious change can be slipped in under reviewed commits, or reviewed work erased; medium because only users allowed to push can do it.",
+  category: "posture",
+  description: "The default branch is protected, but no protection blocks force pushes to it.",
+  cwe: ["CWE-284"],
+  benchmarks: [{ framework: "CIS Software Supply Chain Security Guide", version: "1.0", control: "1.1.16" }],
+  remediation: 'Turn off "Allow force pushes" in the branch protection rule, or add the "Block force pushes" rule to a ruleset that targets the default branch.',
+  tags: ["github", "branch-protection", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of protectedRepositories(model)) {
+      if (isKnownValue(repository.forcePushesAllowed, true))
+        report({
+          resource: repository,
+          attr: repository.forcePushesAllowed,
+          message: `Force pushes to the default branch of ${repository.address} are allowed: its history can be rewritten.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/no-required-reviews/rule.ts
+var rule_default439 = defineRule({
+  id: "PAL-GHP-002",
+  title: "Default branch does not require pull request approvals",
+  severity: "medium",
+  severityRationale: "The branch is protected, so direct pushes may still be limited, but a change can be merged without anyone else looking at it; medium because status checks and other rules may still apply.",
+  category: "posture",
+  description: "The default branch is protected, but no branch protection rule or ruleset requires at least one approving review before a pull request is merged.",
+  cwe: ["CWE-284"],
+  benchmarks: [
+    { framework: "CIS Software Supply Chain Security Guide", version: "1.0", control: "1.1.3" },
+    { framework: "OpenSSF Scorecard", control: "Code-Review" }
+  ],
+  remediation: "Require at least one approving review (two for sensitive repositories) in the branch protection rule or ruleset of the default branch.",
+  tags: ["github", "branch-protection", "code-review", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of protectedRepositories(model)) {
+      if (isKnownValue(repository.requiredApprovingReviews, 0))
+        report({
+          resource: repository,
+          attr: repository.requiredApprovingReviews,
+          message: `Pull requests into the default branch of ${repository.address} can be merged without an approving review.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/public-self-hosted-runners/rule.ts
+var rule_default440 = defineRule({
+  id: "PAL-GHP-011",
+  title: "Self-hosted runners are registered on a public repository",
+  severity: "high",
+  severityRationale: "Anyone can open a pull request against a public repository; a workflow that runs on a self-hosted runner then runs an outsider's code on your machine, which usually persists between jobs and sits inside your network.",
+  category: "posture",
+  description: "The repository is public and has self-hosted runners registered to it.",
+  cwe: ["CWE-829"],
+  remediation: "Use GitHub-hosted runners for public repositories, or move the runners to a group that public repositories cannot use; if they must stay, make them ephemeral and isolated and require approval for all outside collaborators.",
+  tags: ["github", "github-actions", "self-hosted-runner", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of checkedRepositories(model)) {
+      if (isKnownValue(repository.visibility, "public") && isKnown(repository.selfHostedRunners) && repository.selfHostedRunners.value > 0)
+        report({
+          resource: repository,
+          attr: repository.selfHostedRunners,
+          message: `${repository.address} is public and has ${repository.selfHostedRunners.value} self-hosted runner(s): code from a fork's pull request can run on them.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/push-protection-disabled/rule.ts
+var rule_default441 = defineRule({
+  id: "PAL-GHP-007",
+  title: "Secret scanning push protection is disabled",
+  severity: "low",
+  severityRationale: "Secret scanning still alerts after the fact, so the credential is found, but it has already been pushed and must be rotated; low because detection is in place.",
+  category: "posture",
+  description: "Secret scanning is not known to be off, but push protection is disabled, so pushes containing supported credentials are not blocked.",
+  cwe: ["CWE-798"],
+  remediation: "Enable push protection in Settings > Code security, next to secret scanning.",
+  tags: ["github", "secrets", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of checkedRepositories(model)) {
+      if (isKnownValue(repository.secretScanningPushProtection, false) && !isKnownValue(repository.secretScanning, false))
+        report({
+          resource: repository,
+          attr: repository.secretScanningPushProtection,
+          message: `Secret scanning push protection is disabled for ${repository.address}: a push with a credential in it is accepted.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/secret-scanning-disabled/rule.ts
+var rule_default442 = defineRule({
+  id: "PAL-GHP-006",
+  title: "Secret scanning is disabled",
+  severity: "medium",
+  severityRationale: "Leaked credentials in the repository go unnoticed until they are abused; medium because it is a detection control, not a direct exposure.",
+  category: "posture",
+  description: "GitHub secret scanning is not enabled for the repository, so credentials committed to it raise no alert.",
+  cwe: ["CWE-798"],
+  remediation: "Enable secret scanning in Settings > Code security (free for public repositories; private ones need GitHub Secret Protection).",
+  tags: ["github", "secrets", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of checkedRepositories(model)) {
+      if (isKnownValue(repository.secretScanning, false))
+        report({
+          resource: repository,
+          attr: repository.secretScanning,
+          message: `Secret scanning is disabled for ${repository.address}: committed credentials raise no alert.`
+        });
+    }
+  }
+});
+
+// rules/posture/github/stale-approvals-kept/rule.ts
+var rule_default443 = defineRule({
+  id: "PAL-GHP-003",
+  title: "Approvals stay valid after new commits are pushed",
+  severity: "low",
+  severityRationale: "A reviewer approved a different change than the one merged, which needs a reviewer or an author to act in bad faith after approval; low because reviews are still required.",
+  category: "posture",
+  description: "The default branch requires approving reviews, but no protection dismisses an approval when new commits are pushed to the pull request.",
+  cwe: ["CWE-284"],
+  benchmarks: [{ framework: "CIS Software Supply Chain Security Guide", version: "1.0", control: "1.1.4" }],
+  remediation: `Enable "Dismiss stale pull request approvals when new commits are pushed" (classic protection) or "Dismiss stale pull request approvals on push" in the ruleset's pull request rule.`,
+  tags: ["github", "branch-protection", "code-review", "posture"],
+  formats: ["github-repository-settings"],
+  check({ model, report }) {
+    for (const repository of protectedRepositories(model)) {
+      if (isKnown(repository.requiredApprovingReviews) && repository.requiredApprovingReviews.value >= 1 && isKnownValue(repository.dismissStaleReviews, false))
+        report({
+          resource: repository,
+          attr: repository.dismissStaleReviews,
+          message: `An approval of a pull request into the default branch of ${repository.address} stays valid after new commits are pushed: the merged code need not be the code that was reviewed.`
+        });
+    }
+  }
+});
+
 // scanners/secrets/entropy.ts
 function shannonEntropy(value) {
   if (!value) return 0;
@@ -69433,12 +69831,12 @@ function isFilePath(value) {
 }
 function isIdentifier(value) {
   if (!/^[A-Za-z_$][A-Za-z0-9_$.:-]*$/.test(value)) return false;
-  const words = value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[\s_$.:-]+/).filter(Boolean);
-  if (!words.length) return false;
+  const words2 = value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[\s_$.:-]+/).filter(Boolean);
+  if (!words2.length) return false;
   const digitGroups = value.match(/\d+/g) ?? [];
   if (digitGroups.length > 1 || digitGroups.length === 1 && !/\d+$/.test(value)) return false;
-  const shortPieces = words.filter((w) => w.replace(/\d+$/, "").length <= 2).length;
-  return shortPieces <= Math.max(1, words.length / 4) && words.every((w) => /^[A-Za-z]+\d*$/.test(w));
+  const shortPieces = words2.filter((w) => w.replace(/\d+$/, "").length <= 2).length;
+  return shortPieces <= Math.max(1, words2.length / 4) && words2.every((w) => /^[A-Za-z]+\d*$/.test(w));
 }
 function isLowEntropy(value, minimum = 2.5) {
   if (value.length < 6) return true;
@@ -69511,7 +69909,7 @@ function assigned(names2, value, right = RIGHT) {
 import { createHash } from "node:crypto";
 
 // scanners/secrets/engine.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // scanners/secrets/prefilter.ts
 var ALPHABET = 128;
@@ -69526,7 +69924,7 @@ var KeywordPrefilter = class {
       let state = 0;
       for (const char of keyword.toLowerCase()) {
         const code = char.charCodeAt(0);
-        if (code >= ALPHABET || char.length !== 1)
+        if (code === 0 || code >= ALPHABET || char.length !== 1)
           throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
         const row = trie[state];
         if (row[code] === -1) {
@@ -69542,6 +69940,7 @@ var KeywordPrefilter = class {
     });
     const fail2 = new Int32Array(trie.length);
     const transitions = new Int32Array(trie.length * ALPHABET);
+    const folded = new Int32Array(trie.length * ALPHABET);
     const queue = [];
     for (let code = 0; code < ALPHABET; code++) {
       const next = trie[0][code];
@@ -69564,13 +69963,19 @@ var KeywordPrefilter = class {
         }
       }
     }
-    for (let i2 = 0; i2 < transitions.length; i2++) transitions[i2] = transitions[i2] * ALPHABET;
-    this.transitions = transitions;
-    this.outputs = outputs;
-    this.ends = new Uint8Array(outputs.length);
+    const ends = new Uint8Array(outputs.length);
     outputs.forEach((list2, state) => {
-      if (list2) this.ends[state] = 1;
+      if (list2) ends[state] = 1;
     });
+    for (let state = 0; state < trie.length; state++) {
+      for (let code = 0; code < ALPHABET; code++) {
+        const lower = code >= 65 && code <= 90 ? code + 32 : code;
+        const next = code === 0 ? 0 : transitions[state * ALPHABET + lower];
+        folded[state * ALPHABET + code] = ends[next] === 1 ? -(next * ALPHABET) - 1 : next * ALPHABET;
+      }
+    }
+    this.transitions = folded;
+    this.outputs = outputs;
   }
   keywords;
   /** transitions[state * 128 + code] = next state (goto with failure links folded in). */
@@ -69578,24 +69983,18 @@ var KeywordPrefilter = class {
   /** For each state, the keywords that end there (own and through failure links), or undefined. */
   outputs;
   lengths;
-  ends;
   /** Every keyword occurrence in `text` (case-insensitive), in order of their end offsets. */
   scan(text2, limit = 2e5) {
     const hits = [];
-    const { transitions, outputs, lengths, ends } = this;
+    const { transitions, outputs, lengths } = this;
     const length2 = text2.length;
     let row = 0;
     for (let i2 = 0; i2 < length2; i2++) {
-      let code = text2.charCodeAt(i2);
-      if (code >= ALPHABET) {
-        row = 0;
-        continue;
-      }
-      if (code >= 65 && code <= 90) code += 32;
-      row = transitions[row + code];
-      const state = row >> 7;
-      if (ends[state] === 1) {
-        for (const keyword of outputs[state]) hits.push({ keyword, start: i2 + 1 - lengths[keyword] });
+      const code = text2.charCodeAt(i2);
+      row = transitions[row + (code < ALPHABET ? code : 0)];
+      if (row < 0) {
+        row = -row - 1;
+        for (const keyword of outputs[row >> 7]) hits.push({ keyword, start: i2 + 1 - lengths[keyword] });
         if (hits.length >= limit) break;
       }
     }
@@ -72912,13 +73311,13 @@ var RegexpWalker = class {
   }
 };
 var AhoCorasick = class {
-  constructor(words, alphabetSize) {
+  constructor(words2, alphabetSize) {
     const edges = /* @__PURE__ */ new Map();
     const parent = [0];
     const unit = [0];
     const depth = [0];
     const terminal = [0];
-    for (const word of words) {
+    for (const word of words2) {
       let node = 0;
       for (let i2 = 0; i2 < word.length; i2++) {
         const key = node * alphabetSize + word[i2];
@@ -73028,12 +73427,12 @@ var Prefilter = class Prefilter2 {
   }
   automaton16() {
     if (this.ac16 === null) {
-      const words = this.subs.map((s) => {
+      const words2 = this.subs.map((s) => {
         const arr = new Array(s.str.length);
         for (let i2 = 0; i2 < s.str.length; i2++) arr[i2] = s.str.charCodeAt(i2);
         return arr;
       });
-      this.ac16 = new AhoCorasick(words, 65536);
+      this.ac16 = new AhoCorasick(words2, 65536);
     }
     return this.ac16;
   }
@@ -76502,7 +76901,7 @@ function currentSet() {
   return compiledSet;
 }
 function fileKind(file) {
-  const base = path4.posix.basename(file).toLowerCase();
+  const base = path5.posix.basename(file).toLowerCase();
   const ext = base.includes(".") ? base.slice(base.lastIndexOf(".") + 1) : "";
   if (base === ".env" || base.startsWith(".env.") || ext === "env") return "env";
   if (base === "dockerfile" || base.endsWith(".dockerfile") || base.startsWith("dockerfile.")) return "shell";
@@ -76592,7 +76991,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
   if (!settings.enabled || !text2) return [];
   const disabled = new Set(settings.disable);
   const kind = fileKind(file);
-  const base = path4.posix.basename(file);
+  const base = path5.posix.basename(file);
   const lockfile = isLockfile(file);
   const applies = /* @__PURE__ */ new Map();
   const detectorApplies = (index2) => {
@@ -76605,17 +77004,29 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     return ok;
   };
   const regions = /* @__PURE__ */ new Map();
+  const keywordEnds = /* @__PURE__ */ new Map();
+  const keywords = set.prefilter.keywords;
   let lineStart = -1;
   let lineEnd = -1;
   for (const hit of set.prefilter.scan(text2, MAX_HITS_PER_FILE)) {
-    if (hit.start < lineStart || hit.start > lineEnd) {
-      lineStart = text2.lastIndexOf("\n", hit.start - 1) + 1;
-      const next = text2.indexOf("\n", hit.start);
-      lineEnd = next === -1 ? text2.length : next;
-    }
+    let onKnownLine = hit.start >= lineStart && hit.start <= lineEnd;
     for (const index2 of set.byKeyword[hit.keyword]) {
       if (!detectorApplies(index2)) continue;
+      if (!onKnownLine) {
+        lineStart = text2.lastIndexOf("\n", hit.start - 1) + 1;
+        const next = text2.indexOf("\n", hit.start);
+        lineEnd = next === -1 ? text2.length : next;
+        onKnownLine = true;
+      }
       const detector = set.detectors[index2].detector;
+      if (detector.keywordWithin !== void 0) {
+        let ends = keywordEnds.get(index2);
+        if (!ends) {
+          ends = [];
+          keywordEnds.set(index2, ends);
+        }
+        ends.push(hit.start + keywords[hit.keyword].length);
+      }
       let list2 = regions.get(index2);
       if (!list2) {
         list2 = [];
@@ -76639,6 +77050,9 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
         if (!span || span[1] <= span[0]) continue;
         const start2 = batch.toText(match.start, match.end, span[0]);
         if (start2 === void 0 || seen.has(start2)) continue;
+        const within = compiled.detector.keywordWithin;
+        if (within !== void 0 && !keywordBefore(text2, keywordEnds.get(index2), start2 - (span[0] - match.start), within))
+          continue;
         seen.add(start2);
         const value = batch.text.slice(span[0], span[1]);
         const whole = batch.text.slice(match.start, match.end);
@@ -76650,6 +77064,21 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     }
   }
   return dropAllowed(text2, resolveOverlaps(found));
+}
+function keywordBefore(text2, ends, at2, within) {
+  let low = 0;
+  let high = ends.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = low + high >> 1;
+    if (ends[mid] <= at2) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (found < 0 || at2 - ends[found] > within) return false;
+  for (let i2 = ends[found]; i2 < at2; i2++) if (text2.charCodeAt(i2) === 10) return false;
+  return true;
 }
 var ALLOW_ON_LINE = /palisade:allow|pragma:\s*allowlist secret|gitleaks:allow/;
 var ALLOW_NEXT_LINE = /pragma:\s*allowlist nextline secret/;
@@ -76811,7 +77240,9 @@ function secretRule(definition) {
               range: file.lines.range(match.start, match.end),
               secret: match.value,
               key: secretKey(id, hash),
-              message: secretMessage(match.detector)
+              message: secretMessage(match.detector),
+              // The detector's own severity (an encrypted key is less urgent than a plain one).
+              severity: match.detector.severity
             });
           }
         }
@@ -76828,7 +77259,7 @@ function secretMessage(detector) {
 }
 
 // rules/secrets/ai/rule.ts
-var rule_default433 = secretRule({
+var rule_default444 = secretRule({
   id: "PAL-SECRET-027",
   title: "AI platform API key in source",
   severity: "high",
@@ -76915,7 +77346,7 @@ var rule_default433 = secretRule({
 });
 
 // rules/secrets/alibaba/rule.ts
-var rule_default434 = secretRule({
+var rule_default445 = secretRule({
   id: "PAL-SECRET-004",
   title: "Alibaba Cloud credential in source",
   severity: "high",
@@ -76946,7 +77377,7 @@ var rule_default434 = secretRule({
 });
 
 // rules/secrets/atlassian/rule.ts
-var rule_default435 = secretRule({
+var rule_default446 = secretRule({
   id: "PAL-SECRET-024",
   title: "Atlassian API token in source",
   severity: "high",
@@ -76978,7 +77409,7 @@ var rule_default435 = secretRule({
 });
 
 // rules/secrets/aws/rule.ts
-var rule_default436 = secretRule({
+var rule_default447 = secretRule({
   id: "PAL-SECRET-001",
   title: "AWS credential in source",
   severity: "high",
@@ -77053,7 +77484,7 @@ var rule_default436 = secretRule({
 });
 
 // rules/secrets/azure/rule.ts
-var rule_default437 = secretRule({
+var rule_default448 = secretRule({
   id: "PAL-SECRET-002",
   title: "Azure credential in source",
   severity: "high",
@@ -77224,7 +77655,7 @@ var rule_default437 = secretRule({
 });
 
 // rules/secrets/bitbucket/rule.ts
-var rule_default438 = secretRule({
+var rule_default449 = secretRule({
   id: "PAL-SECRET-013",
   title: "Bitbucket credential in source",
   severity: "high",
@@ -77259,7 +77690,7 @@ var rule_default438 = secretRule({
 });
 
 // rules/secrets/cloudflare/rule.ts
-var rule_default439 = secretRule({
+var rule_default450 = secretRule({
   id: "PAL-SECRET-009",
   title: "Cloudflare credential in source",
   severity: "high",
@@ -77297,7 +77728,7 @@ var rule_default439 = secretRule({
 });
 
 // rules/secrets/config-files/rule.ts
-var rule_default440 = secretRule({
+var rule_default451 = secretRule({
   id: "PAL-SECRET-031",
   title: "Credential in a tool configuration file",
   severity: "high",
@@ -77375,6 +77806,8 @@ var rule_default440 = secretRule({
     {
       id: "htpasswd-hash",
       description: "htpasswd password hash",
+      // A hash, not the password: it has to be cracked first (bcrypt resists; apr1 and SHA do not).
+      severity: "medium",
       keywords: ["$apr1$", "$2y$", "{sha}"],
       pattern: String.raw`(?m:^[A-Za-z0-9._-]{1,64}:)(\$apr1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}|\{SHA\}[A-Za-z0-9+/]{27}=)`,
       fileNames: "htpasswd"
@@ -77383,7 +77816,7 @@ var rule_default440 = secretRule({
 });
 
 // rules/secrets/connection-strings/rule.ts
-var rule_default441 = secretRule({
+var rule_default452 = secretRule({
   id: "PAL-SECRET-030",
   title: "Password in a URL or connection string",
   severity: "high",
@@ -77452,7 +77885,8 @@ var rule_default441 = secretRule({
       id: "url-credentials",
       description: "URL with embedded user and password",
       keywords: ["://"],
-      pattern: String.raw`(?i:[a-z][a-z0-9+.-]{1,20})://[^\s:/?#@"\'<>{}$]{1,64}:([^\s/?#@"\'<>]{3,128})@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}`,
+      // The scheme is unbounded: a counted `{1,20}` here multiplies RE2's automaton states on URL-dense lines.
+      pattern: String.raw`(?i:[a-z][a-z0-9+.-]+)://[^\s:/?#@"\'<>{}$]{1,64}:([^\s/?#@"\'<>]{3,128})@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}`,
       filters: ALL_FILTERS,
       rejectMatch: "^(?i:postgres|postgis|mysql|mariadb|mongodb|redis|amqp|jdbc)"
     }
@@ -77460,7 +77894,7 @@ var rule_default441 = secretRule({
 });
 
 // rules/secrets/containers/rule.ts
-var rule_default442 = secretRule({
+var rule_default453 = secretRule({
   id: "PAL-SECRET-015",
   title: "Container registry token in source",
   severity: "high",
@@ -77494,7 +77928,7 @@ var rule_default442 = secretRule({
 });
 
 // rules/secrets/devtools/rule.ts
-var rule_default443 = secretRule({
+var rule_default454 = secretRule({
   id: "PAL-SECRET-033",
   title: "Developer service token in source",
   severity: "high",
@@ -77588,7 +78022,7 @@ var rule_default443 = secretRule({
 });
 
 // rules/secrets/digitalocean/rule.ts
-var rule_default444 = secretRule({
+var rule_default455 = secretRule({
   id: "PAL-SECRET-007",
   title: "DigitalOcean credential in source",
   severity: "high",
@@ -77633,7 +78067,7 @@ var rule_default444 = secretRule({
 });
 
 // rules/secrets/discord/rule.ts
-var rule_default445 = secretRule({
+var rule_default456 = secretRule({
   id: "PAL-SECRET-018",
   title: "Discord token or webhook in source",
   severity: "high",
@@ -77668,7 +78102,7 @@ var rule_default445 = secretRule({
 });
 
 // rules/secrets/email/rule.ts
-var rule_default446 = secretRule({
+var rule_default457 = secretRule({
   id: "PAL-SECRET-021",
   title: "Email service API key in source",
   severity: "high",
@@ -77755,11 +78189,12 @@ var CONTEXT_KEYWORDS = [
   "api_",
   "apikey",
   "signature",
-  "salt"
+  "salt",
+  "cert"
 ];
-var CONTEXT = String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})`;
+var OPENER = String.raw`(?:["\']|[:=]\s{0,4})`;
 var END = String.raw`(?:["\']|\s*$|\s*[,;])`;
-var rule_default447 = secretRule({
+var rule_default458 = secretRule({
   id: "PAL-SECRET-036",
   title: "High-entropy secret-like string",
   severity: "medium",
@@ -77772,7 +78207,8 @@ var rule_default447 = secretRule({
       id: "generic-high-entropy-base64",
       description: "High-entropy base64 string in a secret-like context",
       keywords: CONTEXT_KEYWORDS,
-      pattern: String.raw`${CONTEXT}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
+      pattern: `${OPENER}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
+      keywordWithin: 40,
       generic: "entropy-base64",
       filters: ALL_FILTERS,
       validators: ["mixed-alphanumeric"]
@@ -77781,7 +78217,8 @@ var rule_default447 = secretRule({
       id: "generic-high-entropy-hex",
       description: "High-entropy hex string in a secret-like context",
       keywords: CONTEXT_KEYWORDS,
-      pattern: String.raw`${CONTEXT}([a-fA-F0-9]{32,})${END}`,
+      pattern: `${OPENER}([a-fA-F0-9]{32,})${END}`,
+      keywordWithin: 40,
       generic: "entropy-hex",
       filters: ALL_FILTERS,
       validators: ["mixed-alphanumeric"]
@@ -77809,7 +78246,7 @@ var SECRET_KEYWORDS = [
 var SECRET_NAME3 = String.raw`[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}`;
 var REJECT_NAME = String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`;
 var KEYWORD_DEFAULTS = { generic: "keyword", filters: ALL_FILTERS, minEntropy: 2.6 };
-var rule_default448 = secretRule({
+var rule_default459 = secretRule({
   id: "PAL-SECRET-035",
   title: "Hard-coded password or secret",
   severity: "high",
@@ -77892,7 +78329,7 @@ var rule_default448 = secretRule({
 });
 
 // rules/secrets/github/rule.ts
-var rule_default449 = secretRule({
+var rule_default460 = secretRule({
   id: "PAL-SECRET-011",
   title: "GitHub token in source",
   severity: "high",
@@ -77951,7 +78388,8 @@ var rule_default449 = secretRule({
     {
       id: "github-oauth-client-secret",
       description: "GitHub OAuth app client secret",
-      keywords: ["github"],
+      // Every match holds one of these; `github` alone is on every other line of code that uses GitHub's API.
+      keywords: ["clientsecret", "client_secret", "client-secret", "client.secret"],
       pattern: assigned("github[_.-]?(?:oauth[_.-]?|app[_.-]?)?client[_.-]?secret", "[a-f0-9]{40}"),
       filters: KEYED_FILTERS
     }
@@ -77959,7 +78397,7 @@ var rule_default449 = secretRule({
 });
 
 // rules/secrets/gitlab/rule.ts
-var rule_default450 = secretRule({
+var rule_default461 = secretRule({
   id: "PAL-SECRET-012",
   title: "GitLab token in source",
   severity: "high",
@@ -78050,6 +78488,8 @@ var rule_default450 = secretRule({
     {
       id: "gitlab-feature-flag-client-token",
       description: "GitLab feature flags client token",
+      // Read-only access to a project's feature flag definitions, built into client applications.
+      severity: "low",
       keywords: ["glffct-"],
       pattern: token("glffct-[A-Za-z0-9_-]{20}"),
       filters: PREFIXED_FILTERS
@@ -78058,7 +78498,7 @@ var rule_default450 = secretRule({
 });
 
 // rules/secrets/google/rule.ts
-var rule_default451 = secretRule({
+var rule_default462 = secretRule({
   id: "PAL-SECRET-003",
   title: "Google Cloud credential in source",
   severity: "high",
@@ -78115,7 +78555,7 @@ var rule_default451 = secretRule({
 });
 
 // rules/secrets/hashicorp/rule.ts
-var rule_default452 = secretRule({
+var rule_default463 = secretRule({
   id: "PAL-SECRET-016",
   title: "HashiCorp token in source",
   severity: "critical",
@@ -78164,7 +78604,7 @@ var rule_default452 = secretRule({
 });
 
 // rules/secrets/iac-literals/rule.ts
-var rule_default453 = secretRule({
+var rule_default464 = secretRule({
   id: "PAL-SECRET-032",
   title: "Literal secret in infrastructure code",
   severity: "high",
@@ -78213,7 +78653,7 @@ var rule_default453 = secretRule({
 });
 
 // rules/secrets/ibm/rule.ts
-var rule_default454 = secretRule({
+var rule_default465 = secretRule({
   id: "PAL-SECRET-005",
   title: "IBM Cloud credential in source",
   severity: "high",
@@ -78247,7 +78687,7 @@ var rule_default454 = secretRule({
 });
 
 // rules/secrets/identity/rule.ts
-var rule_default455 = secretRule({
+var rule_default466 = secretRule({
   id: "PAL-SECRET-025",
   title: "Identity provider credential in source",
   severity: "critical",
@@ -78286,7 +78726,7 @@ var rule_default455 = secretRule({
 });
 
 // rules/secrets/jwt/rule.ts
-var rule_default456 = secretRule({
+var rule_default467 = secretRule({
   id: "PAL-SECRET-029",
   title: "JSON Web Token in source",
   severity: "medium",
@@ -78307,7 +78747,7 @@ var rule_default456 = secretRule({
 });
 
 // rules/secrets/linode/rule.ts
-var rule_default457 = secretRule({
+var rule_default468 = secretRule({
   id: "PAL-SECRET-008",
   title: "Linode API token in source",
   severity: "high",
@@ -78327,7 +78767,7 @@ var rule_default457 = secretRule({
 });
 
 // rules/secrets/microsoft-teams/rule.ts
-var rule_default458 = secretRule({
+var rule_default469 = secretRule({
   id: "PAL-SECRET-019",
   title: "Microsoft Teams webhook in source",
   severity: "medium",
@@ -78354,7 +78794,7 @@ var rule_default458 = secretRule({
 });
 
 // rules/secrets/monitoring/rule.ts
-var rule_default459 = secretRule({
+var rule_default470 = secretRule({
   id: "PAL-SECRET-026",
   title: "Monitoring service key in source",
   severity: "high",
@@ -78401,6 +78841,8 @@ var rule_default459 = secretRule({
     {
       id: "newrelic-browser-key",
       description: "New Relic browser API token",
+      // Shipped in every page the browser agent runs on; it can only send browser telemetry.
+      severity: "low",
       keywords: ["nrjs-"],
       pattern: token("NRJS-[a-f0-9]{19}"),
       filters: PREFIXED_FILTERS
@@ -78485,7 +78927,7 @@ var rule_default459 = secretRule({
 });
 
 // rules/secrets/oracle/rule.ts
-var rule_default460 = secretRule({
+var rule_default471 = secretRule({
   id: "PAL-SECRET-006",
   title: "Oracle Cloud credential in source",
   severity: "high",
@@ -78524,7 +78966,7 @@ var rule_default460 = secretRule({
 });
 
 // rules/secrets/paas/rule.ts
-var rule_default461 = secretRule({
+var rule_default472 = secretRule({
   id: "PAL-SECRET-010",
   title: "Application platform token in source",
   severity: "high",
@@ -78608,7 +79050,7 @@ var rule_default461 = secretRule({
 });
 
 // rules/secrets/package-registries/rule.ts
-var rule_default462 = secretRule({
+var rule_default473 = secretRule({
   id: "PAL-SECRET-014",
   title: "Package registry token in source",
   severity: "critical",
@@ -78686,7 +79128,7 @@ var rule_default462 = secretRule({
 });
 
 // rules/secrets/payments/rule.ts
-var rule_default463 = secretRule({
+var rule_default474 = secretRule({
   id: "PAL-SECRET-022",
   title: "Payment provider credential in source",
   severity: "critical",
@@ -78771,7 +79213,7 @@ var rule_default463 = secretRule({
 });
 
 // rules/secrets/private-keys/rule.ts
-var rule_default464 = secretRule({
+var rule_default475 = secretRule({
   id: "PAL-SECRET-028",
   title: "Private key in source",
   severity: "critical",
@@ -78823,6 +79265,8 @@ var rule_default464 = secretRule({
     {
       id: "private-key-pkcs8-encrypted",
       description: "Encrypted PKCS#8 private key (with its passphrase nearby it is usable)",
+      // Usable only with its passphrase: serious, but not the open door a plain key is.
+      severity: "high",
       keywords: ["-----begin"],
       pattern: String.raw`(-----BEGIN ENCRYPTED PRIVATE KEY-----(?:\\r\\n|\\n|\r?\n|\s)[\s\S]{64,}?-----END ENCRYPTED PRIVATE KEY-----)`,
       spanChars: 24e3,
@@ -78847,6 +79291,8 @@ var rule_default464 = secretRule({
     {
       id: "private-key-ssh2-encrypted",
       description: "SSH.com (SSH2) encrypted private key",
+      // Usable only with its passphrase.
+      severity: "high",
       keywords: ["---- begin ssh2 encrypted private key"],
       pattern: String.raw`(---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\r?\n[\s\S]{64,}?---- END SSH2 ENCRYPTED PRIVATE KEY ----)`,
       spanChars: 9e3,
@@ -78863,7 +79309,7 @@ var rule_default464 = secretRule({
 });
 
 // rules/secrets/productivity/rule.ts
-var rule_default465 = secretRule({
+var rule_default476 = secretRule({
   id: "PAL-SECRET-034",
   title: "SaaS API token in source",
   severity: "high",
@@ -78966,7 +79412,7 @@ var rule_default465 = secretRule({
 });
 
 // rules/secrets/shopify/rule.ts
-var rule_default466 = secretRule({
+var rule_default477 = secretRule({
   id: "PAL-SECRET-023",
   title: "Shopify token in source",
   severity: "high",
@@ -79007,7 +79453,7 @@ var rule_default466 = secretRule({
 });
 
 // rules/secrets/slack/rule.ts
-var rule_default467 = secretRule({
+var rule_default478 = secretRule({
   id: "PAL-SECRET-017",
   title: "Slack token or webhook in source",
   severity: "high",
@@ -79076,7 +79522,7 @@ var rule_default467 = secretRule({
 });
 
 // rules/secrets/twilio/rule.ts
-var rule_default468 = secretRule({
+var rule_default479 = secretRule({
   id: "PAL-SECRET-020",
   title: "Twilio credential in source",
   severity: "high",
@@ -79540,49 +79986,60 @@ var builtinRules = [
   { rule: rule_default430, dir: "pipeline/gitlab/unpinned-include" },
   { rule: rule_default431, dir: "pipeline/gitlab/unquoted-tainted-variable" },
   { rule: rule_default432, dir: "pipeline/gitlab/unverified-download" },
-  { rule: rule_default433, dir: "secrets/ai" },
-  { rule: rule_default434, dir: "secrets/alibaba" },
-  { rule: rule_default435, dir: "secrets/atlassian" },
-  { rule: rule_default436, dir: "secrets/aws" },
-  { rule: rule_default437, dir: "secrets/azure" },
-  { rule: rule_default438, dir: "secrets/bitbucket" },
-  { rule: rule_default439, dir: "secrets/cloudflare" },
-  { rule: rule_default440, dir: "secrets/config-files" },
-  { rule: rule_default441, dir: "secrets/connection-strings" },
-  { rule: rule_default442, dir: "secrets/containers" },
-  { rule: rule_default443, dir: "secrets/devtools" },
-  { rule: rule_default444, dir: "secrets/digitalocean" },
-  { rule: rule_default445, dir: "secrets/discord" },
-  { rule: rule_default446, dir: "secrets/email" },
-  { rule: rule_default447, dir: "secrets/generic-entropy" },
-  { rule: rule_default448, dir: "secrets/generic-keyword" },
-  { rule: rule_default449, dir: "secrets/github" },
-  { rule: rule_default450, dir: "secrets/gitlab" },
-  { rule: rule_default451, dir: "secrets/google" },
-  { rule: rule_default452, dir: "secrets/hashicorp" },
-  { rule: rule_default453, dir: "secrets/iac-literals" },
-  { rule: rule_default454, dir: "secrets/ibm" },
-  { rule: rule_default455, dir: "secrets/identity" },
-  { rule: rule_default456, dir: "secrets/jwt" },
-  { rule: rule_default457, dir: "secrets/linode" },
-  { rule: rule_default458, dir: "secrets/microsoft-teams" },
-  { rule: rule_default459, dir: "secrets/monitoring" },
-  { rule: rule_default460, dir: "secrets/oracle" },
-  { rule: rule_default461, dir: "secrets/paas" },
-  { rule: rule_default462, dir: "secrets/package-registries" },
-  { rule: rule_default463, dir: "secrets/payments" },
-  { rule: rule_default464, dir: "secrets/private-keys" },
-  { rule: rule_default465, dir: "secrets/productivity" },
-  { rule: rule_default466, dir: "secrets/shopify" },
-  { rule: rule_default467, dir: "secrets/slack" },
-  { rule: rule_default468, dir: "secrets/twilio" }
+  { rule: rule_default433, dir: "posture/github/actions-approve-pull-requests" },
+  { rule: rule_default434, dir: "posture/github/branch-deletion-allowed" },
+  { rule: rule_default435, dir: "posture/github/default-branch-unprotected" },
+  { rule: rule_default436, dir: "posture/github/default-token-write" },
+  { rule: rule_default437, dir: "posture/github/dependabot-alerts-disabled" },
+  { rule: rule_default438, dir: "posture/github/force-pushes-allowed" },
+  { rule: rule_default439, dir: "posture/github/no-required-reviews" },
+  { rule: rule_default440, dir: "posture/github/public-self-hosted-runners" },
+  { rule: rule_default441, dir: "posture/github/push-protection-disabled" },
+  { rule: rule_default442, dir: "posture/github/secret-scanning-disabled" },
+  { rule: rule_default443, dir: "posture/github/stale-approvals-kept" },
+  { rule: rule_default444, dir: "secrets/ai" },
+  { rule: rule_default445, dir: "secrets/alibaba" },
+  { rule: rule_default446, dir: "secrets/atlassian" },
+  { rule: rule_default447, dir: "secrets/aws" },
+  { rule: rule_default448, dir: "secrets/azure" },
+  { rule: rule_default449, dir: "secrets/bitbucket" },
+  { rule: rule_default450, dir: "secrets/cloudflare" },
+  { rule: rule_default451, dir: "secrets/config-files" },
+  { rule: rule_default452, dir: "secrets/connection-strings" },
+  { rule: rule_default453, dir: "secrets/containers" },
+  { rule: rule_default454, dir: "secrets/devtools" },
+  { rule: rule_default455, dir: "secrets/digitalocean" },
+  { rule: rule_default456, dir: "secrets/discord" },
+  { rule: rule_default457, dir: "secrets/email" },
+  { rule: rule_default458, dir: "secrets/generic-entropy" },
+  { rule: rule_default459, dir: "secrets/generic-keyword" },
+  { rule: rule_default460, dir: "secrets/github" },
+  { rule: rule_default461, dir: "secrets/gitlab" },
+  { rule: rule_default462, dir: "secrets/google" },
+  { rule: rule_default463, dir: "secrets/hashicorp" },
+  { rule: rule_default464, dir: "secrets/iac-literals" },
+  { rule: rule_default465, dir: "secrets/ibm" },
+  { rule: rule_default466, dir: "secrets/identity" },
+  { rule: rule_default467, dir: "secrets/jwt" },
+  { rule: rule_default468, dir: "secrets/linode" },
+  { rule: rule_default469, dir: "secrets/microsoft-teams" },
+  { rule: rule_default470, dir: "secrets/monitoring" },
+  { rule: rule_default471, dir: "secrets/oracle" },
+  { rule: rule_default472, dir: "secrets/paas" },
+  { rule: rule_default473, dir: "secrets/package-registries" },
+  { rule: rule_default474, dir: "secrets/payments" },
+  { rule: rule_default475, dir: "secrets/private-keys" },
+  { rule: rule_default476, dir: "secrets/productivity" },
+  { rule: rule_default477, dir: "secrets/shopify" },
+  { rule: rule_default478, dir: "secrets/slack" },
+  { rule: rule_default479, dir: "secrets/twilio" }
 ];
 
 // scanners/rules/custom-rules.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
 var import_ajv_formats3 = __toESM(require_dist2(), 1);
-import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync6, statSync } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
+import path6 from "node:path";
 
 // actions/native-import.ts
 import { pathToFileURL } from "node:url";
@@ -79618,17 +80075,17 @@ function yamlRule(definition, source) {
   return conditionRule({ ...metadata2, resources: resources2, when, message });
 }
 async function loadCustomRules(folder) {
-  if (!existsSync5(folder) || !statSync(folder).isDirectory()) {
+  if (!existsSync5(folder) || !statSync2(folder).isDirectory()) {
     throw new UsageError(`custom rules folder does not exist: ${folder}`);
   }
   const rules = [];
   for (const name2 of readdirSync(folder).sort()) {
-    const full = path5.join(folder, name2);
-    if (statSync(full).isDirectory()) {
+    const full = path6.join(folder, name2);
+    if (statSync2(full).isDirectory()) {
       const ruleFile = readdirSync(full).find((f) => RULE_FILE.test(f));
       if (!ruleFile) continue;
-      const rule = await loadRuleFile(path5.join(full, ruleFile));
-      const readme = path5.join(full, "README.md");
+      const rule = await loadRuleFile(path6.join(full, ruleFile));
+      const readme = path6.join(full, "README.md");
       rules.push({ ...rule, dir: full, docs: existsSync5(readme) ? readFileSync6(readme, "utf8") : rule.docs });
     } else if (FLAT_RULE_FILE.test(name2) && !name2.endsWith(".d.ts")) {
       rules.push(await loadRuleFile(full));
@@ -79680,3526 +80137,9 @@ async function loadRules(selection) {
     (rule) => !selection.categories.enable?.length || selection.categories.enable.includes(rule.category)
   ).filter((rule) => !selection.categories.disable.includes(rule.category)).map((rule) => {
     const severity = selection.severity[rule.id];
-    return severity ? { ...rule, severity } : rule;
+    return severity ? { ...rule, severity, severityFromConfig: true } : rule;
   });
 }
-
-// scanners/terraform/calls.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-import path6 from "node:path";
-var TERRAFORM_FILE = /\.tf(\.json)?$/i;
-var LOCAL_SOURCE = /(?:^|[\s{,])"?source"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/gm;
-function terraformModuleCalls(units) {
-  const folders = /* @__PURE__ */ new Map();
-  for (const unit of units) {
-    const first = unit[0];
-    if (!first || !unit.some((e) => TERRAFORM_FILE.test(e.path))) continue;
-    folders.set(path6.posix.dirname(first.path), unit);
-  }
-  const calls = /* @__PURE__ */ new Map();
-  if (folders.size < 2) return calls;
-  for (const [dir, entries] of folders) {
-    for (const entry2 of entries) {
-      if (!TERRAFORM_FILE.test(entry2.path)) continue;
-      let text2;
-      try {
-        text2 = readFileSync8(entry2.absolute, "utf8");
-      } catch {
-        continue;
-      }
-      if (!text2.includes("source")) continue;
-      for (const match of text2.matchAll(LOCAL_SOURCE)) {
-        const callee = path6.posix.normalize(path6.posix.join(dir, match[1])).replace(/\/$/, "");
-        if (callee === dir || !folders.has(callee)) continue;
-        const callers = calls.get(callee);
-        if (callers) callers.add(dir);
-        else calls.set(callee, /* @__PURE__ */ new Set([dir]));
-      }
-    }
-  }
-  return calls;
-}
-function withModuleCallers(keys, calls) {
-  const result = new Set(keys);
-  const queue = [...keys];
-  while (queue.length) {
-    const key = queue.pop();
-    if (!key.startsWith("tf:")) continue;
-    for (const caller of calls.get(key.slice(3)) ?? []) {
-      const callerKey = `tf:${caller}`;
-      if (!result.has(callerKey)) {
-        result.add(callerKey);
-        queue.push(callerKey);
-      }
-    }
-  }
-  return result;
-}
-
-// scanners/terraform/index.ts
-import path9 from "node:path";
-
-// scanners/terraform/values.ts
-var MAX_REFS = 64;
-var MAX_STRING_LENGTH = 1024 * 1024;
-var failures = /* @__PURE__ */ new WeakSet();
-var Budget = class {
-  /** Nodes the evaluator may still create in this unit. */
-  nodes;
-  constructor(nodes = 1e6) {
-    this.nodes = nodes;
-  }
-  get exhausted() {
-    return this.nodes <= 0;
-  }
-  /** Spends `count` nodes; false when the budget is gone. */
-  spend(count = 1) {
-    this.nodes -= count;
-    return this.nodes > 0;
-  }
-};
-function scalarNode(value, range) {
-  return { kind: "scalar", value, range };
-}
-function seqNode(items3, range) {
-  return { kind: "seq", items: items3, range };
-}
-function mapNode(entries, range) {
-  return { kind: "map", entries, range };
-}
-function mapFrom(pairs, range) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const [key, value] of pairs) byKey.set(key, value);
-  return mapNode(
-    [...byKey].map(([key, value]) => ({ key, keyRange: value.range, value })),
-    range
-  );
-}
-function unknownOf(range, ...inputs) {
-  const refs = /* @__PURE__ */ new Set();
-  let failed2 = false;
-  for (const input of inputs) {
-    if (!input) continue;
-    collectRefs(input, refs, 0);
-    if (isFailed(input)) failed2 = true;
-  }
-  const node = { kind: "unknown", range };
-  if (refs.size) node.refs = [...refs].slice(0, MAX_REFS);
-  if (failed2) failures.add(node);
-  return node;
-}
-function unknownRef(range, refs) {
-  return refs.length ? { kind: "unknown", range, refs: refs.slice(0, MAX_REFS) } : { kind: "unknown", range };
-}
-function failed(range, ...inputs) {
-  const node = unknownOf(range, ...inputs);
-  failures.add(node);
-  return node;
-}
-function isFailed(node) {
-  return failures.has(node);
-}
-function collectRefs(node, refs, depth) {
-  if (refs.size >= MAX_REFS || depth > 64) return;
-  if (node.kind === "unknown") {
-    for (const ref of node.refs ?? []) refs.add(ref);
-  } else if (node.kind === "seq") {
-    for (const item of node.items) collectRefs(item, refs, depth + 1);
-  } else if (node.kind === "map") {
-    for (const e of node.entries) collectRefs(e.value, refs, depth + 1);
-  }
-}
-function firstUnknown(node, depth = 0) {
-  if (node.kind === "unknown") return node;
-  if (depth > 64) return node;
-  if (node.kind === "seq") {
-    for (const item of node.items) {
-      const found = firstUnknown(item, depth + 1);
-      if (found) return found;
-    }
-  } else if (node.kind === "map") {
-    for (const e of node.entries) {
-      const found = firstUnknown(e.value, depth + 1);
-      if (found) return found;
-    }
-  }
-  return void 0;
-}
-function isWhollyKnown(node) {
-  return firstUnknown(node) === void 0;
-}
-function anyUnknown(range, inputs) {
-  for (const input of inputs) {
-    if (!isWhollyKnown(input)) return unknownOf(range, ...inputs);
-  }
-  return void 0;
-}
-function relocate(node, range, budget, depth = 0) {
-  if (!budget.spend() || depth > 128) return unknownOf(range, node);
-  switch (node.kind) {
-    case "scalar":
-      return { kind: "scalar", value: node.value, range };
-    case "unknown": {
-      const copy = { kind: "unknown", range };
-      if (node.refs) copy.refs = node.refs;
-      if (isFailed(node)) failures.add(copy);
-      return copy;
-    }
-    case "seq":
-      return {
-        kind: "seq",
-        range,
-        items: node.items.map((item) => relocate(item, range, budget, depth + 1))
-      };
-    case "map":
-      return {
-        kind: "map",
-        range,
-        entries: node.entries.map((e) => ({
-          key: e.key,
-          keyRange: range,
-          value: relocate(e.value, range, budget, depth + 1)
-        }))
-      };
-  }
-}
-function withRange(node, range) {
-  if (node.range === range) return node;
-  const copy = { ...node, range };
-  if (isFailed(node)) failures.add(copy);
-  return copy;
-}
-function asString(node) {
-  if (node.kind !== "scalar") return void 0;
-  const { value } = node;
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return formatNumber(value);
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return void 0;
-}
-function formatNumber(value) {
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
-  return String(value);
-}
-function asNumber(node) {
-  if (node.kind !== "scalar") return void 0;
-  const { value } = node;
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value))
-    return Number(value);
-  return void 0;
-}
-function asBool(node) {
-  if (node.kind !== "scalar") return void 0;
-  const { value } = node;
-  if (typeof value === "boolean") return value;
-  if (value === "true") return true;
-  if (value === "false") return false;
-  return void 0;
-}
-function isNull(node) {
-  return node.kind === "scalar" && node.value === null;
-}
-function deepEqual(a, b, depth = 0) {
-  if (depth > 64) return false;
-  if (a.kind !== b.kind) return false;
-  if (a.kind === "scalar") return a.value === b.value;
-  if (a.kind === "seq") {
-    const items3 = b.items;
-    return a.items.length === items3.length && a.items.every((item, i2) => deepEqual(item, items3[i2], depth + 1));
-  }
-  if (a.kind === "map") {
-    const other = b;
-    if (a.entries.length !== other.entries.length) return false;
-    return a.entries.every((e) => {
-      const match = other.entries.find((o) => o.key === e.key);
-      return match !== void 0 && deepEqual(e.value, match.value, depth + 1);
-    });
-  }
-  return false;
-}
-function lookupKey(node, key) {
-  for (const e of node.entries) if (e.key === key) return e.value;
-  return void 0;
-}
-function fromPlain(value, range, budget, depth = 0) {
-  if (!budget.spend() || depth > 128) return { kind: "unknown", range };
-  if (Array.isArray(value))
-    return seqNode(
-      value.map((v) => fromPlain(v, range, budget, depth + 1)),
-      range
-    );
-  if (value !== null && typeof value === "object") {
-    return mapNode(
-      Object.entries(value).map(([key, v]) => ({
-        key,
-        keyRange: range,
-        value: fromPlain(v, range, budget, depth + 1)
-      })),
-      range
-    );
-  }
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null)
-    return scalarNode(value, range);
-  return { kind: "unknown", range };
-}
-function toJson(node, depth = 0) {
-  if (depth > 128) return null;
-  switch (node.kind) {
-    case "scalar":
-      return node.value;
-    case "seq":
-      return node.items.map((item) => toJson(item, depth + 1));
-    case "map": {
-      const out2 = {};
-      for (const e of node.entries) {
-        Object.defineProperty(out2, e.key, {
-          value: toJson(e.value, depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      }
-      return out2;
-    }
-    case "unknown":
-      return null;
-  }
-}
-
-// scanners/terraform/functions.ts
-var ALWAYS_UNKNOWN = /* @__PURE__ */ new Set([
-  "file",
-  "fileexists",
-  "fileset",
-  "filebase64",
-  "filebase64sha256",
-  "filebase64sha512",
-  "filemd5",
-  "filesha1",
-  "filesha256",
-  "filesha512",
-  "templatefile",
-  "timestamp",
-  "plantimestamp",
-  "uuid",
-  "uuidv5",
-  "bcrypt",
-  "cidrsubnet",
-  "cidrsubnets",
-  "cidrhost",
-  "cidrnetmask",
-  "ephemeralasnull"
-]);
-function callFunction(name2, args2, range, budget) {
-  const bare = name2.includes("::") ? "" : name2;
-  if (bare === "try") return tryValues(args2, range);
-  if (bare === "can") return canValue(args2, range);
-  const fn = ALWAYS_UNKNOWN.has(bare) ? void 0 : FUNCTIONS.get(bare);
-  if (!fn) return unknownOf(range, ...args2);
-  for (const arg of args2) if (isFailed(arg)) return failed(range, ...args2);
-  try {
-    return fn(args2, range, budget);
-  } catch {
-    return unknownOf(range, ...args2);
-  }
-}
-function sizeOver(node, limit) {
-  let size = 0;
-  const stack = [node];
-  while (stack.length) {
-    const current = stack.pop();
-    if (current.kind === "scalar") size += typeof current.value === "string" ? current.value.length + 2 : 8;
-    else if (current.kind === "seq") {
-      size += 2 + current.items.length;
-      stack.push(...current.items);
-    } else if (current.kind === "map") {
-      size += 2;
-      for (const e of current.entries) {
-        size += e.key.length + 4;
-        stack.push(e.value);
-      }
-    }
-    if (size > limit) return true;
-  }
-  return false;
-}
-function tryValues(args2, range) {
-  for (const arg of args2) if (!isFailed(arg)) return arg;
-  return failed(range, ...args2);
-}
-function canValue(args2, range) {
-  const arg = args2[0];
-  if (!arg || isFailed(arg)) return scalarNode(false, range);
-  if (!isWhollyKnown(arg)) return unknownOf(range, arg);
-  return scalarNode(true, range);
-}
-function known3(fn) {
-  return (args2, range, budget) => anyUnknown(range, args2) ?? fn(args2, range, budget);
-}
-function shallow(fn) {
-  return (args2, range, budget) => {
-    const unknown = args2.find((a) => a.kind === "unknown");
-    return unknown ? unknownOf(range, ...args2) : fn(args2, range, budget);
-  };
-}
-function str(fn) {
-  return known3((args2, range) => {
-    const values = args2.map(asString);
-    if (values.some((v) => v === void 0)) return failed(range);
-    const result = fn(...values);
-    if (result === void 0) return failed(range);
-    if (typeof result !== "string") return { ...result, range };
-    return result.length > MAX_STRING_LENGTH ? unknownOf(range) : scalarNode(result, range);
-  });
-}
-function itemsOf(node) {
-  if (!node) return void 0;
-  if (node.kind === "seq") return node.items;
-  return void 0;
-}
-function list(items3, range, budget) {
-  return budget.spend(items3.length) ? seqNode(items3, range) : unknownOf(range);
-}
-function distinctItems(items3) {
-  const out2 = [];
-  for (const item of items3) if (!out2.some((o) => deepEqual(o, item))) out2.push(item);
-  return out2;
-}
-function flattenInto(node, out2, depth) {
-  if (node.kind === "unknown" || depth > 32) return false;
-  if (node.kind !== "seq") {
-    out2.push(node);
-    return true;
-  }
-  for (const item of node.items) if (!flattenInto(item, out2, depth + 1)) return false;
-  return true;
-}
-function jsonEncode(node) {
-  return JSON.stringify(toJson(node)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
-}
-function formatString(spec, args2) {
-  let next = 0;
-  let failedVerb = false;
-  let length2 = spec.length;
-  const out2 = spec.replace(
-    /%([-+# 0]*)(\d+)?(?:\.(\d+))?([%svdqtfbxXoeEgG])/g,
-    (_m, flags2, width, precision, verb) => {
-      if (verb === "%") return "%";
-      const arg = args2[next++];
-      if (!arg) {
-        failedVerb = true;
-        return "";
-      }
-      let text2;
-      switch (verb) {
-        case "s":
-        case "v":
-          text2 = arg.kind === "scalar" ? asString(arg) : JSON.stringify(toJson(arg));
-          break;
-        case "q":
-          text2 = asString(arg) === void 0 ? void 0 : JSON.stringify(asString(arg));
-          break;
-        case "d": {
-          const n = asNumber(arg);
-          text2 = n === void 0 ? void 0 : formatNumber(Math.trunc(n));
-          break;
-        }
-        case "t": {
-          const b = asBool(arg);
-          text2 = b === void 0 ? void 0 : String(b);
-          break;
-        }
-        case "f": {
-          const n = asNumber(arg);
-          text2 = n === void 0 ? void 0 : n.toFixed(precision === void 0 ? 6 : Number(precision));
-          break;
-        }
-        case "x":
-        case "X": {
-          const n = asNumber(arg);
-          text2 = n === void 0 ? void 0 : Math.trunc(n).toString(16);
-          if (text2 && verb === "X") text2 = text2.toUpperCase();
-          break;
-        }
-        default:
-          text2 = void 0;
-      }
-      if (text2 === void 0) {
-        failedVerb = true;
-        return "";
-      }
-      length2 += text2.length + 1e3;
-      if (length2 > MAX_STRING_LENGTH) {
-        failedVerb = true;
-        return "";
-      }
-      const size = width === void 0 ? 0 : Math.min(Number(width), 1e3);
-      if (text2.length < size) {
-        text2 = flags2.includes("-") ? text2.padEnd(size) : text2.padStart(size, flags2.includes("0") && verb !== "s" ? "0" : " ");
-      }
-      return text2;
-    }
-  );
-  return failedVerb ? void 0 : out2;
-}
-function toMapNode(node, range) {
-  return node.kind === "map" ? node : failed(range, node);
-}
-var FUNCTIONS = /* @__PURE__ */ new Map([
-  [
-    "jsonencode",
-    (args2, range) => {
-      const value = args2[0];
-      if (!value || value.kind === "unknown") return unknownOf(range, ...args2);
-      if (!isWhollyKnown(value)) return withRange(value, range);
-      if (sizeOver(value, MAX_STRING_LENGTH)) return unknownOf(range);
-      const text2 = jsonEncode(value);
-      return text2 === void 0 || text2.length > MAX_STRING_LENGTH ? unknownOf(range) : scalarNode(text2, range);
-    }
-  ],
-  [
-    "merge",
-    shallow((args2, range, budget) => {
-      const pairs = [];
-      for (const arg of args2) {
-        if (isNull(arg)) continue;
-        if (arg.kind !== "map") return failed(range, arg);
-        for (const e of arg.entries) pairs.push([e.key, e.value]);
-      }
-      return budget.spend(pairs.length) ? mapFrom(pairs, range) : unknownOf(range);
-    })
-  ],
-  [
-    "lookup",
-    (args2, range) => {
-      const [map, key, fallback] = args2;
-      if (!map || !key) return failed(range);
-      if (map.kind === "unknown" || key.kind === "unknown") return unknownOf(range, map, key);
-      const name2 = asString(key);
-      if (map.kind !== "map" || name2 === void 0) return failed(range, map);
-      return lookupKey(map, name2) ?? fallback ?? failed(range);
-    }
-  ],
-  [
-    "concat",
-    shallow((args2, range, budget) => {
-      const items3 = [];
-      for (const arg of args2) {
-        const inner = itemsOf(arg);
-        if (!inner) return failed(range, arg);
-        items3.push(...inner);
-      }
-      return list(items3, range, budget);
-    })
-  ],
-  [
-    "format",
-    known3((args2, range) => {
-      const spec = args2[0] ? asString(args2[0]) : void 0;
-      const text2 = spec === void 0 ? void 0 : formatString(spec, args2.slice(1));
-      if (text2 === void 0) return failed(range);
-      return text2.length > MAX_STRING_LENGTH ? unknownOf(range) : scalarNode(text2, range);
-    })
-  ],
-  [
-    "formatlist",
-    known3((args2, range, budget) => {
-      const spec = args2[0] ? asString(args2[0]) : void 0;
-      if (spec === void 0) return failed(range);
-      const rest = args2.slice(1);
-      const lengths = rest.filter((a) => a.kind === "seq").map((a) => a.items.length);
-      const count = lengths.length ? Math.min(...lengths) : 1;
-      if (!budget.spend(count)) return unknownOf(range);
-      const items3 = [];
-      let total = 0;
-      for (let i2 = 0; i2 < count; i2++) {
-        const row = rest.map((a) => a.kind === "seq" ? a.items[i2] : a);
-        const text2 = formatString(spec, row);
-        if (text2 === void 0) return failed(range);
-        total += text2.length;
-        if (total > MAX_STRING_LENGTH) return unknownOf(range);
-        items3.push(scalarNode(text2, range));
-      }
-      return seqNode(items3, range);
-    })
-  ],
-  [
-    "join",
-    known3((args2, range) => {
-      const separator = args2[0] ? asString(args2[0]) : void 0;
-      if (separator === void 0) return failed(range);
-      const parts2 = [];
-      let length2 = 0;
-      for (const arg of args2.slice(1)) {
-        const items3 = itemsOf(arg);
-        if (!items3) return failed(range);
-        for (const item of items3) {
-          const text2 = asString(item);
-          if (text2 === void 0) return failed(range);
-          length2 += text2.length + separator.length;
-          if (length2 > MAX_STRING_LENGTH) return unknownOf(range);
-          parts2.push(text2);
-        }
-      }
-      return scalarNode(parts2.join(separator), range);
-    })
-  ],
-  [
-    "split",
-    known3((args2, range, budget) => {
-      const [separator, text2] = args2.map(asString);
-      if (separator === void 0 || text2 === void 0) return failed(range);
-      const pieces = separator === "" ? [...text2] : text2.split(separator);
-      return list(
-        pieces.map((p) => scalarNode(p, range)),
-        range,
-        budget
-      );
-    })
-  ],
-  ["lower", str((s) => s.toLowerCase())],
-  ["upper", str((s) => s.toUpperCase())],
-  ["title", str((s) => s.replace(new RegExp("\\b\\p{L}", "gu"), (c) => c.toUpperCase()))],
-  ["trimspace", str((s) => s.trim())],
-  [
-    "trim",
-    str((s, chars) => {
-      const set = new Set(chars);
-      let start2 = 0;
-      let end = s.length;
-      while (start2 < end && set.has(s[start2])) start2++;
-      while (end > start2 && set.has(s[end - 1])) end--;
-      return s.slice(start2, end);
-    })
-  ],
-  ["trimprefix", str((s, prefix) => s.startsWith(prefix) ? s.slice(prefix.length) : s)],
-  ["trimsuffix", str((s, suffix) => suffix && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s)],
-  ["startswith", str((s, prefix) => scalarNode(s.startsWith(prefix), { ...ZERO }))],
-  ["endswith", str((s, suffix) => scalarNode(s.endsWith(suffix), { ...ZERO }))],
-  ["strcontains", str((s, part) => scalarNode(s.includes(part), { ...ZERO }))],
-  [
-    "substr",
-    known3((args2, range) => {
-      const text2 = args2[0] ? asString(args2[0]) : void 0;
-      const offset = args2[1] ? asNumber(args2[1]) : void 0;
-      const length2 = args2[2] ? asNumber(args2[2]) : void 0;
-      if (text2 === void 0 || offset === void 0 || length2 === void 0) return failed(range);
-      const chars = [...text2];
-      const start2 = offset < 0 ? Math.max(0, chars.length + offset) : offset;
-      return scalarNode(chars.slice(start2, length2 < 0 ? void 0 : start2 + length2).join(""), range);
-    })
-  ],
-  // A /regex/ pattern is not evaluated: unknown rather than a regex engine over file-controlled patterns.
-  [
-    "replace",
-    str((s, search, replacement) => {
-      if (search.length > 1 && search.startsWith("/") && search.endsWith("/"))
-        return { kind: "unknown", range: ZERO };
-      if (!search) return s;
-      const pieces = s.split(search);
-      if (s.length + (pieces.length - 1) * replacement.length > MAX_STRING_LENGTH)
-        return { kind: "unknown", range: ZERO };
-      return pieces.join(replacement);
-    })
-  ],
-  [
-    "tostring",
-    (args2, range) => {
-      const arg = args2[0];
-      if (!arg) return failed(range);
-      if (arg.kind === "unknown") return arg;
-      if (isNull(arg)) return arg;
-      const text2 = asString(arg);
-      return text2 === void 0 ? failed(range, arg) : scalarNode(text2, arg.range);
-    }
-  ],
-  [
-    "tonumber",
-    (args2, range) => {
-      const arg = args2[0];
-      if (!arg) return failed(range);
-      if (arg.kind === "unknown" || isNull(arg)) return arg;
-      const n = asNumber(arg);
-      return n === void 0 ? failed(range, arg) : scalarNode(n, arg.range);
-    }
-  ],
-  [
-    "tobool",
-    (args2, range) => {
-      const arg = args2[0];
-      if (!arg) return failed(range);
-      if (arg.kind === "unknown" || isNull(arg)) return arg;
-      const b = asBool(arg);
-      return b === void 0 ? failed(range, arg) : scalarNode(b, arg.range);
-    }
-  ],
-  [
-    "tolist",
-    shallow((args2, range) => {
-      const arg = args2[0];
-      return arg?.kind === "seq" || arg && isNull(arg) ? arg : failed(range, arg);
-    })
-  ],
-  [
-    "toset",
-    shallow((args2, range) => {
-      const arg = args2[0];
-      if (arg?.kind !== "seq") return failed(range, arg);
-      const unknown = anyUnknown(range, [arg]);
-      return unknown ?? seqNode(distinctItems(arg.items), arg.range);
-    })
-  ],
-  ["tomap", shallow((args2, range) => args2[0] ? toMapNode(args2[0], range) : failed(range))],
-  [
-    "coalesce",
-    (args2, range) => {
-      for (const arg of args2) {
-        if (arg.kind === "unknown") return unknownOf(range, ...args2);
-        if (isNull(arg) || arg.kind === "scalar" && arg.value === "") continue;
-        return arg;
-      }
-      return failed(range);
-    }
-  ],
-  [
-    "coalescelist",
-    (args2, range) => {
-      for (const arg of args2) {
-        if (arg.kind === "unknown") return unknownOf(range, ...args2);
-        if (arg.kind === "seq" && arg.items.length) return arg;
-      }
-      return args2.every((a) => a.kind === "seq") ? seqNode([], range) : failed(range);
-    }
-  ],
-  [
-    "length",
-    shallow((args2, range) => {
-      const arg = args2[0];
-      if (!arg) return failed(range);
-      if (arg.kind === "seq") return scalarNode(arg.items.length, range);
-      if (arg.kind === "map") return scalarNode(arg.entries.length, range);
-      const text2 = asString(arg);
-      return text2 === void 0 ? failed(range, arg) : scalarNode([...text2].length, range);
-    })
-  ],
-  [
-    "contains",
-    known3((args2, range) => {
-      const [collection, value] = args2;
-      if (collection?.kind !== "seq" || !value) return failed(range);
-      return scalarNode(
-        collection.items.some((item) => deepEqual(item, value)),
-        range
-      );
-    })
-  ],
-  [
-    "keys",
-    shallow((args2, range, budget) => {
-      const arg = args2[0];
-      if (arg?.kind !== "map") return failed(range, arg);
-      const names2 = arg.entries.map((e) => e.key).sort();
-      return list(
-        names2.map((k) => scalarNode(k, range)),
-        range,
-        budget
-      );
-    })
-  ],
-  [
-    "values",
-    shallow((args2, range, budget) => {
-      const arg = args2[0];
-      if (arg?.kind !== "map") return failed(range, arg);
-      const sorted = [...arg.entries].sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-      return list(
-        sorted.map((e) => e.value),
-        range,
-        budget
-      );
-    })
-  ],
-  [
-    "element",
-    (args2, range) => {
-      const [collection, index2] = args2;
-      if (!collection || !index2) return failed(range);
-      if (collection.kind === "unknown" || index2.kind === "unknown")
-        return unknownOf(range, collection, index2);
-      const n = asNumber(index2);
-      if (collection.kind !== "seq" || n === void 0 || !collection.items.length || n < 0)
-        return failed(range);
-      return collection.items[Math.trunc(n) % collection.items.length];
-    }
-  ],
-  [
-    "index",
-    known3((args2, range) => {
-      const [collection, value] = args2;
-      if (collection?.kind !== "seq" || !value) return failed(range);
-      const at2 = collection.items.findIndex((item) => deepEqual(item, value));
-      return at2 < 0 ? failed(range) : scalarNode(at2, range);
-    })
-  ],
-  [
-    "flatten",
-    shallow((args2, range, budget) => {
-      const out2 = [];
-      const arg = args2[0];
-      if (arg?.kind !== "seq") return failed(range, arg);
-      if (!flattenInto(arg, out2, 0)) return unknownOf(range, arg);
-      return list(out2, range, budget);
-    })
-  ],
-  [
-    "distinct",
-    known3((args2, range, budget) => {
-      const arg = args2[0];
-      if (arg?.kind !== "seq") return failed(range);
-      if (arg.items.length > 1e4) return unknownOf(range);
-      return list(distinctItems(arg.items), range, budget);
-    })
-  ],
-  [
-    "compact",
-    shallow((args2, range, budget) => {
-      const arg = args2[0];
-      if (arg?.kind !== "seq") return failed(range, arg);
-      if (arg.items.some((i2) => i2.kind === "unknown")) return unknownOf(range, arg);
-      return list(
-        arg.items.filter((i2) => !isNull(i2) && !(i2.kind === "scalar" && i2.value === "")),
-        range,
-        budget
-      );
-    })
-  ],
-  [
-    "reverse",
-    shallow((args2, range, budget) => {
-      const arg = args2[0];
-      return arg?.kind === "seq" ? list([...arg.items].reverse(), range, budget) : failed(range, arg);
-    })
-  ],
-  [
-    "sort",
-    known3((args2, range, budget) => {
-      const arg = args2[0];
-      if (arg?.kind !== "seq") return failed(range);
-      const texts = arg.items.map(asString);
-      if (texts.some((t) => t === void 0)) return failed(range);
-      return list(
-        texts.sort().map((t) => scalarNode(t, range)),
-        range,
-        budget
-      );
-    })
-  ],
-  [
-    "slice",
-    (args2, range, budget) => {
-      const [collection, from, to] = args2;
-      if (!collection || !from || !to) return failed(range);
-      const anyMissing = [collection, from, to].find((a) => a.kind === "unknown");
-      if (anyMissing) return unknownOf(range, collection, from, to);
-      const start2 = asNumber(from);
-      const end = asNumber(to);
-      if (collection.kind !== "seq" || start2 === void 0 || end === void 0 || start2 > end)
-        return failed(range);
-      return list(collection.items.slice(start2, end), range, budget);
-    }
-  ],
-  [
-    "one",
-    shallow((args2, range) => {
-      const arg = args2[0];
-      if (arg?.kind !== "seq" || arg.items.length > 1) return failed(range, arg);
-      return arg.items[0] ?? scalarNode(null, range);
-    })
-  ],
-  [
-    "zipmap",
-    known3((args2, range, budget) => {
-      const [names2, values] = args2;
-      if (names2?.kind !== "seq" || values?.kind !== "seq" || names2.items.length !== values.items.length)
-        return failed(range);
-      const pairs = [];
-      for (let i2 = 0; i2 < names2.items.length; i2++) {
-        const key = asString(names2.items[i2]);
-        if (key === void 0) return failed(range);
-        pairs.push([key, values.items[i2]]);
-      }
-      return budget.spend(pairs.length) ? mapFrom(pairs, range) : unknownOf(range);
-    })
-  ],
-  [
-    "range",
-    known3((args2, range, budget) => {
-      const numbers = args2.map(asNumber);
-      if (numbers.some((n) => n === void 0) || !numbers.length || numbers.length > 3) return failed(range);
-      const [a, b, c] = numbers;
-      const start2 = numbers.length === 1 ? 0 : a;
-      const end = numbers.length === 1 ? a : b;
-      const step = c ?? (start2 <= end ? 1 : -1);
-      if (step === 0) return failed(range);
-      const count = Math.max(0, Math.ceil((end - start2) / step));
-      if (count > 1024 || !budget.spend(count)) return unknownOf(range);
-      return seqNode(
-        Array.from({ length: count }, (_, i2) => scalarNode(start2 + i2 * step, range)),
-        range
-      );
-    })
-  ],
-  ["min", numeric((ns) => Math.min(...ns))],
-  ["max", numeric((ns) => Math.max(...ns))],
-  ["abs", numeric((ns) => Math.abs(ns[0]))],
-  ["ceil", numeric((ns) => Math.ceil(ns[0]))],
-  ["floor", numeric((ns) => Math.floor(ns[0]))],
-  ["signum", numeric((ns) => Math.sign(ns[0]))],
-  ["base64encode", str((s) => Buffer.from(s, "utf8").toString("base64"))],
-  ["base64decode", str((s) => Buffer.from(s, "base64").toString("utf8"))],
-  ["urlencode", str((s) => encodeURIComponent(s))],
-  ["chomp", str((s) => s.replace(/(\r?\n)+$/, ""))],
-  [
-    "indent",
-    known3((args2, range) => {
-      const spaces = args2[0] ? asNumber(args2[0]) : void 0;
-      const text2 = args2[1] ? asString(args2[1]) : void 0;
-      if (spaces === void 0 || text2 === void 0 || spaces > 1e3) return failed(range);
-      const pad = " ".repeat(Math.max(0, spaces));
-      const lines = text2.split("\n");
-      if (text2.length + lines.length * pad.length > MAX_STRING_LENGTH) return unknownOf(range);
-      return scalarNode(lines.join(`
-${pad}`), range);
-    })
-  ],
-  [
-    "alltrue",
-    known3((args2, range) => {
-      const arg = args2[0];
-      if (arg?.kind !== "seq") return failed(range);
-      return scalarNode(
-        arg.items.every((i2) => asBool(i2) === true),
-        range
-      );
-    })
-  ],
-  [
-    "anytrue",
-    known3((args2, range) => {
-      const arg = args2[0];
-      if (arg?.kind !== "seq") return failed(range);
-      return scalarNode(
-        arg.items.some((i2) => asBool(i2) === true),
-        range
-      );
-    })
-  ],
-  [
-    "setunion",
-    known3((args2, range, budget) => {
-      if (!args2.every((a) => a.kind === "seq")) return failed(range);
-      return list(distinctItems(args2.flatMap((a) => a.items)), range, budget);
-    })
-  ],
-  // Sensitivity hides a value from Terraform's output, not from a static check.
-  ["sensitive", (args2, range) => args2[0] ?? failed(range)],
-  ["nonsensitive", (args2, range) => args2[0] ?? failed(range)],
-  ["tuple", shallow((args2, range) => args2[0]?.kind === "seq" ? args2[0] : failed(range))],
-  ["object", shallow((args2, range) => args2[0] ? toMapNode(args2[0], range) : failed(range))]
-]);
-var ZERO = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
-function numeric(fn) {
-  return known3((args2, range) => {
-    const numbers = args2.map(asNumber);
-    if (!numbers.length || numbers.some((n) => n === void 0)) return failed(range);
-    return scalarNode(fn(numbers), range);
-  });
-}
-FUNCTIONS.set(
-  "jsondecode",
-  known3((args2, range, budget) => {
-    const text2 = args2[0] ? asString(args2[0]) : void 0;
-    if (text2 === void 0) return failed(range);
-    let parsed;
-    try {
-      parsed = JSON.parse(text2);
-    } catch {
-      return failed(range);
-    }
-    return fromPlain(parsed, range, budget);
-  })
-);
-
-// scanners/terraform/evaluator.ts
-var MAX_EVALUATION_DEPTH = 400;
-function childScope(parent, bindings) {
-  return { resolver: parent.resolver, bindings, parent };
-}
-var Evaluator = class {
-  constructor(budget) {
-    this.budget = budget;
-  }
-  budget;
-  depth = 0;
-  evaluate(expr, scope) {
-    if (this.budget.exhausted || this.depth >= MAX_EVALUATION_DEPTH) return failed(expr.range);
-    this.depth++;
-    try {
-      this.budget.spend();
-      return this.evaluateInner(expr, scope);
-    } finally {
-      this.depth--;
-    }
-  }
-  /** Runs `compute` one evaluation level deeper (lazy values that evaluate other expressions). */
-  nested(compute, fallback) {
-    if (this.depth >= MAX_EVALUATION_DEPTH) return fallback();
-    this.depth++;
-    try {
-      return compute();
-    } finally {
-      this.depth--;
-    }
-  }
-  evaluateInner(expr, scope) {
-    switch (expr.t) {
-      case "literal":
-        return scalarNode(expr.value, expr.range);
-      case "template":
-        return this.template(expr.parts, expr.range, scope);
-      case "tuple":
-        return seqNode(
-          expr.items.map((item) => this.evaluate(item, scope)),
-          expr.range
-        );
-      case "object":
-        return this.object(expr, scope);
-      case "name":
-      case "traverse":
-        return this.traversal(expr, scope);
-      case "splat":
-        return this.splat(expr.target, expr.steps, expr.range, scope);
-      case "call":
-        return this.call(expr, scope);
-      case "unary":
-        return this.unary(expr.op, this.evaluate(expr.operand, scope), expr.range);
-      case "binary":
-        return this.binary(expr.op, expr.left, expr.right, expr.range, scope);
-      case "conditional":
-        return this.conditional(expr, scope);
-      case "for":
-        return this.forExpression(expr, scope);
-      case "opaque":
-        return unknownOf(expr.range);
-    }
-  }
-  object(expr, scope) {
-    const byKey = /* @__PURE__ */ new Map();
-    const pending = [];
-    for (const item of expr.items) {
-      const key = this.evaluate(item.key, scope);
-      const value = this.evaluate(item.value, scope);
-      if (key.kind === "unknown") {
-        pending.push(key, value);
-        continue;
-      }
-      const name2 = asString(key);
-      if (name2 === void 0) return failed(expr.range, key);
-      byKey.set(name2, { key: name2, keyRange: item.key.range, value });
-    }
-    if (pending.length) return unknownOf(expr.range, ...pending, ...[...byKey.values()].map((e) => e.value));
-    return { kind: "map", range: expr.range, entries: [...byKey.values()] };
-  }
-  traversal(expr, scope) {
-    const steps = [];
-    let root = expr;
-    while (root.t === "traverse") {
-      steps.push(root.step);
-      root = root.target;
-    }
-    steps.reverse();
-    if (root.t !== "name") return this.applySteps(this.evaluate(root, scope), steps, expr.range, scope);
-    const bound = lookupBinding(scope, root.name);
-    let value;
-    let consumed = 0;
-    if (bound) value = bound;
-    else ({ value, consumed } = scope.resolver.resolve(root.name, steps, expr.range, scope));
-    const result = this.applySteps(value, steps.slice(consumed), expr.range, scope);
-    return relocate(result, expr.range, this.budget);
-  }
-  /** Applies attribute and index steps to a value. */
-  applySteps(start2, steps, range, scope) {
-    let value = start2;
-    for (const step of steps) {
-      if (value.kind === "unknown") {
-        if (step.kind === "index") this.evaluate(step.key, scope);
-        return unknownOf(range, value);
-      }
-      if (step.kind === "attr") {
-        if (value.kind !== "map") return failed(range, value);
-        const found = lookupKey(value, step.name);
-        if (!found) return failed(range);
-        value = found;
-        continue;
-      }
-      const key = this.evaluate(step.key, scope);
-      if (key.kind === "unknown") return unknownOf(range, value, key);
-      if (value.kind === "seq") {
-        const index2 = asNumber(key);
-        const item = index2 === void 0 ? void 0 : value.items[index2];
-        if (!item) return failed(range);
-        value = item;
-      } else if (value.kind === "map") {
-        const name2 = asString(key);
-        const found = name2 === void 0 ? void 0 : lookupKey(value, name2);
-        if (!found) return failed(range);
-        value = found;
-      } else {
-        return failed(range, value);
-      }
-    }
-    return value;
-  }
-  splat(targetExpr, steps, range, scope) {
-    const target = this.evaluate(targetExpr, scope);
-    if (target.kind === "unknown") return unknownOf(range, target);
-    if (isNull(target)) return seqNode([], range);
-    const items3 = target.kind === "seq" ? target.items : [target];
-    if (!this.budget.spend(items3.length)) return unknownOf(range);
-    return seqNode(
-      items3.map((item) => this.applySteps(item, steps, range, scope)),
-      range
-    );
-  }
-  call(expr, scope) {
-    let args2 = expr.args.map((arg) => this.evaluate(arg, scope));
-    if (expr.expandLast && args2.length) {
-      const last = args2[args2.length - 1];
-      if (last.kind === "unknown") return unknownOf(expr.range, ...args2);
-      if (last.kind !== "seq") return failed(expr.range, last);
-      args2 = [...args2.slice(0, -1), ...last.items];
-    }
-    return callFunction(expr.name, args2, expr.range, this.budget);
-  }
-  unary(op, operand, range) {
-    if (operand.kind === "unknown") return unknownOf(range, operand);
-    if (op === "!") {
-      const b = asBool(operand);
-      return b === void 0 ? failed(range) : scalarNode(!b, range);
-    }
-    const n = asNumber(operand);
-    return n === void 0 ? failed(range) : scalarNode(-n, range);
-  }
-  binary(op, leftExpr, rightExpr, range, scope) {
-    const left = this.evaluate(leftExpr, scope);
-    const right = this.evaluate(rightExpr, scope);
-    if (op === "&&" || op === "||") {
-      const a2 = left.kind === "unknown" ? void 0 : asBool(left);
-      const b2 = right.kind === "unknown" ? void 0 : asBool(right);
-      const decisive = op !== "&&";
-      if (a2 === decisive || b2 === decisive) return scalarNode(decisive, range);
-      if (left.kind === "unknown" || right.kind === "unknown") return unknownOf(range, left, right);
-      if (a2 === void 0 || b2 === void 0) return failed(range);
-      return scalarNode(!decisive, range);
-    }
-    if (op === "==" || op === "!=") {
-      if (!isWhollyKnown(left) || !isWhollyKnown(right)) return unknownOf(range, left, right);
-      const equal = deepEqual(left, right);
-      return scalarNode(op === "==" ? equal : !equal, range);
-    }
-    if (left.kind === "unknown" || right.kind === "unknown") return unknownOf(range, left, right);
-    const a = asNumber(left);
-    const b = asNumber(right);
-    if (a === void 0 || b === void 0) return failed(range);
-    switch (op) {
-      case "+":
-        return scalarNode(a + b, range);
-      case "-":
-        return scalarNode(a - b, range);
-      case "*":
-        return scalarNode(a * b, range);
-      case "/":
-        return b === 0 ? failed(range) : scalarNode(a / b, range);
-      case "%":
-        return b === 0 ? failed(range) : scalarNode(a % b, range);
-      case "<":
-        return scalarNode(a < b, range);
-      case ">":
-        return scalarNode(a > b, range);
-      case "<=":
-        return scalarNode(a <= b, range);
-      case ">=":
-        return scalarNode(a >= b, range);
-      default:
-        return failed(range);
-    }
-  }
-  conditional(expr, scope) {
-    const cond = this.evaluate(expr.cond, scope);
-    if (cond.kind === "unknown") {
-      return unknownOf(
-        expr.range,
-        cond,
-        this.evaluate(expr.whenTrue, scope),
-        this.evaluate(expr.whenFalse, scope)
-      );
-    }
-    const b = asBool(cond);
-    if (b === void 0) return failed(expr.range, cond);
-    return this.evaluate(b ? expr.whenTrue : expr.whenFalse, scope);
-  }
-  forExpression(expr, scope) {
-    const collection = this.evaluate(expr.collection, scope);
-    if (collection.kind === "unknown") return unknownOf(expr.range, collection);
-    let pairs;
-    if (collection.kind === "seq") {
-      pairs = collection.items.map((item, i2) => [scalarNode(i2, item.range), item]);
-    } else if (collection.kind === "map") {
-      pairs = [...collection.entries].sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map((e) => [scalarNode(e.key, e.keyRange), e.value]);
-    } else {
-      return failed(expr.range, collection);
-    }
-    if (!this.budget.spend(pairs.length)) return unknownOf(expr.range);
-    const items3 = [];
-    const grouped = /* @__PURE__ */ new Map();
-    const keyed = /* @__PURE__ */ new Map();
-    for (const [key, value] of pairs) {
-      const bindings = /* @__PURE__ */ new Map();
-      if (expr.keyVar) bindings.set(expr.keyVar, key);
-      bindings.set(expr.valueVar, value);
-      const inner = childScope(scope, bindings);
-      if (expr.cond) {
-        const keep = this.evaluate(expr.cond, inner);
-        if (keep.kind === "unknown") return unknownOf(expr.range, keep, collection);
-        const b = asBool(keep);
-        if (b === void 0) return failed(expr.range);
-        if (!b) continue;
-      }
-      const value_ = this.evaluate(expr.value, inner);
-      if (!expr.object) {
-        items3.push(value_);
-        continue;
-      }
-      const keyValue = this.evaluate(expr.key, inner);
-      if (keyValue.kind === "unknown") return unknownOf(expr.range, keyValue, value_);
-      const name2 = asString(keyValue);
-      if (name2 === void 0) return failed(expr.range);
-      if (expr.group) {
-        const list2 = grouped.get(name2);
-        if (list2) list2.push(value_);
-        else grouped.set(name2, [value_]);
-      } else {
-        keyed.set(name2, value_);
-      }
-    }
-    if (!expr.object) return seqNode(items3, expr.range);
-    if (expr.group)
-      return mapFrom(
-        [...grouped].map(([k, v]) => [k, seqNode(v, expr.range)]),
-        expr.range
-      );
-    return mapFrom(keyed, expr.range);
-  }
-  template(parts2, range, scope) {
-    const only = parts2[0];
-    if (parts2.length === 1 && only?.kind === "interp")
-      return withRange(this.evaluate(only.expr, scope), range);
-    const pieces = [];
-    const unknowns = [];
-    let length2 = 0;
-    const visit2 = (list2) => {
-      for (const part of list2) {
-        if (part.kind === "text") {
-          pieces.push(part.text);
-          length2 += part.text.length;
-        } else if (part.kind === "interp") {
-          const value = this.evaluate(part.expr, scope);
-          if (value.kind === "unknown") {
-            unknowns.push(value);
-            continue;
-          }
-          const text2 = asString(value);
-          if (text2 === void 0) {
-            unknowns.push(failed(range, value));
-            continue;
-          }
-          pieces.push(text2);
-          length2 += text2.length;
-        } else if (part.kind === "if") {
-          const cond = this.evaluate(part.cond, scope);
-          const b = cond.kind === "unknown" ? void 0 : asBool(cond);
-          if (b === void 0) {
-            unknowns.push(cond.kind === "unknown" ? cond : failed(range));
-            continue;
-          }
-          if (!visit2(b ? part.whenTrue : part.whenFalse)) return false;
-        } else {
-          unknowns.push(unknownOf(range));
-        }
-        if (length2 > MAX_STRING_LENGTH) return false;
-      }
-      return true;
-    };
-    if (!visit2(parts2)) return unknownOf(range);
-    if (unknowns.length) return unknownOf(range, ...unknowns);
-    return scalarNode(pieces.join(""), range);
-  }
-};
-function lookupBinding(scope, name2) {
-  for (let s = scope; s; s = s.parent) {
-    const value = s.bindings?.get(name2);
-    if (value) return value;
-  }
-  return void 0;
-}
-var Lazy = class {
-  constructor(compute) {
-    this.compute = compute;
-  }
-  compute;
-  state = "pending";
-  value;
-  get(range) {
-    if (this.state === "done") return this.value;
-    if (this.state === "running") return failed(range);
-    this.state = "running";
-    let value;
-    try {
-      value = this.compute();
-    } catch {
-      value = failed(range);
-    }
-    this.value = value;
-    this.state = "done";
-    return value;
-  }
-};
-
-// scanners/terraform/loader.ts
-import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync9, realpathSync, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
-
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text2, ignoreTrivia = false) {
-  const len = text2.length;
-  let pos = 0, value = "", tokenOffset = 0, token2 = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text2.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token2 = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start2 = pos;
-    if (text2.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text2.substring(start2, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-        pos++;
-        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text2.substring(start2, end);
-  }
-  function scanString() {
-    let result = "", start2 = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text2.substring(start2, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text2.charCodeAt(pos);
-      if (ch === 34) {
-        result += text2.substring(start2, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text2.substring(start2, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text2.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start2 = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text2.substring(start2, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token2 = 17;
-    }
-    let code = text2.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code);
-        code = text2.charCodeAt(pos);
-      } while (isWhiteSpace(code));
-      return token2 = 15;
-    }
-    if (isLineBreak(code)) {
-      pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text2.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token2 = 14;
-    }
-    switch (code) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token2 = 1;
-      case 125:
-        pos++;
-        return token2 = 2;
-      case 91:
-        pos++;
-        return token2 = 3;
-      case 93:
-        pos++;
-        return token2 = 4;
-      case 58:
-        pos++;
-        return token2 = 6;
-      case 44:
-        pos++;
-        return token2 = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token2 = 10;
-      // comments
-      case 47:
-        const start2 = pos - 1;
-        if (text2.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text2.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text2.substring(start2, pos);
-          return token2 = 12;
-        }
-        if (text2.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text2.charCodeAt(pos);
-            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text2.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text2.substring(start2, pos);
-          return token2 = 13;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token2 = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code);
-        pos++;
-        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
-          return token2 = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token2 = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code)) {
-          pos++;
-          code = text2.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text2.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token2 = 8;
-            case "false":
-              return token2 = 9;
-            case "null":
-              return token2 = 7;
-          }
-          return token2 = 16;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token2 = 16;
-    }
-  }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
-      return false;
-    }
-    switch (code) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token2,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
-  return " ".repeat(index2);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + " ".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + " ".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + " ".repeat(index2);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + "	".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + "	".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + "	".repeat(index2);
-    })
-  }
-};
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name2, offset, length2) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name2, offset, length: length2, parent: currentParent });
-    },
-    onObjectEnd: (offset, length2) => {
-      ensurePropertyComplete(offset + length2);
-      currentParent.length = offset + length2 - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length2);
-    },
-    onArrayBegin: (offset, length2) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length2) => {
-      currentParent.length = offset + length2 - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length2);
-    },
-    onLiteralValue: (value, offset, length2) => {
-      onValue({ type: getNodeType(value), offset, length: length2, parent: currentParent, value });
-      ensurePropertyComplete(offset + length2);
-    },
-    onSeparator: (sep2, offset, length2) => {
-      if (currentParent.type === "property") {
-        if (sep2 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error2, offset, length2) => {
-      errors.push({ error: error2, offset, length: length2 });
-    }
-  };
-  visit(text2, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function visit(text2, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text2, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token2 = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token2) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token2;
-      }
-    }
-  }
-  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
-    onError(error2);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token2 = _scanner.getToken();
-      while (token2 !== 17) {
-        if (skipUntilAfter.indexOf(token2) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token2) !== -1) {
-          break;
-        }
-        token2 = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code) {
-  switch (code) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
-
-// scanners/parsers/depth.ts
-var MAX_NESTING_DEPTH = 256;
-function assertNestingDepth(text2, limit = MAX_NESTING_DEPTH) {
-  let depth = 0;
-  let quote = "";
-  for (let i2 = 0; i2 < text2.length; i2++) {
-    const ch = text2.charCodeAt(i2);
-    if (quote) {
-      if (ch === 92 && quote === '"') i2++;
-      else if (ch === quote.charCodeAt(0)) quote = "";
-      continue;
-    }
-    if (ch === 34) quote = '"';
-    else if (ch === 123 || ch === 91) {
-      if (++depth > limit) {
-        const { line } = new LineIndex(text2).position(i2);
-        throw new FileError(
-          "too-deep",
-          `nesting is deeper than ${limit} levels`,
-          line,
-          "This file is not a template Palisade can check; exclude it if it is generated data."
-        );
-      }
-    } else if (ch === 125 || ch === 93) depth = Math.max(0, depth - 1);
-  }
-}
-
-// scanners/parsers/json.ts
-function parseJson(text2, lines = new LineIndex(text2)) {
-  assertNestingDepth(text2);
-  const errors = [];
-  const root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
-  const first = errors[0];
-  if (first || !root) {
-    const line = first ? lines.position(first.offset).line : 1;
-    const what = first ? printParseErrorCode(first.error) : "empty document";
-    throw new FileError("parse-failed", `invalid JSON: ${what}`, line, "Fix the syntax error at this line.");
-  }
-  return convert(root, lines);
-}
-function convert(node, lines) {
-  const range = lines.range(node.offset, node.offset + node.length);
-  switch (node.type) {
-    case "object":
-      return {
-        kind: "map",
-        range,
-        entries: (node.children ?? []).flatMap((property) => {
-          const [keyNode, valueNode] = property.children ?? [];
-          if (!keyNode || !valueNode) return [];
-          return [
-            {
-              key: String(keyNode.value),
-              keyRange: lines.range(keyNode.offset, keyNode.offset + keyNode.length),
-              value: convert(valueNode, lines)
-            }
-          ];
-        })
-      };
-    case "array":
-      return { kind: "seq", range, items: (node.children ?? []).map((c) => convert(c, lines)) };
-    default:
-      return { kind: "scalar", range, value: node.value };
-  }
-}
-
-// scanners/terraform/json-syntax.ts
-var BLOCK_LABELS = /* @__PURE__ */ new Map([
-  ["resource", 2],
-  ["data", 2],
-  ["module", 1],
-  ["variable", 1],
-  ["output", 1],
-  ["provider", 1],
-  ["locals", 0],
-  ["terraform", 0],
-  ["moved", 0],
-  ["import", 0],
-  ["check", 1]
-]);
-function convertJsonConfig(filePath, tree) {
-  if (tree.kind !== "map") throw new FileError("parse-failed", "a .tf.json file must hold a JSON object", 1);
-  const body2 = { attributes: [], blocks: [] };
-  for (const entry2 of tree.entries) {
-    const labels = BLOCK_LABELS.get(entry2.key);
-    if (labels === void 0) continue;
-    for (const object of objects(entry2.value)) addBlocks(body2, entry2, object, labels, []);
-  }
-  return { path: filePath, body: body2, comments: [] };
-}
-function convertJsonVars(filePath, tree) {
-  if (tree.kind !== "map")
-    throw new FileError("parse-failed", "a .tfvars.json file must hold a JSON object", 1);
-  return { path: filePath, body: attributesOf(tree, false), comments: [] };
-}
-function objects(node) {
-  if (node.kind === "seq") return node.items.filter((item) => item.kind === "map");
-  return node.kind === "map" ? [node] : [];
-}
-function addBlocks(body2, typeEntry, node, remaining, labels) {
-  if (node.kind !== "map") return;
-  if (remaining === 0) {
-    body2.blocks.push(blockOf(typeEntry, labels, node, typeEntry.key !== "variable"));
-    return;
-  }
-  for (const labelled of node.entries) {
-    for (const inner of objects(labelled.value)) {
-      if (remaining === 1) {
-        const block = blockOf(typeEntry, [...labels, labelled.key], inner, typeEntry.key !== "variable");
-        block.headerRange = labelled.keyRange;
-        block.range = spanOf(labelled.keyRange, inner.range);
-        body2.blocks.push(block);
-      } else {
-        addBlocks(body2, typeEntry, inner, remaining - 1, [...labels, labelled.key]);
-      }
-    }
-  }
-}
-function blockOf(typeEntry, labels, node, templates) {
-  return {
-    type: typeEntry.key,
-    labels,
-    range: node.range,
-    headerRange: typeEntry.keyRange,
-    body: node.kind === "map" ? attributesOf(node, templates) : { attributes: [], blocks: [] }
-  };
-}
-function attributesOf(node, templates) {
-  return {
-    attributes: node.entries.filter((e) => e.key !== "//").map((e) => ({
-      name: e.key,
-      nameRange: e.keyRange,
-      expr: expressionOf(e.value, templates, 0),
-      range: spanOf(e.keyRange, e.value.range)
-    })),
-    blocks: []
-  };
-}
-function spanOf(start2, end) {
-  return {
-    startLine: start2.startLine,
-    startColumn: start2.startColumn,
-    endLine: end.endLine,
-    endColumn: end.endColumn
-  };
-}
-function expressionOf(node, templates, depth) {
-  if (depth > 256) return { t: "opaque", range: node.range };
-  switch (node.kind) {
-    case "map":
-      return {
-        t: "object",
-        items: node.entries.filter((e) => e.key !== "//").map((e) => ({
-          key: { t: "literal", value: e.key, range: e.keyRange },
-          value: expressionOf(e.value, templates, depth + 1)
-        })),
-        range: node.range
-      };
-    case "seq":
-      return {
-        t: "tuple",
-        items: node.items.map((item) => expressionOf(item, templates, depth + 1)),
-        range: node.range
-      };
-    case "scalar":
-      if (templates && typeof node.value === "string" && /[$%]\{/.test(node.value))
-        return templateOf(node.value, node.range);
-      return { t: "literal", value: node.value, range: node.range };
-    case "unknown":
-      return { t: "opaque", range: node.range };
-  }
-}
-function templateOf(text2, range) {
-  const marker = "PALISADE_JSON_TEMPLATE_END";
-  if (text2.includes(marker)) return { t: "opaque", range };
-  try {
-    const parsed = parseHcl("", `value = <<${marker}
-${text2}
-${marker}
-`);
-    const expr = parsed.body.attributes[0]?.expr;
-    if (expr?.t !== "template") return { t: "opaque", range };
-    const parts2 = dropFinalNewline(expr.parts);
-    return placeAt({ t: "template", parts: parts2, range }, range);
-  } catch {
-    return { t: "opaque", range };
-  }
-}
-function dropFinalNewline(parts2) {
-  const last = parts2[parts2.length - 1];
-  if (last?.kind !== "text" || !last.text.endsWith("\n")) return parts2;
-  const text2 = last.text.slice(0, -1);
-  return text2 ? [...parts2.slice(0, -1), { kind: "text", text: text2 }] : parts2.slice(0, -1);
-}
-function placeAt(value, range, depth = 0) {
-  if (depth > 512 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => placeAt(v, range, depth + 1));
-  const out2 = {};
-  for (const [key, v] of Object.entries(value))
-    out2[key] = key === "range" ? range : placeAt(v, range, depth + 1);
-  return out2;
-}
-
-// scanners/terraform/parse-file.ts
-function parseTerraformText(filePath, text2, lines, format2) {
-  if (!filePath.toLowerCase().endsWith(".json")) return parseHcl(filePath, text2, lines);
-  const tree = parseJson(text2, lines);
-  return format2 === "terraform" ? convertJsonConfig(filePath, tree) : convertJsonVars(filePath, tree);
-}
-
-// scanners/terraform/loader.ts
-var MAX_MODULE_FILE_BYTES = 4 * 1024 * 1024;
-var MAX_MODULE_FILES = 500;
-var MAX_CACHED_FILES = 2e3;
-var parsedModuleFiles = /* @__PURE__ */ new Map();
-var ModuleLoader = class {
-  constructor(root) {
-    this.root = root;
-    try {
-      this.realRoot = root ? realpathSync(root) : void 0;
-    } catch {
-      this.realRoot = void 0;
-    }
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  realRoot;
-  /** The module folders read so far. */
-  loadedModules() {
-    return [...this.cache.values()].flatMap((result) => "module" in result ? [result.module] : []);
-  }
-  /** Loads the module at `relativeDir` (relative to the scan root, possibly with `..` segments). */
-  load(relativeDir) {
-    const { root, realRoot } = this;
-    if (!root || !realRoot) return { missing: true };
-    const normal = path7.posix.normalize(relativeDir);
-    if (normal === ".." || normal.startsWith("../") || path7.posix.isAbsolute(normal))
-      return { refused: `module folder ${relativeDir} is outside the scanned folder; not read` };
-    const absolute = path7.join(root, normal);
-    let real;
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      return { missing: true };
-    }
-    const cached = this.cache.get(real);
-    if (cached) return cached;
-    const result = this.read(normal, absolute, real, realRoot);
-    this.cache.set(real, result);
-    return result;
-  }
-  read(dir, absolute, real, realRoot) {
-    if (!inside(real, realRoot))
-      return { refused: `module folder ${dir} links outside the scanned folder; not read` };
-    if (!statSync2(real).isDirectory()) return { refused: `module source ${dir} is not a folder` };
-    const names2 = readdirSync2(absolute).filter((name2) => {
-      const lower = name2.toLowerCase();
-      return lower.endsWith(".tf") || lower.endsWith(".tf.json");
-    }).sort();
-    if (names2.length > MAX_MODULE_FILES) return { refused: `module folder ${dir} has too many files` };
-    const module2 = { dir, files: [], sources: [] };
-    for (const name2 of names2) {
-      const fileAbsolute = path7.join(absolute, name2);
-      const relative = dir === "." ? name2 : `${dir}/${name2}`;
-      let fileReal;
-      try {
-        fileReal = realpathSync(fileAbsolute);
-      } catch {
-        continue;
-      }
-      if (!inside(fileReal, realRoot)) continue;
-      const stat2 = lstatSync(fileReal);
-      if (!stat2.isFile() || stat2.size > MAX_MODULE_FILE_BYTES) continue;
-      const cached = parsedModuleFiles.get(fileReal);
-      if (cached && cached.mtimeMs === stat2.mtimeMs && cached.size === stat2.size && cached.path === relative) {
-        module2.files.push(cached.file);
-        module2.sources.push(cached.source);
-        continue;
-      }
-      const buffer = readFileSync9(fileReal);
-      if (buffer.subarray(0, 8e3).includes(0)) continue;
-      let text2 = buffer.toString("utf8");
-      if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-      const lines = new LineIndex(text2);
-      let file;
-      try {
-        file = parseTerraformText(relative, text2, lines, "terraform");
-      } catch {
-        continue;
-      }
-      const source = { path: relative, format: "terraform", text: text2, lines, documents: [] };
-      module2.files.push(file);
-      module2.sources.push(source);
-      if (parsedModuleFiles.size >= MAX_CACHED_FILES) parsedModuleFiles.clear();
-      parsedModuleFiles.set(fileReal, {
-        mtimeMs: stat2.mtimeMs,
-        size: stat2.size,
-        path: relative,
-        file,
-        source
-      });
-    }
-    return { module: module2 };
-  }
-};
-function inside(real, realRoot) {
-  return real === realRoot || real.startsWith(realRoot + path7.sep);
-}
-
-// scanners/terraform/module.ts
-import path8 from "node:path";
-var MAX_EXPANSION = 1e3;
-var MAX_MODULE_DEPTH = 10;
-var RESOURCE_META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
-var MODULE_META = /* @__PURE__ */ new Set(["source", "version", "count", "for_each", "depends_on", "providers"]);
-var ModuleInstance = class _ModuleInstance {
-  constructor(unit, dir, files, refPrefix, addressPrefix, inputs, ancestry, rootDir) {
-    this.unit = unit;
-    this.dir = dir;
-    this.refPrefix = refPrefix;
-    this.addressPrefix = addressPrefix;
-    this.inputs = inputs;
-    this.ancestry = ancestry;
-    this.rootDir = rootDir;
-    this.scope = { resolver: this };
-    for (const file of files) this.collect(file);
-  }
-  unit;
-  dir;
-  refPrefix;
-  addressPrefix;
-  inputs;
-  ancestry;
-  rootDir;
-  variables = /* @__PURE__ */ new Map();
-  locals = /* @__PURE__ */ new Map();
-  outputs = /* @__PURE__ */ new Map();
-  calls = /* @__PURE__ */ new Map();
-  resources = [];
-  variableValues = /* @__PURE__ */ new Map();
-  expandedCalls = /* @__PURE__ */ new Map();
-  moduleValues = /* @__PURE__ */ new Map();
-  outputsValue;
-  scope;
-  collect(file) {
-    for (const block of file.body.blocks) {
-      const located2 = { node: block, file: file.path };
-      const [first, second] = block.labels;
-      switch (block.type) {
-        case "variable":
-          if (first !== void 0) this.variables.set(first, located2);
-          break;
-        case "locals":
-          for (const attr of block.body.attributes) {
-            this.locals.set(attr.name, new Lazy(() => this.unit.evaluator.evaluate(attr.expr, this.scope)));
-          }
-          break;
-        case "output": {
-          const value = block.body.attributes.find((a) => a.name === "value");
-          if (first !== void 0 && value) this.outputs.set(first, { node: value, file: file.path });
-          break;
-        }
-        case "module":
-          if (first !== void 0) this.calls.set(first, located2);
-          break;
-        case "resource":
-          if (first === void 0 || second === void 0) {
-            this.unit.problem(
-              file.path,
-              block.range.startLine,
-              "parse-failed",
-              "resource block without a type and a name; skipped",
-              'Write resource "<type>" "<name>" { ... }.'
-            );
-          } else {
-            this.resources.push(located2);
-          }
-          break;
-      }
-    }
-  }
-  resolve(name2, steps, range) {
-    const first = steps[0];
-    const firstName = first?.kind === "attr" ? first.name : void 0;
-    switch (name2) {
-      case "var":
-        return {
-          value: firstName === void 0 ? failed(range) : this.variable(firstName, range),
-          consumed: 1
-        };
-      case "local": {
-        const local = firstName === void 0 ? void 0 : this.locals.get(firstName);
-        return { value: local ? local.get(range) : failed(range), consumed: 1 };
-      }
-      case "module":
-        return {
-          value: firstName === void 0 ? failed(range) : this.moduleValue(firstName, range),
-          consumed: 1
-        };
-      case "data": {
-        const second = steps[1];
-        if (firstName === void 0 || second?.kind !== "attr")
-          return { value: failed(range), consumed: steps.length };
-        return {
-          value: unknownRef(range, [`${this.refPrefix}data.${firstName}.${second.name}`]),
-          consumed: steps.length
-        };
-      }
-      case "path": {
-        const value = firstName === "module" ? this.dir : firstName === "root" || firstName === "cwd" ? this.rootDir : void 0;
-        return { value: value === void 0 ? failed(range) : scalarNode(value, range), consumed: 1 };
-      }
-      case "terraform":
-      case "self":
-      case "count":
-      case "each":
-        return { value: unknownOf(range), consumed: steps.length };
-      default:
-        if (firstName === void 0) return { value: failed(range), consumed: steps.length };
-        return {
-          value: unknownRef(range, [`${this.refPrefix}${name2}.${firstName}`]),
-          consumed: steps.length
-        };
-    }
-  }
-  variable(name2, range) {
-    let lazy = this.variableValues.get(name2);
-    if (!lazy) {
-      const declared = this.variables.get(name2);
-      if (!declared) return failed(range);
-      lazy = new Lazy(() => this.variableValue(name2, declared.node, range));
-      this.variableValues.set(name2, lazy);
-    }
-    return lazy.get(range);
-  }
-  variableValue(name2, block, range) {
-    const attrs = block.body.attributes;
-    const given = this.inputs.get(name2)?.get(range);
-    const defaultAttr = attrs.find((a) => a.name === "default");
-    const nullable = attrs.find((a) => a.name === "nullable");
-    let value = given;
-    const notNullable = nullable !== void 0 && nullable.expr.t === "literal" && nullable.expr.value === false;
-    if (value === void 0 || notNullable && isNull(value)) {
-      value = defaultAttr ? this.unit.evaluator.evaluate(defaultAttr.expr, this.scope) : unknownOf(range);
-    }
-    const type = attrs.find((a) => a.name === "type");
-    return type?.expr.t === "name" ? convertPrimitive(value, type.expr.name) : value;
-  }
-  moduleValue(name2, range) {
-    let lazy = this.moduleValues.get(name2);
-    if (!lazy) {
-      lazy = new Lazy(() => this.computeModuleValue(name2, range));
-      this.moduleValues.set(name2, lazy);
-    }
-    return lazy.get(range);
-  }
-  computeModuleValue(name2, range) {
-    if (!this.calls.has(name2)) return failed(range);
-    const call = this.expandCall(name2);
-    const opaque = unknownRef(range, [`${this.refPrefix}module.${name2}`]);
-    if (!call || call.mode === "remote" || call.mode === "unknown") return opaque;
-    const outputs = call.instances.map(({ expansion, instance: instance2 }) => ({
-      expansion,
-      value: instance2.outputsMap(range)
-    }));
-    if (call.mode === "single") return outputs[0]?.value ?? opaque;
-    if (call.mode === "count")
-      return seqNode(
-        outputs.map((o) => o.value),
-        range
-      );
-    return mapFrom(
-      outputs.map((o) => [String(o.expansion.key), o.value]),
-      range
-    );
-  }
-  /** The module's outputs as one object value. */
-  outputsMap(range) {
-    this.outputsValue ??= new Lazy(() => {
-      const entries = [];
-      for (const [name2, { node }] of this.outputs) {
-        entries.push({
-          key: name2,
-          keyRange: node.nameRange,
-          value: this.unit.evaluator.evaluate(node.expr, this.scope)
-        });
-      }
-      return { kind: "map", range, entries };
-    });
-    return this.outputsValue.get(range);
-  }
-  /** Loads and expands a module call once; undefined while it is being expanded (a cycle). */
-  expandCall(name2) {
-    const existing = this.expandedCalls.get(name2);
-    if (existing === "running") return void 0;
-    if (existing) return existing;
-    this.expandedCalls.set(name2, "running");
-    const call = this.unit.evaluator.nested(
-      () => this.loadCall(name2),
-      () => ({ instances: [], mode: "remote" })
-    );
-    this.expandedCalls.set(name2, call);
-    return call;
-  }
-  loadCall(name2) {
-    const located2 = this.calls.get(name2);
-    const { node: block, file } = located2;
-    const sourceAttr = block.body.attributes.find((a) => a.name === "source");
-    const source = sourceAttr ? asString(this.unit.evaluator.evaluate(sourceAttr.expr, this.scope)) : void 0;
-    const remote = { instances: [], mode: "remote" };
-    if (!source || !(source.startsWith("./") || source.startsWith("../"))) return remote;
-    const line = sourceAttr?.range.startLine;
-    const dir = path8.posix.normalize(path8.posix.join(this.dir, source)).replace(/(.)\/+$/, "$1");
-    if (this.ancestry.includes(dir) || dir === this.dir) {
-      this.unit.problem(
-        file,
-        line,
-        "parse-failed",
-        `module ${name2} calls ${source}, which calls itself; not loaded`
-      );
-      return remote;
-    }
-    if (this.ancestry.length >= MAX_MODULE_DEPTH) {
-      this.unit.problem(
-        file,
-        line,
-        "too-deep",
-        `modules nest deeper than ${MAX_MODULE_DEPTH} levels; ${name2} not loaded`
-      );
-      return remote;
-    }
-    const loaded = this.unit.loader.load(dir);
-    if ("missing" in loaded) return remote;
-    if ("refused" in loaded) {
-      this.unit.problem(
-        file,
-        line,
-        "symlink-outside-root",
-        loaded.refused,
-        "Palisade reads local modules only inside the scanned folder."
-      );
-      return remote;
-    }
-    const { expansions, known: known4 } = this.expand(block, this.scope);
-    const mode = !known4 ? "unknown" : block.body.attributes.some((a) => a.name === "count") ? "count" : block.body.attributes.some((a) => a.name === "for_each") ? "for_each" : "single";
-    const instances = expansions.map((expansion) => {
-      const scope = expansion.bindings ? childScope(this.scope, expansion.bindings) : this.scope;
-      const inputs = /* @__PURE__ */ new Map();
-      for (const attr of block.body.attributes) {
-        if (MODULE_META.has(attr.name)) continue;
-        inputs.set(attr.name, new Lazy(() => this.unit.evaluator.evaluate(attr.expr, scope)));
-      }
-      const instance2 = new _ModuleInstance(
-        this.unit,
-        dir,
-        loaded.module.files,
-        `${this.refPrefix}module.${name2}.`,
-        `${this.addressPrefix}module.${name2}${expansion.suffix}.`,
-        inputs,
-        [...this.ancestry, this.dir],
-        this.rootDir
-      );
-      return { expansion, instance: instance2 };
-    });
-    return { instances, mode };
-  }
-  /**
-   * The instances of a resource or module block: by `count` or `for_each` when known, none for a count of 0,
-   * and one instance with unknown `count.index`/`each` when the expansion cannot be known.
-   */
-  expand(block, scope) {
-    const { evaluator } = this.unit;
-    const countAttr = block.body.attributes.find((a) => a.name === "count");
-    const forEachAttr = block.body.attributes.find((a) => a.name === "for_each");
-    const range = block.headerRange;
-    const unknownExpansion = (name2, from) => ({
-      expansions: [
-        {
-          suffix: "",
-          key: void 0,
-          bindings: /* @__PURE__ */ new Map([[name2, unknownOf(range, from)]])
-        }
-      ],
-      known: false
-    });
-    if (countAttr) {
-      const value = evaluator.evaluate(countAttr.expr, scope);
-      const count = value.kind === "unknown" ? void 0 : asNumber(value);
-      if (count === void 0 || count > MAX_EXPANSION || count < 0) return unknownExpansion("count", value);
-      return {
-        expansions: Array.from({ length: Math.trunc(count) }, (_, i2) => ({
-          suffix: `[${i2}]`,
-          key: i2,
-          bindings: /* @__PURE__ */ new Map([["count", mapFrom([["index", scalarNode(i2, range)]], range)]])
-        })),
-        known: true
-      };
-    }
-    if (forEachAttr) {
-      const value = evaluator.evaluate(forEachAttr.expr, scope);
-      let pairs;
-      if (value.kind === "map") {
-        pairs = value.entries.map((e) => [e.key, e.value]);
-      } else if (value.kind === "seq" && value.items.every((i2) => i2.kind !== "unknown")) {
-        const keys = value.items.map(asString);
-        if (keys.every((k) => k !== void 0)) {
-          pairs = [...new Set(keys)].map((k) => [k, scalarNode(k, range)]);
-        }
-      }
-      if (!pairs || pairs.length > MAX_EXPANSION) return unknownExpansion("each", value);
-      pairs.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-      return {
-        expansions: pairs.map(([key, each]) => ({
-          suffix: `[${JSON.stringify(key)}]`,
-          key,
-          bindings: /* @__PURE__ */ new Map([
-            [
-              "each",
-              mapFrom(
-                [
-                  ["key", scalarNode(key, range)],
-                  ["value", each]
-                ],
-                range
-              )
-            ]
-          ])
-        })),
-        known: true
-      };
-    }
-    return { expansions: [{ suffix: "", key: void 0, bindings: void 0 }], known: true };
-  }
-  /** Declares this module's resources and those of the local modules it calls. */
-  declare() {
-    for (const { node: block, file } of this.resources) {
-      const [type, name2] = block.labels;
-      const { expansions } = this.expand(block, this.scope);
-      for (const expansion of expansions) {
-        if (this.unit.evaluator.budget.exhausted) return;
-        const scope = expansion.bindings ? childScope(this.scope, expansion.bindings) : this.scope;
-        const resource = {
-          family: "terraform",
-          type,
-          address: `${this.addressPrefix}${type}.${name2}${expansion.suffix}`,
-          file,
-          range: block.range,
-          headerRange: block.headerRange,
-          body: this.body(block.body, scope, block.range, RESOURCE_META),
-          refKeys: [`${this.refPrefix}${type}.${name2}`]
-        };
-        if (this.addressPrefix) resource.modulePath = this.addressPrefix.slice(0, -1);
-        this.unit.declared.push(resource);
-      }
-    }
-    for (const name2 of this.calls.keys()) {
-      for (const { instance: instance2 } of this.expandCall(name2)?.instances ?? []) instance2.declare();
-    }
-  }
-  /** A block body as a map: attributes evaluated, each nested block type a list of maps (dynamic ones expanded). */
-  body(body2, scope, range, skip) {
-    const entries = [];
-    for (const attr of body2.attributes) {
-      if (skip.has(attr.name)) continue;
-      const value = this.unit.evaluator.evaluate(attr.expr, scope);
-      entries.push({ key: attr.name, keyRange: attr.nameRange, value: withRange(value, attr.expr.range) });
-    }
-    const blocks = /* @__PURE__ */ new Map();
-    const add = (type, keyRange, items3) => {
-      const existing = blocks.get(type);
-      if (!Array.isArray(items3)) {
-        blocks.set(type, { key: type, keyRange, value: items3 });
-        return;
-      }
-      if (existing?.value.kind === "seq") existing.value.items.push(...items3);
-      else if (!existing) blocks.set(type, { key: type, keyRange, value: seqNode(items3, keyRange) });
-    };
-    for (const block of body2.blocks) {
-      if (block.type === "dynamic") {
-        const type = block.labels[0];
-        if (type) add(type, block.headerRange, this.dynamic(block, type, scope));
-        continue;
-      }
-      add(block.type, block.headerRange, [this.body(block.body, scope, block.range, EMPTY)]);
-    }
-    entries.push(...blocks.values());
-    return { kind: "map", range, entries };
-  }
-  /** `dynamic "x" { for_each, iterator, content {} }`: the generated `x` blocks, or unknown. */
-  dynamic(block, type, scope) {
-    const { evaluator } = this.unit;
-    const forEach = block.body.attributes.find((a) => a.name === "for_each");
-    const iteratorAttr = block.body.attributes.find((a) => a.name === "iterator");
-    const iterator2 = iteratorAttr?.expr.t === "name" ? iteratorAttr.expr.name : type;
-    const content = block.body.blocks.find((b) => b.type === "content");
-    if (!forEach || !content) return failed(block.range);
-    const collection = evaluator.evaluate(forEach.expr, scope);
-    let pairs;
-    if (collection.kind === "seq") {
-      pairs = collection.items.map((item, i2) => [scalarNode(i2, item.range), item]);
-    } else if (collection.kind === "map") {
-      pairs = collection.entries.map((e) => [scalarNode(e.key, e.keyRange), e.value]);
-    } else {
-      return unknownOf(block.range, collection);
-    }
-    if (pairs.length > MAX_EXPANSION || !evaluator.budget.spend(pairs.length))
-      return unknownOf(block.range, collection);
-    return pairs.map(([key, value]) => {
-      const bound = mapFrom(
-        [
-          ["key", key],
-          ["value", value]
-        ],
-        block.range
-      );
-      const inner = childScope(scope, /* @__PURE__ */ new Map([[iterator2, bound]]));
-      return this.body(content.body, inner, block.range, EMPTY);
-    });
-  }
-};
-var EMPTY = /* @__PURE__ */ new Set();
-function convertPrimitive(value, type) {
-  if (value.kind !== "scalar" || value.value === null) return value;
-  if (type === "number") {
-    const n = asNumber(value);
-    return n === void 0 ? value : scalarNode(n, value.range);
-  }
-  if (type === "bool") {
-    const b = asBool(value);
-    return b === void 0 ? value : scalarNode(b, value.range);
-  }
-  if (type === "string") {
-    const s = asString(value);
-    return s === void 0 ? value : scalarNode(s, value.range);
-  }
-  return value;
-}
-
-// scanners/terraform/plan.ts
-var MAX_VALUE_DEPTH = 64;
-function declareTerraformPlan(file) {
-  const tree = file.documents[0]?.tree;
-  const declared = [];
-  const root = child(child(tree, "planned_values"), "root_module");
-  if (!tree || root?.kind !== "map") return declared;
-  const changes = /* @__PURE__ */ new Map();
-  const changeList = child(tree, "resource_changes");
-  if (changeList?.kind === "seq") {
-    for (const change of changeList.items) {
-      const address = scalar(child(change, "address"));
-      const after = child(change, "change");
-      if (typeof address === "string" && after) changes.set(address, after);
-    }
-  }
-  const configuration = child(child(tree, "configuration"), "root_module");
-  const visit2 = (module2, depth) => {
-    if (depth > 32) return;
-    const resources2 = child(module2, "resources");
-    if (resources2?.kind === "seq") {
-      for (const resource of resources2.items) {
-        const declaredResource = declareOne(file, resource, changes, configuration);
-        if (declaredResource) declared.push(declaredResource);
-      }
-    }
-    const children = child(module2, "child_modules");
-    if (children?.kind === "seq") for (const inner of children.items) visit2(inner, depth + 1);
-  };
-  visit2(root, 0);
-  return declared;
-}
-function declareOne(file, resource, changes, configuration) {
-  if (resource.kind !== "map" || scalar(child(resource, "mode")) !== "managed") return void 0;
-  const address = scalar(child(resource, "address"));
-  const type = scalar(child(resource, "type"));
-  const name2 = scalar(child(resource, "name"));
-  if (typeof address !== "string" || typeof type !== "string" || typeof name2 !== "string") return void 0;
-  const modulePath = modulePathOf(address, type, name2);
-  const refPrefix = modulePath ? `${stripKeys(modulePath)}.` : "";
-  const values = child(resource, "values");
-  let body2 = values?.kind === "map" ? values : { kind: "map", entries: [], range: resource.range };
-  const change = changes.get(address);
-  body2 = overlay(body2, child(change, "after_unknown"), 0);
-  body2 = overlay(body2, child(change, "after_sensitive"), 0);
-  body2 = overlay(body2, child(resource, "sensitive_values"), 0);
-  body2 = addReferences(body2, configurationOf(configuration, modulePath, type, name2), refPrefix);
-  const header = entry(resource, "address")?.keyRange ?? firstLine2(resource.range);
-  const declared = {
-    family: "terraform",
-    type,
-    address,
-    file: file.path,
-    range: resource.range,
-    headerRange: header,
-    body: body2,
-    refKeys: [`${refPrefix}${type}.${name2}`]
-  };
-  if (modulePath) declared.modulePath = modulePath;
-  return declared;
-}
-function modulePathOf(address, type, name2) {
-  const marker = `${type}.${name2}`;
-  const at2 = address.lastIndexOf(marker);
-  if (at2 <= 0) return void 0;
-  const prefix = address.slice(0, at2);
-  return prefix.endsWith(".") ? prefix.slice(0, -1) : void 0;
-}
-function stripKeys(modulePath) {
-  return modulePath.replace(/\[[^\]]*\]/g, "");
-}
-function overlay(values, marks, depth) {
-  if (!marks || depth > MAX_VALUE_DEPTH) return values;
-  if (marks.kind === "scalar" && marks.value === true) return { kind: "unknown", range: values.range };
-  if (marks.kind === "map" && values.kind === "map") {
-    const entries = values.entries.map((e) => ({
-      ...e,
-      value: overlay(e.value, child(marks, e.key), depth + 1)
-    }));
-    for (const mark of marks.entries) {
-      if (mark.value.kind === "scalar" && mark.value.value === true && !entries.some((e) => e.key === mark.key))
-        entries.push({
-          key: mark.key,
-          keyRange: mark.keyRange,
-          value: { kind: "unknown", range: mark.value.range }
-        });
-    }
-    return { ...values, entries };
-  }
-  if (marks.kind === "seq" && values.kind === "seq") {
-    return { ...values, items: values.items.map((item, i2) => overlay(item, marks.items[i2], depth + 1)) };
-  }
-  return values;
-}
-function configurationOf(rootModule, modulePath, type, name2) {
-  let module2 = rootModule;
-  if (modulePath) {
-    for (const call of stripKeys(modulePath).split(".").filter((_part, i2) => i2 % 2 === 1)) {
-      module2 = child(child(child(module2, "module_calls"), call), "module");
-    }
-  }
-  const resources2 = child(module2, "resources");
-  if (resources2?.kind !== "seq") return void 0;
-  return resources2.items.find((r) => scalar(child(r, "type")) === type && scalar(child(r, "name")) === name2);
-}
-function addReferences(body2, config2, refPrefix) {
-  const expressions = child(config2, "expressions");
-  if (expressions?.kind !== "map") return body2;
-  return {
-    ...body2,
-    entries: body2.entries.map((e) => {
-      if (e.value.kind !== "unknown") return e;
-      const references = child(child(expressions, e.key), "references");
-      if (references?.kind !== "seq") return e;
-      const refs = references.items.map((r) => scalar(r)).filter((r) => typeof r === "string").map((r) => resourceAddress(r)).filter((r) => r !== void 0).map((r) => `${refPrefix}${r}`);
-      return refs.length ? { ...e, value: { ...e.value, refs: [...new Set(refs)] } } : e;
-    })
-  };
-}
-function resourceAddress(reference) {
-  const parts2 = reference.replace(/\[[^\]]*\]/g, "").split(".");
-  const [first, second, third] = parts2;
-  if (!first || !second) return void 0;
-  if (["var", "local", "path", "count", "each", "self", "terraform"].includes(first)) return void 0;
-  if (first === "data") return third ? `data.${second}.${third}` : void 0;
-  if (first === "module") return `module.${second}`;
-  return `${first}.${second}`;
-}
-function firstLine2(range) {
-  return {
-    startLine: range.startLine,
-    startColumn: range.startColumn,
-    endLine: range.startLine,
-    endColumn: range.startColumn
-  };
-}
-
-// scanners/terraform/index.ts
-function declareTerraformUnit(files, options, onError) {
-  const configs = files.filter((f) => f.format === "terraform" && f.terraform);
-  if (!configs.length) return [];
-  const dir = path9.posix.dirname(configs[0].path);
-  if (options.calledModules && calledSet(options.calledModules).has(dir)) return [];
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  const loader = new ModuleLoader(options.root);
-  const evaluator = new Evaluator(new Budget());
-  const unit = {
-    evaluator,
-    loader,
-    declared: [],
-    problem(file, line, code, message, hint) {
-      const source = byPath.get(file);
-      if (source) onError(source, new FileError(code, message, line, hint));
-    }
-  };
-  const inputs = /* @__PURE__ */ new Map();
-  for (const file of autoLoadedVarFiles(files)) addVariables(inputs, file.terraform, evaluator);
-  for (const varFile of options.varFiles ?? []) {
-    const parsed = parseVarFile(varFile);
-    if (parsed) addVariables(inputs, parsed, evaluator);
-  }
-  const root = new ModuleInstance(
-    unit,
-    dir,
-    configs.map((f) => f.terraform),
-    "",
-    "",
-    inputs,
-    [],
-    dir
-  );
-  root.declare();
-  for (const loaded of loader.loadedModules()) {
-    for (const source of loaded.sources) if (!byPath.has(source.path)) options.loadedFiles?.push(source);
-  }
-  return unit.declared;
-}
-var calledSets = /* @__PURE__ */ new WeakMap();
-function calledSet(dirs) {
-  let set = calledSets.get(dirs);
-  if (!set) {
-    set = new Set(dirs);
-    calledSets.set(dirs, set);
-  }
-  return set;
-}
-function autoLoadedVarFiles(files) {
-  const vars = files.filter((f) => f.format === "terraform-vars" && f.terraform);
-  const base = (f) => path9.posix.basename(f.path);
-  const fixed2 = ["terraform.tfvars", "terraform.tfvars.json"].map((name2) => vars.find((f) => base(f) === name2)).filter((f) => f !== void 0);
-  const auto = vars.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => compareText(base(a), base(b)));
-  return [...fixed2, ...auto];
-}
-var constants3 = {
-  resolve: (_name, steps, range) => ({ value: failed(range), consumed: steps.length })
-};
-var constantScope = { resolver: constants3 };
-function addVariables(inputs, file, evaluator) {
-  for (const attr of file.body.attributes) {
-    let value;
-    inputs.set(
-      attr.name,
-      new Lazy(() => {
-        value ??= evaluator.evaluate(attr.expr, constantScope);
-        return value;
-      })
-    );
-  }
-}
-var varFileCache = /* @__PURE__ */ new Map();
-function parseVarFile(varFile) {
-  const key = `${varFile.path}\0${varFile.text}`;
-  if (varFileCache.has(key)) return varFileCache.get(key);
-  let parsed;
-  try {
-    parsed = parseTerraformText(varFile.path, varFile.text, new LineIndex(varFile.text), "terraform-vars");
-  } catch {
-    parsed = void 0;
-  }
-  if (varFileCache.size > 64) varFileCache.clear();
-  varFileCache.set(key, parsed);
-  return parsed;
-}
-
-// scanners/engine/diff.ts
-import { execFile } from "node:child_process";
-import { realpathSync as realpathSync2 } from "node:fs";
-import path10 from "node:path";
-import { promisify } from "node:util";
-var run2 = promisify(execFile);
-async function git(cwd, args2) {
-  try {
-    const { stdout } = await run2("git", args2, { cwd, maxBuffer: 512 * 1024 * 1024, encoding: "utf8" });
-    return stdout;
-  } catch (error2) {
-    const stderr = error2.stderr?.trim();
-    throw new UsageError(`git ${args2[0]} failed: ${stderr || error2.message}`);
-  }
-}
-async function changedSince(root, base) {
-  if (!base || base.startsWith("-")) throw new UsageError(`invalid diff base "${base}"`);
-  const top = (await git(root, ["rev-parse", "--show-toplevel"])).trim();
-  const mergeBase = (await git(root, ["merge-base", "--end-of-options", base, "HEAD"])).trim();
-  const patch = await git(top, [
-    "-c",
-    "core.quotepath=off",
-    "diff",
-    "--no-color",
-    "--no-ext-diff",
-    "--unified=0",
-    "--diff-filter=ACMRT",
-    "--find-renames",
-    // Fixed prefixes: a user's diff.mnemonicPrefix or diff.noprefix must not change what we parse.
-    "--src-prefix=a/",
-    "--dst-prefix=b/",
-    mergeBase
-  ]);
-  const untracked = await git(top, ["ls-files", "-z", "--others", "--exclude-standard"]);
-  const changedFromTop = parseUnifiedDiff(patch);
-  for (const file of untracked.split("\0").filter(Boolean)) changedFromTop.set(file, "all");
-  const realRoot = realpathSync2(path10.resolve(root));
-  const changed = /* @__PURE__ */ new Map();
-  for (const [file, lines] of changedFromTop) {
-    const relative = path10.relative(realRoot, path10.join(top, file)).split(path10.sep).join("/");
-    if (!relative.startsWith("../")) changed.set(relative, lines);
-  }
-  return { base, mergeBase, changed };
-}
-function parseUnifiedDiff(patch) {
-  const changed = /* @__PURE__ */ new Map();
-  let current;
-  for (const line of patch.split("\n")) {
-    if (line.startsWith("+++ ")) {
-      const target = line.slice(4).replace(/\t$/, "");
-      if (target === "/dev/null") {
-        current = void 0;
-        continue;
-      }
-      const name2 = unquote(target).replace(/^b\//, "");
-      current = /* @__PURE__ */ new Set();
-      changed.set(name2, current);
-    } else if (line.startsWith("@@") && current) {
-      const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
-      if (!hunk) continue;
-      const start2 = Number(hunk[1]);
-      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
-      for (let n = start2; n < start2 + count; n++) current.add(n);
-    }
-  }
-  return changed;
-}
-function unquote(text2) {
-  if (!text2.startsWith('"')) return text2;
-  const bytes = [];
-  const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-  for (let i2 = 1; i2 < text2.length - 1; i2++) {
-    const ch = text2[i2];
-    if (ch !== "\\") {
-      bytes.push(...Buffer.from(ch, "utf8"));
-      continue;
-    }
-    const next = text2[++i2];
-    if (/[0-7]/.test(next)) {
-      bytes.push(Number.parseInt(text2.slice(i2, i2 + 3), 8));
-      i2 += 2;
-    } else {
-      bytes.push(escapes[next] ?? next.charCodeAt(0));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function touchesChange(changed, file, startLine, endLine) {
-  const lines = changed.get(file);
-  if (!lines) return false;
-  if (lines === "all") return true;
-  for (let n = startLine; n <= endLine; n++) if (lines.has(n)) return true;
-  return false;
-}
-
-// scanners/engine/inventory.ts
-var import_ignore = __toESM(require_ignore(), 1);
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import {
-  existsSync as existsSync7,
-  lstatSync as lstatSync2,
-  readdirSync as readdirSync3,
-  readFileSync as readFileSync10,
-  realpathSync as realpathSync3,
-  statSync as statSync3
-} from "node:fs";
-import path11 from "node:path";
-var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", ".terraform"]);
-function takeInventory(options) {
-  const root = path11.resolve(options.root);
-  const realRoot = realpathSync3(root);
-  const excluded = options.exclude.length ? (0, import_picomatch2.default)(options.exclude, { dot: true }) : () => false;
-  const inventory = { entries: [], notes: [] };
-  const context3 = {
-    ...options,
-    root,
-    realRoot,
-    excluded,
-    inventory,
-    visited: /* @__PURE__ */ new Set(),
-    added: /* @__PURE__ */ new Set()
-  };
-  if (options.files) {
-    for (const file of options.files) addExplicitFile(context3, file);
-  } else {
-    walk(context3, root, "", []);
-  }
-  inventory.entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return inventory;
-}
-function isIgnored(layers, relative, directory) {
-  for (let i2 = layers.length - 1; i2 >= 0; i2--) {
-    const layer = layers[i2];
-    const inner = layer.base ? relative.slice(layer.base.length + 1) : relative;
-    if (!inner) continue;
-    const verdict = layer.rules.test(directory ? `${inner}/` : inner);
-    if (verdict.ignored) return true;
-    if (verdict.unignored) return false;
-  }
-  return false;
-}
-function layersAbove(root, relativeDir) {
-  const layers = [];
-  const parts2 = relativeDir.split("/").filter(Boolean);
-  for (let depth = 0; depth < parts2.length; depth++) {
-    const relative = parts2.slice(0, depth).join("/");
-    const layer = loadIgnoreLayer(path11.join(root, relative), relative, depth === 0);
-    if (layer) layers.push(layer);
-  }
-  return layers;
-}
-function loadIgnoreLayer(absoluteDir, relativeDir, isRoot) {
-  const sources = [path11.join(absoluteDir, ".gitignore")];
-  if (isRoot) sources.push(path11.join(absoluteDir, ".git", "info", "exclude"));
-  const patterns2 = sources.filter((file) => existsSync7(file)).map((file) => safeRead(file));
-  if (!patterns2.length) return void 0;
-  return { base: relativeDir, rules: (0, import_ignore.default)().add(patterns2.join("\n")) };
-}
-function safeRead(file) {
-  try {
-    return readFileSync10(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-function walk(context3, absoluteDir, relativeDir, parentLayers) {
-  const real = safeRealpath(absoluteDir);
-  if (real === void 0 || context3.visited.has(real)) return;
-  context3.visited.add(real);
-  const layer = loadIgnoreLayer(absoluteDir, relativeDir, relativeDir === "");
-  const layers = layer ? [...parentLayers, layer] : parentLayers;
-  let children;
-  try {
-    children = readdirSync3(absoluteDir, { withFileTypes: true });
-  } catch (error2) {
-    context3.inventory.notes.push({
-      code: "read-failed",
-      level: "warning",
-      file: relativeDir || ".",
-      message: `cannot list folder: ${error2.code ?? error2.message}`,
-      hint: "Check the folder permissions."
-    });
-    return;
-  }
-  children.sort((a, b) => a.name < b.name ? -1 : 1);
-  for (const child2 of children) {
-    if (context3.maxFiles !== void 0 && context3.inventory.entries.length >= context3.maxFiles) {
-      noteFileLimit(context3);
-      return;
-    }
-    const relative = relativeDir ? `${relativeDir}/${child2.name}` : child2.name;
-    const absolute = path11.join(absoluteDir, child2.name);
-    let isDirectory2 = child2.isDirectory();
-    if (child2.isSymbolicLink()) {
-      const target = resolveLinkInsideRoot(context3, absolute, relative);
-      if (!target) continue;
-      if (target.directory) continue;
-      isDirectory2 = false;
-    } else if (!isDirectory2 && !child2.isFile()) {
-      continue;
-    }
-    if (isDirectory2) {
-      if (ALWAYS_SKIPPED_DIRS.has(child2.name)) continue;
-      if (isIgnored(layers, relative, true) || context3.excluded(relative) || context3.excluded(`${relative}/`))
-        continue;
-      walk(context3, absolute, relative, layers);
-    } else {
-      if (isIgnored(layers, relative, false) || context3.excluded(relative)) continue;
-      addFile(context3, absolute, relative);
-    }
-  }
-}
-function resolveLinkInsideRoot(context3, absolute, relative) {
-  let real;
-  try {
-    real = realpathSync3(absolute);
-  } catch {
-    context3.inventory.notes.push({
-      code: "read-failed",
-      level: "note",
-      file: relative,
-      message: "broken symbolic link skipped"
-    });
-    return void 0;
-  }
-  if (real !== context3.realRoot && !real.startsWith(context3.realRoot + path11.sep)) {
-    context3.inventory.notes.push({
-      code: "symlink-outside-root",
-      level: "warning",
-      file: relative,
-      message: "symbolic link points outside the scanned folder; not followed",
-      hint: "Palisade never reads files outside the folder it scans. Scan the target folder itself if you mean to."
-    });
-    return void 0;
-  }
-  return { real, directory: statSync3(real).isDirectory() };
-}
-function noteFileLimit(context3) {
-  if (context3.inventory.notes.some((n) => n.code === "too-large" && n.file === ".")) return;
-  context3.inventory.notes.push({
-    code: "too-large",
-    level: "warning",
-    file: ".",
-    message: `stopped listing files at the limit of ${context3.maxFiles}; the rest were not scanned`,
-    hint: "Raise limits.max-files in .palisade.yml, or exclude generated folders."
-  });
-}
-function safeRealpath(file) {
-  try {
-    return realpathSync3(file);
-  } catch {
-    return void 0;
-  }
-}
-function addFile(context3, absolute, relative) {
-  if (context3.added.has(relative)) return;
-  context3.added.add(relative);
-  let size;
-  try {
-    size = statSync3(absolute).size;
-  } catch (error2) {
-    context3.inventory.notes.push({
-      code: "read-failed",
-      level: "error",
-      file: relative,
-      message: `cannot read file: ${error2.code ?? error2.message}`,
-      hint: "Check the file permissions."
-    });
-    return;
-  }
-  if (size > context3.maxFileSize) {
-    context3.inventory.notes.push({
-      code: "too-large",
-      level: "note",
-      file: relative,
-      message: `skipped: ${formatBytes(size)} is over the ${formatBytes(context3.maxFileSize)} size limit`,
-      hint: "Raise limits.max-file-size in .palisade.yml to scan it."
-    });
-    return;
-  }
-  context3.inventory.entries.push({ path: relative, absolute, size });
-}
-function addExplicitFile(context3, file) {
-  const absolute = path11.resolve(context3.root, file);
-  const relative = path11.relative(context3.root, absolute).split(path11.sep).join("/");
-  if (relative.startsWith("../") || relative === ".." || path11.isAbsolute(relative)) {
-    context3.inventory.notes.push({
-      code: "symlink-outside-root",
-      level: "error",
-      file,
-      message: "file is outside the scanned root; not read",
-      hint: "Pass files inside the root, or set --root to a folder that contains them."
-    });
-    return;
-  }
-  let stat2;
-  try {
-    stat2 = lstatSync2(absolute);
-  } catch (error2) {
-    context3.inventory.notes.push({
-      code: "read-failed",
-      level: "error",
-      file: relative,
-      message: `cannot read file: ${error2.code ?? error2.message}`,
-      hint: "Check the path."
-    });
-    return;
-  }
-  if (stat2.isSymbolicLink()) {
-    const target = resolveLinkInsideRoot(context3, absolute, relative);
-    if (!target || target.directory) return;
-  } else if (stat2.isDirectory()) {
-    walk(context3, absolute, relative, layersAbove(context3.root, relative));
-    return;
-  }
-  addFile(context3, absolute, relative);
-}
-function formatBytes(bytes) {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
-  return `${bytes} B`;
-}
-
-// scanners/engine/process-unit.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { readFileSync as readFileSync11 } from "node:fs";
 
 // scanners/kinds/aws/ebs.ts
 var EBS_KINDS = [
@@ -86998,6 +83938,3764 @@ function builtinKinds() {
   return registry2;
 }
 
+// scanners/tagging/taggable.ts
+var AWS_TAGGABLE = `
+aws_acm_certificate aws_alb aws_alb_listener aws_alb_target_group aws_ami aws_api_gateway_api_key
+aws_api_gateway_domain_name aws_api_gateway_rest_api aws_api_gateway_stage aws_apigatewayv2_api
+aws_apigatewayv2_stage aws_athena_workgroup aws_backup_plan aws_backup_vault aws_batch_compute_environment
+aws_cloudfront_distribution aws_cloudtrail aws_cloudwatch_event_rule aws_cloudwatch_log_group
+aws_cloudwatch_metric_alarm aws_codebuild_project aws_cognito_user_pool aws_customer_gateway
+aws_dax_cluster aws_db_cluster_snapshot aws_db_instance aws_db_parameter_group aws_db_snapshot
+aws_db_subnet_group aws_default_network_acl aws_default_security_group aws_default_vpc aws_docdb_cluster
+aws_dynamodb_table aws_ebs_snapshot aws_ebs_snapshot_copy aws_ebs_volume aws_ec2_transit_gateway
+aws_ecr_repository aws_ecs_cluster aws_ecs_service aws_ecs_task_definition aws_efs_access_point
+aws_efs_file_system aws_eip aws_eks_cluster aws_eks_node_group aws_elasticache_cluster
+aws_elasticache_replication_group aws_elasticache_subnet_group aws_elasticsearch_domain aws_elb
+aws_emr_cluster aws_glue_job aws_guardduty_detector aws_iam_instance_profile aws_iam_openid_connect_provider
+aws_iam_policy aws_iam_role aws_iam_user aws_instance aws_internet_gateway aws_key_pair
+aws_kinesis_firehose_delivery_stream aws_kinesis_stream aws_kms_key aws_lambda_function aws_launch_template
+aws_lb aws_lb_listener aws_lb_target_group aws_mq_broker aws_msk_cluster aws_nat_gateway aws_neptune_cluster
+aws_network_acl aws_network_interface aws_opensearch_domain aws_rds_cluster aws_rds_cluster_instance
+aws_redshift_cluster aws_redshift_parameter_group aws_route53_zone aws_route_table aws_s3_bucket
+aws_sagemaker_endpoint_configuration aws_sagemaker_notebook_instance aws_secretsmanager_secret
+aws_security_group aws_sfn_state_machine aws_sns_topic aws_sqs_queue aws_ssm_parameter aws_subnet
+aws_transfer_server aws_vpc aws_vpc_endpoint aws_vpn_gateway aws_wafv2_web_acl`;
+var AZURE_TAGGABLE = `
+azurerm_app_service azurerm_app_service_plan azurerm_app_service_slot azurerm_application_gateway
+azurerm_application_insights azurerm_container_registry azurerm_cosmosdb_account azurerm_data_factory
+azurerm_dns_zone azurerm_eventhub_namespace azurerm_firewall azurerm_function_app azurerm_key_vault
+azurerm_key_vault_key azurerm_key_vault_secret azurerm_kubernetes_cluster azurerm_lb
+azurerm_linux_function_app azurerm_linux_function_app_slot azurerm_linux_virtual_machine
+azurerm_linux_virtual_machine_scale_set azurerm_linux_web_app azurerm_linux_web_app_slot
+azurerm_log_analytics_workspace azurerm_managed_disk azurerm_mssql_database azurerm_mssql_managed_instance
+azurerm_mssql_server azurerm_mysql_flexible_server azurerm_mysql_server azurerm_network_interface
+azurerm_network_security_group azurerm_network_watcher_flow_log azurerm_postgresql_flexible_server
+azurerm_postgresql_server azurerm_private_endpoint azurerm_public_ip azurerm_redis_cache
+azurerm_resource_group azurerm_service_plan azurerm_servicebus_namespace azurerm_sql_server
+azurerm_storage_account azurerm_synapse_workspace azurerm_user_assigned_identity azurerm_virtual_machine
+azurerm_virtual_machine_extension azurerm_virtual_network azurerm_windows_function_app
+azurerm_windows_function_app_slot azurerm_windows_virtual_machine azurerm_windows_virtual_machine_scale_set
+azurerm_windows_web_app azurerm_windows_web_app_slot`;
+var GOOGLE_LABELLED = `
+google_artifact_registry_repository google_bigquery_dataset google_bigquery_table google_cloud_run_v2_service
+google_cloudfunctions2_function google_cloudfunctions_function google_compute_address google_compute_disk
+google_compute_forwarding_rule google_compute_instance google_compute_instance_template
+google_compute_region_instance_template google_dns_managed_zone google_kms_crypto_key google_project
+google_pubsub_subscription google_pubsub_topic google_redis_instance google_secret_manager_secret
+google_spanner_instance google_storage_bucket`;
+var words = (list2) => new Set(list2.split(/\s+/).filter(Boolean));
+var TERRAFORM_TAG_ATTRIBUTE = new Map([
+  ...[...words(AWS_TAGGABLE), ...words(AZURE_TAGGABLE)].map((type) => [type, "tags"]),
+  ...[...words(GOOGLE_LABELLED)].map((type) => [type, "labels"]),
+  // GKE clusters label their resources with `resource_labels`; `labels` does not exist there.
+  ["google_container_cluster", "resource_labels"]
+]);
+function terraformTagAttribute(type) {
+  return TERRAFORM_TAG_ATTRIBUTE.get(type);
+}
+var CLOUDFORMATION_TAG_LIST = `
+AWS::ApiGateway::DomainName AWS::ApiGateway::RestApi AWS::ApiGateway::Stage AWS::Athena::WorkGroup
+AWS::CertificateManager::Certificate AWS::CloudFront::Distribution AWS::CloudTrail::Trail
+AWS::CodeBuild::Project AWS::DynamoDB::Table AWS::EC2::EIP AWS::EC2::Instance AWS::EC2::InternetGateway
+AWS::EC2::NatGateway AWS::EC2::NetworkAcl AWS::EC2::RouteTable AWS::EC2::SecurityGroup AWS::EC2::Subnet
+AWS::EC2::VPC AWS::EC2::Volume AWS::ECR::Repository AWS::ECS::Cluster AWS::ECS::Service
+AWS::ECS::TaskDefinition AWS::EKS::Cluster AWS::ElastiCache::CacheCluster AWS::ElastiCache::ReplicationGroup
+AWS::ElasticLoadBalancing::LoadBalancer AWS::ElasticLoadBalancingV2::LoadBalancer
+AWS::ElasticLoadBalancingV2::TargetGroup AWS::Elasticsearch::Domain AWS::GuardDuty::Detector AWS::IAM::Role
+AWS::IAM::User AWS::KMS::Key AWS::Kinesis::Stream AWS::KinesisFirehose::DeliveryStream AWS::Lambda::Function
+AWS::Logs::LogGroup AWS::OpenSearchService::Domain AWS::RDS::DBCluster AWS::RDS::DBInstance
+AWS::Redshift::Cluster AWS::Redshift::ClusterParameterGroup AWS::S3::Bucket AWS::SNS::Topic AWS::SQS::Queue
+AWS::SageMaker::EndpointConfig AWS::SageMaker::NotebookInstance AWS::SecretsManager::Secret
+AWS::StepFunctions::StateMachine`;
+var CLOUDFORMATION_TAG_MAP = `
+AWS::ApiGatewayV2::Api AWS::ApiGatewayV2::Stage AWS::DAX::Cluster AWS::EKS::Nodegroup AWS::MSK::Cluster
+AWS::SSM::Parameter AWS::Serverless::Api AWS::Serverless::Function AWS::Serverless::HttpApi
+AWS::Serverless::SimpleTable AWS::Serverless::StateMachine`;
+var CLOUDFORMATION_STYLE = new Map([
+  ...[...words(CLOUDFORMATION_TAG_LIST)].map((type) => [type, "list"]),
+  ...[...words(CLOUDFORMATION_TAG_MAP)].map((type) => [type, "map"])
+]);
+
+// scanners/tagging/inventory.ts
+var TERRAFORM_NAME_ATTRIBUTES = ["name", "bucket", "function_name", "identifier", "cluster_identifier"];
+var MIN_SECRET_SUBSTRING = 8;
+function resourceRecords(declared, files, secretSettings, kinds = builtinKinds()) {
+  if (!declared.length) return [];
+  const isSecret = secretMatcher(declared, files, secretSettings);
+  const addressesByRefKey = /* @__PURE__ */ new Map();
+  for (const resource of declared) {
+    for (const key of resource.refKeys) {
+      const list2 = addressesByRefKey.get(key);
+      if (list2) list2.push(resource.address);
+      else addressesByRefKey.set(key, [resource.address]);
+    }
+  }
+  const records = declared.map((resource) => {
+    const description = kinds.describe(resource);
+    const tags = /* @__PURE__ */ new Map();
+    for (const [key, value] of literalTags(resource)) {
+      if (!isSecret(value)) tags.set(key, value);
+    }
+    const references = /* @__PURE__ */ new Set();
+    for (const ref of refsIn([resource.body])) {
+      for (const address of addressesByRefKey.get(ref) ?? []) {
+        if (address !== resource.address) references.add(address);
+      }
+    }
+    const record2 = {
+      family: resource.family,
+      type: resource.type,
+      address: resource.address,
+      file: resource.file,
+      line: resource.headerRange.startLine,
+      tags: sortedRecord(tags),
+      references: [...references].sort(compareText)
+    };
+    if (description) record2.kind = description.kind;
+    if (resource.modulePath) record2.modulePath = resource.modulePath;
+    const name2 = literalName(resource, description?.namePaths ?? []);
+    if (name2 !== void 0 && !isSecret(name2)) record2.name = name2;
+    const traceKey = TRACE_TAG_KEYS.find((key) => tags.get(key));
+    if (traceKey) record2.traceTag = tags.get(traceKey);
+    return record2;
+  });
+  return records.sort(compareRecords);
+}
+function compareRecords(a, b) {
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.address, b.address);
+}
+function literalTags(resource) {
+  const body2 = resource.body;
+  switch (resource.family) {
+    case "terraform": {
+      const attribute2 = terraformTagAttribute(resource.type) ?? (resource.type.startsWith("google_") ? "labels" : "tags");
+      const map = child(body2, attribute2);
+      if (map?.kind === "map") return mapTags(map);
+      const blocks = child(body2, "tag");
+      return blocks?.kind === "seq" ? keyValueTags(blocks.items, "key", "value") : [];
+    }
+    case "cloudformation": {
+      const tags = child(body2, "Tags");
+      if (tags?.kind === "seq") return keyValueTags(tags.items, "Key", "Value");
+      return tags?.kind === "map" ? mapTags(tags) : [];
+    }
+    case "arm": {
+      const tags = child(body2, "tags");
+      return tags?.kind === "map" ? mapTags(tags) : [];
+    }
+  }
+}
+function mapTags(map) {
+  const tags = [];
+  for (const { key, value } of map.entries) {
+    const text2 = literalString(value);
+    if (text2 !== void 0) tags.push([key, text2]);
+  }
+  return tags;
+}
+function keyValueTags(items3, keyField, valueField) {
+  const tags = [];
+  for (const item of items3) {
+    const key = literalString(child(item, keyField));
+    const value = literalString(child(item, valueField));
+    if (key !== void 0 && value !== void 0) tags.push([key, value]);
+  }
+  return tags;
+}
+function literalString(node) {
+  const value = scalar(node);
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function literalName(resource, identityPaths) {
+  const candidates = [...identityPaths, ...fallbackNamePaths(resource)];
+  for (const candidate of candidates) {
+    const value = scalar(at(resource.body, ...candidate.split(".")));
+    if (typeof value === "string" && value) return value;
+  }
+  return void 0;
+}
+function fallbackNamePaths(resource) {
+  switch (resource.family) {
+    case "terraform":
+      return TERRAFORM_NAME_ATTRIBUTES;
+    case "cloudformation": {
+      const last = resource.type.split("::").at(-1) ?? "";
+      return [`${last}Name`, "Name"];
+    }
+    case "arm":
+      return ["name"];
+  }
+}
+function secretMatcher(declared, files, settings) {
+  const effective = settings?.enabled ? settings : DEFAULT_SECRET_SETTINGS;
+  if (!registeredDetectors().length) builtinRuleList();
+  const declaring = new Set(declared.map((resource) => resource.file));
+  const secrets = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    if (!declaring.has(file.path) && !/\.tfvars(\.json)?$/i.test(file.path)) continue;
+    for (const matches of secretsIn(file, effective).values())
+      for (const match of matches) secrets.add(match.value);
+  }
+  if (!secrets.size) return () => false;
+  return (value) => {
+    for (const secret of secrets) {
+      if (value === secret) return true;
+      if (secret.length >= MIN_SECRET_SUBSTRING && value.includes(secret)) return true;
+      if (value.length >= MIN_SECRET_SUBSTRING && secret.includes(value)) return true;
+    }
+    return false;
+  };
+}
+function sortedRecord(tags) {
+  return Object.fromEntries([...tags].sort(([a], [b]) => compareText(a, b)));
+}
+
+// scanners/terraform/calls.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import path7 from "node:path";
+var TERRAFORM_FILE = /\.tf(\.json)?$/i;
+var LOCAL_SOURCE = /(?:^|[\s{,])"?source"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/gm;
+function terraformModuleCalls(units) {
+  const folders = /* @__PURE__ */ new Map();
+  for (const unit of units) {
+    const first = unit[0];
+    if (!first || !unit.some((e) => TERRAFORM_FILE.test(e.path))) continue;
+    folders.set(path7.posix.dirname(first.path), unit);
+  }
+  const calls = /* @__PURE__ */ new Map();
+  if (folders.size < 2) return calls;
+  for (const [dir, entries] of folders) {
+    for (const entry2 of entries) {
+      if (!TERRAFORM_FILE.test(entry2.path)) continue;
+      let text2;
+      try {
+        text2 = readFileSync8(entry2.absolute, "utf8");
+      } catch {
+        continue;
+      }
+      if (!text2.includes("source")) continue;
+      for (const match of text2.matchAll(LOCAL_SOURCE)) {
+        const callee = path7.posix.normalize(path7.posix.join(dir, match[1])).replace(/\/$/, "");
+        if (callee === dir || !folders.has(callee)) continue;
+        const callers = calls.get(callee);
+        if (callers) callers.add(dir);
+        else calls.set(callee, /* @__PURE__ */ new Set([dir]));
+      }
+    }
+  }
+  return calls;
+}
+function withModuleCallers(keys, calls) {
+  const result = new Set(keys);
+  const queue = [...keys];
+  while (queue.length) {
+    const key = queue.pop();
+    if (!key.startsWith("tf:")) continue;
+    for (const caller of calls.get(key.slice(3)) ?? []) {
+      const callerKey = `tf:${caller}`;
+      if (!result.has(callerKey)) {
+        result.add(callerKey);
+        queue.push(callerKey);
+      }
+    }
+  }
+  return result;
+}
+
+// scanners/terraform/index.ts
+import path10 from "node:path";
+
+// scanners/terraform/values.ts
+var MAX_REFS = 64;
+var MAX_STRING_LENGTH = 1024 * 1024;
+var failures = /* @__PURE__ */ new WeakSet();
+var Budget = class {
+  /** Nodes the evaluator may still create in this unit. */
+  nodes;
+  constructor(nodes = 1e6) {
+    this.nodes = nodes;
+  }
+  get exhausted() {
+    return this.nodes <= 0;
+  }
+  /** Spends `count` nodes; false when the budget is gone. */
+  spend(count = 1) {
+    this.nodes -= count;
+    return this.nodes > 0;
+  }
+};
+function scalarNode(value, range) {
+  return { kind: "scalar", value, range };
+}
+function seqNode(items3, range) {
+  return { kind: "seq", items: items3, range };
+}
+function mapNode(entries, range) {
+  return { kind: "map", entries, range };
+}
+function mapFrom(pairs, range) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const [key, value] of pairs) byKey.set(key, value);
+  return mapNode(
+    [...byKey].map(([key, value]) => ({ key, keyRange: value.range, value })),
+    range
+  );
+}
+function unknownOf(range, ...inputs) {
+  const refs = /* @__PURE__ */ new Set();
+  let failed2 = false;
+  for (const input of inputs) {
+    if (!input) continue;
+    collectRefs(input, refs, 0);
+    if (isFailed(input)) failed2 = true;
+  }
+  const node = { kind: "unknown", range };
+  if (refs.size) node.refs = [...refs].slice(0, MAX_REFS);
+  if (failed2) failures.add(node);
+  return node;
+}
+function unknownRef(range, refs) {
+  return refs.length ? { kind: "unknown", range, refs: refs.slice(0, MAX_REFS) } : { kind: "unknown", range };
+}
+function failed(range, ...inputs) {
+  const node = unknownOf(range, ...inputs);
+  failures.add(node);
+  return node;
+}
+function isFailed(node) {
+  return failures.has(node);
+}
+function collectRefs(node, refs, depth) {
+  if (refs.size >= MAX_REFS || depth > 64) return;
+  if (node.kind === "unknown") {
+    for (const ref of node.refs ?? []) refs.add(ref);
+  } else if (node.kind === "seq") {
+    for (const item of node.items) collectRefs(item, refs, depth + 1);
+  } else if (node.kind === "map") {
+    for (const e of node.entries) collectRefs(e.value, refs, depth + 1);
+  }
+}
+function firstUnknown(node, depth = 0) {
+  if (node.kind === "unknown") return node;
+  if (depth > 64) return node;
+  if (node.kind === "seq") {
+    for (const item of node.items) {
+      const found = firstUnknown(item, depth + 1);
+      if (found) return found;
+    }
+  } else if (node.kind === "map") {
+    for (const e of node.entries) {
+      const found = firstUnknown(e.value, depth + 1);
+      if (found) return found;
+    }
+  }
+  return void 0;
+}
+function isWhollyKnown(node) {
+  return firstUnknown(node) === void 0;
+}
+function anyUnknown(range, inputs) {
+  for (const input of inputs) {
+    if (!isWhollyKnown(input)) return unknownOf(range, ...inputs);
+  }
+  return void 0;
+}
+function relocate(node, range, budget, depth = 0) {
+  if (!budget.spend() || depth > 128) return unknownOf(range, node);
+  switch (node.kind) {
+    case "scalar":
+      return { kind: "scalar", value: node.value, range };
+    case "unknown": {
+      const copy = { kind: "unknown", range };
+      if (node.refs) copy.refs = node.refs;
+      if (isFailed(node)) failures.add(copy);
+      return copy;
+    }
+    case "seq":
+      return {
+        kind: "seq",
+        range,
+        items: node.items.map((item) => relocate(item, range, budget, depth + 1))
+      };
+    case "map":
+      return {
+        kind: "map",
+        range,
+        entries: node.entries.map((e) => ({
+          key: e.key,
+          keyRange: range,
+          value: relocate(e.value, range, budget, depth + 1)
+        }))
+      };
+  }
+}
+function withRange(node, range) {
+  if (node.range === range) return node;
+  const copy = { ...node, range };
+  if (isFailed(node)) failures.add(copy);
+  return copy;
+}
+function asString(node) {
+  if (node.kind !== "scalar") return void 0;
+  const { value } = node;
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return void 0;
+}
+function formatNumber(value) {
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
+  return String(value);
+}
+function asNumber(node) {
+  if (node.kind !== "scalar") return void 0;
+  const { value } = node;
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value))
+    return Number(value);
+  return void 0;
+}
+function asBool(node) {
+  if (node.kind !== "scalar") return void 0;
+  const { value } = node;
+  if (typeof value === "boolean") return value;
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return void 0;
+}
+function isNull(node) {
+  return node.kind === "scalar" && node.value === null;
+}
+function deepEqual(a, b, depth = 0) {
+  if (depth > 64) return false;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "scalar") return a.value === b.value;
+  if (a.kind === "seq") {
+    const items3 = b.items;
+    return a.items.length === items3.length && a.items.every((item, i2) => deepEqual(item, items3[i2], depth + 1));
+  }
+  if (a.kind === "map") {
+    const other = b;
+    if (a.entries.length !== other.entries.length) return false;
+    return a.entries.every((e) => {
+      const match = other.entries.find((o) => o.key === e.key);
+      return match !== void 0 && deepEqual(e.value, match.value, depth + 1);
+    });
+  }
+  return false;
+}
+function lookupKey(node, key) {
+  for (const e of node.entries) if (e.key === key) return e.value;
+  return void 0;
+}
+function fromPlain(value, range, budget, depth = 0) {
+  if (!budget.spend() || depth > 128) return { kind: "unknown", range };
+  if (Array.isArray(value))
+    return seqNode(
+      value.map((v) => fromPlain(v, range, budget, depth + 1)),
+      range
+    );
+  if (value !== null && typeof value === "object") {
+    return mapNode(
+      Object.entries(value).map(([key, v]) => ({
+        key,
+        keyRange: range,
+        value: fromPlain(v, range, budget, depth + 1)
+      })),
+      range
+    );
+  }
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null)
+    return scalarNode(value, range);
+  return { kind: "unknown", range };
+}
+function toJson(node, depth = 0) {
+  if (depth > 128) return null;
+  switch (node.kind) {
+    case "scalar":
+      return node.value;
+    case "seq":
+      return node.items.map((item) => toJson(item, depth + 1));
+    case "map": {
+      const out2 = {};
+      for (const e of node.entries) {
+        Object.defineProperty(out2, e.key, {
+          value: toJson(e.value, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      }
+      return out2;
+    }
+    case "unknown":
+      return null;
+  }
+}
+
+// scanners/terraform/functions.ts
+var ALWAYS_UNKNOWN = /* @__PURE__ */ new Set([
+  "file",
+  "fileexists",
+  "fileset",
+  "filebase64",
+  "filebase64sha256",
+  "filebase64sha512",
+  "filemd5",
+  "filesha1",
+  "filesha256",
+  "filesha512",
+  "templatefile",
+  "timestamp",
+  "plantimestamp",
+  "uuid",
+  "uuidv5",
+  "bcrypt",
+  "cidrsubnet",
+  "cidrsubnets",
+  "cidrhost",
+  "cidrnetmask",
+  "ephemeralasnull"
+]);
+function callFunction(name2, args2, range, budget) {
+  const bare = name2.includes("::") ? "" : name2;
+  if (bare === "try") return tryValues(args2, range);
+  if (bare === "can") return canValue(args2, range);
+  const fn = ALWAYS_UNKNOWN.has(bare) ? void 0 : FUNCTIONS.get(bare);
+  if (!fn) return unknownOf(range, ...args2);
+  for (const arg of args2) if (isFailed(arg)) return failed(range, ...args2);
+  try {
+    return fn(args2, range, budget);
+  } catch {
+    return unknownOf(range, ...args2);
+  }
+}
+function sizeOver(node, limit) {
+  let size = 0;
+  const stack = [node];
+  while (stack.length) {
+    const current = stack.pop();
+    if (current.kind === "scalar") size += typeof current.value === "string" ? current.value.length + 2 : 8;
+    else if (current.kind === "seq") {
+      size += 2 + current.items.length;
+      stack.push(...current.items);
+    } else if (current.kind === "map") {
+      size += 2;
+      for (const e of current.entries) {
+        size += e.key.length + 4;
+        stack.push(e.value);
+      }
+    }
+    if (size > limit) return true;
+  }
+  return false;
+}
+function tryValues(args2, range) {
+  for (const arg of args2) if (!isFailed(arg)) return arg;
+  return failed(range, ...args2);
+}
+function canValue(args2, range) {
+  const arg = args2[0];
+  if (!arg || isFailed(arg)) return scalarNode(false, range);
+  if (!isWhollyKnown(arg)) return unknownOf(range, arg);
+  return scalarNode(true, range);
+}
+function known3(fn) {
+  return (args2, range, budget) => anyUnknown(range, args2) ?? fn(args2, range, budget);
+}
+function shallow(fn) {
+  return (args2, range, budget) => {
+    const unknown = args2.find((a) => a.kind === "unknown");
+    return unknown ? unknownOf(range, ...args2) : fn(args2, range, budget);
+  };
+}
+function str(fn) {
+  return known3((args2, range) => {
+    const values = args2.map(asString);
+    if (values.some((v) => v === void 0)) return failed(range);
+    const result = fn(...values);
+    if (result === void 0) return failed(range);
+    if (typeof result !== "string") return { ...result, range };
+    return result.length > MAX_STRING_LENGTH ? unknownOf(range) : scalarNode(result, range);
+  });
+}
+function itemsOf(node) {
+  if (!node) return void 0;
+  if (node.kind === "seq") return node.items;
+  return void 0;
+}
+function list(items3, range, budget) {
+  return budget.spend(items3.length) ? seqNode(items3, range) : unknownOf(range);
+}
+function distinctItems(items3) {
+  const out2 = [];
+  for (const item of items3) if (!out2.some((o) => deepEqual(o, item))) out2.push(item);
+  return out2;
+}
+function flattenInto(node, out2, depth) {
+  if (node.kind === "unknown" || depth > 32) return false;
+  if (node.kind !== "seq") {
+    out2.push(node);
+    return true;
+  }
+  for (const item of node.items) if (!flattenInto(item, out2, depth + 1)) return false;
+  return true;
+}
+function jsonEncode(node) {
+  return JSON.stringify(toJson(node)).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+}
+function formatString(spec, args2) {
+  let next = 0;
+  let failedVerb = false;
+  let length2 = spec.length;
+  const out2 = spec.replace(
+    /%([-+# 0]*)(\d+)?(?:\.(\d+))?([%svdqtfbxXoeEgG])/g,
+    (_m, flags2, width, precision, verb) => {
+      if (verb === "%") return "%";
+      const arg = args2[next++];
+      if (!arg) {
+        failedVerb = true;
+        return "";
+      }
+      let text2;
+      switch (verb) {
+        case "s":
+        case "v":
+          text2 = arg.kind === "scalar" ? asString(arg) : JSON.stringify(toJson(arg));
+          break;
+        case "q":
+          text2 = asString(arg) === void 0 ? void 0 : JSON.stringify(asString(arg));
+          break;
+        case "d": {
+          const n = asNumber(arg);
+          text2 = n === void 0 ? void 0 : formatNumber(Math.trunc(n));
+          break;
+        }
+        case "t": {
+          const b = asBool(arg);
+          text2 = b === void 0 ? void 0 : String(b);
+          break;
+        }
+        case "f": {
+          const n = asNumber(arg);
+          text2 = n === void 0 ? void 0 : n.toFixed(precision === void 0 ? 6 : Number(precision));
+          break;
+        }
+        case "x":
+        case "X": {
+          const n = asNumber(arg);
+          text2 = n === void 0 ? void 0 : Math.trunc(n).toString(16);
+          if (text2 && verb === "X") text2 = text2.toUpperCase();
+          break;
+        }
+        default:
+          text2 = void 0;
+      }
+      if (text2 === void 0) {
+        failedVerb = true;
+        return "";
+      }
+      length2 += text2.length + 1e3;
+      if (length2 > MAX_STRING_LENGTH) {
+        failedVerb = true;
+        return "";
+      }
+      const size = width === void 0 ? 0 : Math.min(Number(width), 1e3);
+      if (text2.length < size) {
+        text2 = flags2.includes("-") ? text2.padEnd(size) : text2.padStart(size, flags2.includes("0") && verb !== "s" ? "0" : " ");
+      }
+      return text2;
+    }
+  );
+  return failedVerb ? void 0 : out2;
+}
+function toMapNode(node, range) {
+  return node.kind === "map" ? node : failed(range, node);
+}
+var FUNCTIONS = /* @__PURE__ */ new Map([
+  [
+    "jsonencode",
+    (args2, range) => {
+      const value = args2[0];
+      if (!value || value.kind === "unknown") return unknownOf(range, ...args2);
+      if (!isWhollyKnown(value)) return withRange(value, range);
+      if (sizeOver(value, MAX_STRING_LENGTH)) return unknownOf(range);
+      const text2 = jsonEncode(value);
+      return text2 === void 0 || text2.length > MAX_STRING_LENGTH ? unknownOf(range) : scalarNode(text2, range);
+    }
+  ],
+  [
+    "merge",
+    shallow((args2, range, budget) => {
+      const pairs = [];
+      for (const arg of args2) {
+        if (isNull(arg)) continue;
+        if (arg.kind !== "map") return failed(range, arg);
+        for (const e of arg.entries) pairs.push([e.key, e.value]);
+      }
+      return budget.spend(pairs.length) ? mapFrom(pairs, range) : unknownOf(range);
+    })
+  ],
+  [
+    "lookup",
+    (args2, range) => {
+      const [map, key, fallback] = args2;
+      if (!map || !key) return failed(range);
+      if (map.kind === "unknown" || key.kind === "unknown") return unknownOf(range, map, key);
+      const name2 = asString(key);
+      if (map.kind !== "map" || name2 === void 0) return failed(range, map);
+      return lookupKey(map, name2) ?? fallback ?? failed(range);
+    }
+  ],
+  [
+    "concat",
+    shallow((args2, range, budget) => {
+      const items3 = [];
+      for (const arg of args2) {
+        const inner = itemsOf(arg);
+        if (!inner) return failed(range, arg);
+        items3.push(...inner);
+      }
+      return list(items3, range, budget);
+    })
+  ],
+  [
+    "format",
+    known3((args2, range) => {
+      const spec = args2[0] ? asString(args2[0]) : void 0;
+      const text2 = spec === void 0 ? void 0 : formatString(spec, args2.slice(1));
+      if (text2 === void 0) return failed(range);
+      return text2.length > MAX_STRING_LENGTH ? unknownOf(range) : scalarNode(text2, range);
+    })
+  ],
+  [
+    "formatlist",
+    known3((args2, range, budget) => {
+      const spec = args2[0] ? asString(args2[0]) : void 0;
+      if (spec === void 0) return failed(range);
+      const rest = args2.slice(1);
+      const lengths = rest.filter((a) => a.kind === "seq").map((a) => a.items.length);
+      const count = lengths.length ? Math.min(...lengths) : 1;
+      if (!budget.spend(count)) return unknownOf(range);
+      const items3 = [];
+      let total = 0;
+      for (let i2 = 0; i2 < count; i2++) {
+        const row = rest.map((a) => a.kind === "seq" ? a.items[i2] : a);
+        const text2 = formatString(spec, row);
+        if (text2 === void 0) return failed(range);
+        total += text2.length;
+        if (total > MAX_STRING_LENGTH) return unknownOf(range);
+        items3.push(scalarNode(text2, range));
+      }
+      return seqNode(items3, range);
+    })
+  ],
+  [
+    "join",
+    known3((args2, range) => {
+      const separator = args2[0] ? asString(args2[0]) : void 0;
+      if (separator === void 0) return failed(range);
+      const parts2 = [];
+      let length2 = 0;
+      for (const arg of args2.slice(1)) {
+        const items3 = itemsOf(arg);
+        if (!items3) return failed(range);
+        for (const item of items3) {
+          const text2 = asString(item);
+          if (text2 === void 0) return failed(range);
+          length2 += text2.length + separator.length;
+          if (length2 > MAX_STRING_LENGTH) return unknownOf(range);
+          parts2.push(text2);
+        }
+      }
+      return scalarNode(parts2.join(separator), range);
+    })
+  ],
+  [
+    "split",
+    known3((args2, range, budget) => {
+      const [separator, text2] = args2.map(asString);
+      if (separator === void 0 || text2 === void 0) return failed(range);
+      const pieces = separator === "" ? [...text2] : text2.split(separator);
+      return list(
+        pieces.map((p) => scalarNode(p, range)),
+        range,
+        budget
+      );
+    })
+  ],
+  ["lower", str((s) => s.toLowerCase())],
+  ["upper", str((s) => s.toUpperCase())],
+  ["title", str((s) => s.replace(new RegExp("\\b\\p{L}", "gu"), (c) => c.toUpperCase()))],
+  ["trimspace", str((s) => s.trim())],
+  [
+    "trim",
+    str((s, chars) => {
+      const set = new Set(chars);
+      let start2 = 0;
+      let end = s.length;
+      while (start2 < end && set.has(s[start2])) start2++;
+      while (end > start2 && set.has(s[end - 1])) end--;
+      return s.slice(start2, end);
+    })
+  ],
+  ["trimprefix", str((s, prefix) => s.startsWith(prefix) ? s.slice(prefix.length) : s)],
+  ["trimsuffix", str((s, suffix) => suffix && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s)],
+  ["startswith", str((s, prefix) => scalarNode(s.startsWith(prefix), { ...ZERO }))],
+  ["endswith", str((s, suffix) => scalarNode(s.endsWith(suffix), { ...ZERO }))],
+  ["strcontains", str((s, part) => scalarNode(s.includes(part), { ...ZERO }))],
+  [
+    "substr",
+    known3((args2, range) => {
+      const text2 = args2[0] ? asString(args2[0]) : void 0;
+      const offset = args2[1] ? asNumber(args2[1]) : void 0;
+      const length2 = args2[2] ? asNumber(args2[2]) : void 0;
+      if (text2 === void 0 || offset === void 0 || length2 === void 0) return failed(range);
+      const chars = [...text2];
+      const start2 = offset < 0 ? Math.max(0, chars.length + offset) : offset;
+      return scalarNode(chars.slice(start2, length2 < 0 ? void 0 : start2 + length2).join(""), range);
+    })
+  ],
+  // A /regex/ pattern is not evaluated: unknown rather than a regex engine over file-controlled patterns.
+  [
+    "replace",
+    str((s, search, replacement) => {
+      if (search.length > 1 && search.startsWith("/") && search.endsWith("/"))
+        return { kind: "unknown", range: ZERO };
+      if (!search) return s;
+      const pieces = s.split(search);
+      if (s.length + (pieces.length - 1) * replacement.length > MAX_STRING_LENGTH)
+        return { kind: "unknown", range: ZERO };
+      return pieces.join(replacement);
+    })
+  ],
+  [
+    "tostring",
+    (args2, range) => {
+      const arg = args2[0];
+      if (!arg) return failed(range);
+      if (arg.kind === "unknown") return arg;
+      if (isNull(arg)) return arg;
+      const text2 = asString(arg);
+      return text2 === void 0 ? failed(range, arg) : scalarNode(text2, arg.range);
+    }
+  ],
+  [
+    "tonumber",
+    (args2, range) => {
+      const arg = args2[0];
+      if (!arg) return failed(range);
+      if (arg.kind === "unknown" || isNull(arg)) return arg;
+      const n = asNumber(arg);
+      return n === void 0 ? failed(range, arg) : scalarNode(n, arg.range);
+    }
+  ],
+  [
+    "tobool",
+    (args2, range) => {
+      const arg = args2[0];
+      if (!arg) return failed(range);
+      if (arg.kind === "unknown" || isNull(arg)) return arg;
+      const b = asBool(arg);
+      return b === void 0 ? failed(range, arg) : scalarNode(b, arg.range);
+    }
+  ],
+  [
+    "tolist",
+    shallow((args2, range) => {
+      const arg = args2[0];
+      return arg?.kind === "seq" || arg && isNull(arg) ? arg : failed(range, arg);
+    })
+  ],
+  [
+    "toset",
+    shallow((args2, range) => {
+      const arg = args2[0];
+      if (arg?.kind !== "seq") return failed(range, arg);
+      const unknown = anyUnknown(range, [arg]);
+      return unknown ?? seqNode(distinctItems(arg.items), arg.range);
+    })
+  ],
+  ["tomap", shallow((args2, range) => args2[0] ? toMapNode(args2[0], range) : failed(range))],
+  [
+    "coalesce",
+    (args2, range) => {
+      for (const arg of args2) {
+        if (arg.kind === "unknown") return unknownOf(range, ...args2);
+        if (isNull(arg) || arg.kind === "scalar" && arg.value === "") continue;
+        return arg;
+      }
+      return failed(range);
+    }
+  ],
+  [
+    "coalescelist",
+    (args2, range) => {
+      for (const arg of args2) {
+        if (arg.kind === "unknown") return unknownOf(range, ...args2);
+        if (arg.kind === "seq" && arg.items.length) return arg;
+      }
+      return args2.every((a) => a.kind === "seq") ? seqNode([], range) : failed(range);
+    }
+  ],
+  [
+    "length",
+    shallow((args2, range) => {
+      const arg = args2[0];
+      if (!arg) return failed(range);
+      if (arg.kind === "seq") return scalarNode(arg.items.length, range);
+      if (arg.kind === "map") return scalarNode(arg.entries.length, range);
+      const text2 = asString(arg);
+      return text2 === void 0 ? failed(range, arg) : scalarNode([...text2].length, range);
+    })
+  ],
+  [
+    "contains",
+    known3((args2, range) => {
+      const [collection, value] = args2;
+      if (collection?.kind !== "seq" || !value) return failed(range);
+      return scalarNode(
+        collection.items.some((item) => deepEqual(item, value)),
+        range
+      );
+    })
+  ],
+  [
+    "keys",
+    shallow((args2, range, budget) => {
+      const arg = args2[0];
+      if (arg?.kind !== "map") return failed(range, arg);
+      const names2 = arg.entries.map((e) => e.key).sort();
+      return list(
+        names2.map((k) => scalarNode(k, range)),
+        range,
+        budget
+      );
+    })
+  ],
+  [
+    "values",
+    shallow((args2, range, budget) => {
+      const arg = args2[0];
+      if (arg?.kind !== "map") return failed(range, arg);
+      const sorted = [...arg.entries].sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+      return list(
+        sorted.map((e) => e.value),
+        range,
+        budget
+      );
+    })
+  ],
+  [
+    "element",
+    (args2, range) => {
+      const [collection, index2] = args2;
+      if (!collection || !index2) return failed(range);
+      if (collection.kind === "unknown" || index2.kind === "unknown")
+        return unknownOf(range, collection, index2);
+      const n = asNumber(index2);
+      if (collection.kind !== "seq" || n === void 0 || !collection.items.length || n < 0)
+        return failed(range);
+      return collection.items[Math.trunc(n) % collection.items.length];
+    }
+  ],
+  [
+    "index",
+    known3((args2, range) => {
+      const [collection, value] = args2;
+      if (collection?.kind !== "seq" || !value) return failed(range);
+      const at2 = collection.items.findIndex((item) => deepEqual(item, value));
+      return at2 < 0 ? failed(range) : scalarNode(at2, range);
+    })
+  ],
+  [
+    "flatten",
+    shallow((args2, range, budget) => {
+      const out2 = [];
+      const arg = args2[0];
+      if (arg?.kind !== "seq") return failed(range, arg);
+      if (!flattenInto(arg, out2, 0)) return unknownOf(range, arg);
+      return list(out2, range, budget);
+    })
+  ],
+  [
+    "distinct",
+    known3((args2, range, budget) => {
+      const arg = args2[0];
+      if (arg?.kind !== "seq") return failed(range);
+      if (arg.items.length > 1e4) return unknownOf(range);
+      return list(distinctItems(arg.items), range, budget);
+    })
+  ],
+  [
+    "compact",
+    shallow((args2, range, budget) => {
+      const arg = args2[0];
+      if (arg?.kind !== "seq") return failed(range, arg);
+      if (arg.items.some((i2) => i2.kind === "unknown")) return unknownOf(range, arg);
+      return list(
+        arg.items.filter((i2) => !isNull(i2) && !(i2.kind === "scalar" && i2.value === "")),
+        range,
+        budget
+      );
+    })
+  ],
+  [
+    "reverse",
+    shallow((args2, range, budget) => {
+      const arg = args2[0];
+      return arg?.kind === "seq" ? list([...arg.items].reverse(), range, budget) : failed(range, arg);
+    })
+  ],
+  [
+    "sort",
+    known3((args2, range, budget) => {
+      const arg = args2[0];
+      if (arg?.kind !== "seq") return failed(range);
+      const texts = arg.items.map(asString);
+      if (texts.some((t) => t === void 0)) return failed(range);
+      return list(
+        texts.sort().map((t) => scalarNode(t, range)),
+        range,
+        budget
+      );
+    })
+  ],
+  [
+    "slice",
+    (args2, range, budget) => {
+      const [collection, from, to] = args2;
+      if (!collection || !from || !to) return failed(range);
+      const anyMissing = [collection, from, to].find((a) => a.kind === "unknown");
+      if (anyMissing) return unknownOf(range, collection, from, to);
+      const start2 = asNumber(from);
+      const end = asNumber(to);
+      if (collection.kind !== "seq" || start2 === void 0 || end === void 0 || start2 > end)
+        return failed(range);
+      return list(collection.items.slice(start2, end), range, budget);
+    }
+  ],
+  [
+    "one",
+    shallow((args2, range) => {
+      const arg = args2[0];
+      if (arg?.kind !== "seq" || arg.items.length > 1) return failed(range, arg);
+      return arg.items[0] ?? scalarNode(null, range);
+    })
+  ],
+  [
+    "zipmap",
+    known3((args2, range, budget) => {
+      const [names2, values] = args2;
+      if (names2?.kind !== "seq" || values?.kind !== "seq" || names2.items.length !== values.items.length)
+        return failed(range);
+      const pairs = [];
+      for (let i2 = 0; i2 < names2.items.length; i2++) {
+        const key = asString(names2.items[i2]);
+        if (key === void 0) return failed(range);
+        pairs.push([key, values.items[i2]]);
+      }
+      return budget.spend(pairs.length) ? mapFrom(pairs, range) : unknownOf(range);
+    })
+  ],
+  [
+    "range",
+    known3((args2, range, budget) => {
+      const numbers = args2.map(asNumber);
+      if (numbers.some((n) => n === void 0) || !numbers.length || numbers.length > 3) return failed(range);
+      const [a, b, c] = numbers;
+      const start2 = numbers.length === 1 ? 0 : a;
+      const end = numbers.length === 1 ? a : b;
+      const step = c ?? (start2 <= end ? 1 : -1);
+      if (step === 0) return failed(range);
+      const count = Math.max(0, Math.ceil((end - start2) / step));
+      if (count > 1024 || !budget.spend(count)) return unknownOf(range);
+      return seqNode(
+        Array.from({ length: count }, (_, i2) => scalarNode(start2 + i2 * step, range)),
+        range
+      );
+    })
+  ],
+  ["min", numeric((ns) => Math.min(...ns))],
+  ["max", numeric((ns) => Math.max(...ns))],
+  ["abs", numeric((ns) => Math.abs(ns[0]))],
+  ["ceil", numeric((ns) => Math.ceil(ns[0]))],
+  ["floor", numeric((ns) => Math.floor(ns[0]))],
+  ["signum", numeric((ns) => Math.sign(ns[0]))],
+  ["base64encode", str((s) => Buffer.from(s, "utf8").toString("base64"))],
+  ["base64decode", str((s) => Buffer.from(s, "base64").toString("utf8"))],
+  ["urlencode", str((s) => encodeURIComponent(s))],
+  ["chomp", str((s) => s.replace(/(\r?\n)+$/, ""))],
+  [
+    "indent",
+    known3((args2, range) => {
+      const spaces = args2[0] ? asNumber(args2[0]) : void 0;
+      const text2 = args2[1] ? asString(args2[1]) : void 0;
+      if (spaces === void 0 || text2 === void 0 || spaces > 1e3) return failed(range);
+      const pad = " ".repeat(Math.max(0, spaces));
+      const lines = text2.split("\n");
+      if (text2.length + lines.length * pad.length > MAX_STRING_LENGTH) return unknownOf(range);
+      return scalarNode(lines.join(`
+${pad}`), range);
+    })
+  ],
+  [
+    "alltrue",
+    known3((args2, range) => {
+      const arg = args2[0];
+      if (arg?.kind !== "seq") return failed(range);
+      return scalarNode(
+        arg.items.every((i2) => asBool(i2) === true),
+        range
+      );
+    })
+  ],
+  [
+    "anytrue",
+    known3((args2, range) => {
+      const arg = args2[0];
+      if (arg?.kind !== "seq") return failed(range);
+      return scalarNode(
+        arg.items.some((i2) => asBool(i2) === true),
+        range
+      );
+    })
+  ],
+  [
+    "setunion",
+    known3((args2, range, budget) => {
+      if (!args2.every((a) => a.kind === "seq")) return failed(range);
+      return list(distinctItems(args2.flatMap((a) => a.items)), range, budget);
+    })
+  ],
+  // Sensitivity hides a value from Terraform's output, not from a static check.
+  ["sensitive", (args2, range) => args2[0] ?? failed(range)],
+  ["nonsensitive", (args2, range) => args2[0] ?? failed(range)],
+  ["tuple", shallow((args2, range) => args2[0]?.kind === "seq" ? args2[0] : failed(range))],
+  ["object", shallow((args2, range) => args2[0] ? toMapNode(args2[0], range) : failed(range))]
+]);
+var ZERO = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+function numeric(fn) {
+  return known3((args2, range) => {
+    const numbers = args2.map(asNumber);
+    if (!numbers.length || numbers.some((n) => n === void 0)) return failed(range);
+    return scalarNode(fn(numbers), range);
+  });
+}
+FUNCTIONS.set(
+  "jsondecode",
+  known3((args2, range, budget) => {
+    const text2 = args2[0] ? asString(args2[0]) : void 0;
+    if (text2 === void 0) return failed(range);
+    let parsed;
+    try {
+      parsed = JSON.parse(text2);
+    } catch {
+      return failed(range);
+    }
+    return fromPlain(parsed, range, budget);
+  })
+);
+
+// scanners/terraform/evaluator.ts
+var MAX_EVALUATION_DEPTH = 400;
+function childScope(parent, bindings) {
+  return { resolver: parent.resolver, bindings, parent };
+}
+var Evaluator = class {
+  constructor(budget) {
+    this.budget = budget;
+  }
+  budget;
+  depth = 0;
+  evaluate(expr, scope) {
+    if (this.budget.exhausted || this.depth >= MAX_EVALUATION_DEPTH) return failed(expr.range);
+    this.depth++;
+    try {
+      this.budget.spend();
+      return this.evaluateInner(expr, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+  /** Runs `compute` one evaluation level deeper (lazy values that evaluate other expressions). */
+  nested(compute, fallback) {
+    if (this.depth >= MAX_EVALUATION_DEPTH) return fallback();
+    this.depth++;
+    try {
+      return compute();
+    } finally {
+      this.depth--;
+    }
+  }
+  evaluateInner(expr, scope) {
+    switch (expr.t) {
+      case "literal":
+        return scalarNode(expr.value, expr.range);
+      case "template":
+        return this.template(expr.parts, expr.range, scope);
+      case "tuple":
+        return seqNode(
+          expr.items.map((item) => this.evaluate(item, scope)),
+          expr.range
+        );
+      case "object":
+        return this.object(expr, scope);
+      case "name":
+      case "traverse":
+        return this.traversal(expr, scope);
+      case "splat":
+        return this.splat(expr.target, expr.steps, expr.range, scope);
+      case "call":
+        return this.call(expr, scope);
+      case "unary":
+        return this.unary(expr.op, this.evaluate(expr.operand, scope), expr.range);
+      case "binary":
+        return this.binary(expr.op, expr.left, expr.right, expr.range, scope);
+      case "conditional":
+        return this.conditional(expr, scope);
+      case "for":
+        return this.forExpression(expr, scope);
+      case "opaque":
+        return unknownOf(expr.range);
+    }
+  }
+  object(expr, scope) {
+    const byKey = /* @__PURE__ */ new Map();
+    const pending = [];
+    for (const item of expr.items) {
+      const key = this.evaluate(item.key, scope);
+      const value = this.evaluate(item.value, scope);
+      if (key.kind === "unknown") {
+        pending.push(key, value);
+        continue;
+      }
+      const name2 = asString(key);
+      if (name2 === void 0) return failed(expr.range, key);
+      byKey.set(name2, { key: name2, keyRange: item.key.range, value });
+    }
+    if (pending.length) return unknownOf(expr.range, ...pending, ...[...byKey.values()].map((e) => e.value));
+    return { kind: "map", range: expr.range, entries: [...byKey.values()] };
+  }
+  traversal(expr, scope) {
+    const steps = [];
+    let root = expr;
+    while (root.t === "traverse") {
+      steps.push(root.step);
+      root = root.target;
+    }
+    steps.reverse();
+    if (root.t !== "name") return this.applySteps(this.evaluate(root, scope), steps, expr.range, scope);
+    const bound = lookupBinding(scope, root.name);
+    let value;
+    let consumed = 0;
+    if (bound) value = bound;
+    else ({ value, consumed } = scope.resolver.resolve(root.name, steps, expr.range, scope));
+    const result = this.applySteps(value, steps.slice(consumed), expr.range, scope);
+    return relocate(result, expr.range, this.budget);
+  }
+  /** Applies attribute and index steps to a value. */
+  applySteps(start2, steps, range, scope) {
+    let value = start2;
+    for (const step of steps) {
+      if (value.kind === "unknown") {
+        if (step.kind === "index") this.evaluate(step.key, scope);
+        return unknownOf(range, value);
+      }
+      if (step.kind === "attr") {
+        if (value.kind !== "map") return failed(range, value);
+        const found = lookupKey(value, step.name);
+        if (!found) return failed(range);
+        value = found;
+        continue;
+      }
+      const key = this.evaluate(step.key, scope);
+      if (key.kind === "unknown") return unknownOf(range, value, key);
+      if (value.kind === "seq") {
+        const index2 = asNumber(key);
+        const item = index2 === void 0 ? void 0 : value.items[index2];
+        if (!item) return failed(range);
+        value = item;
+      } else if (value.kind === "map") {
+        const name2 = asString(key);
+        const found = name2 === void 0 ? void 0 : lookupKey(value, name2);
+        if (!found) return failed(range);
+        value = found;
+      } else {
+        return failed(range, value);
+      }
+    }
+    return value;
+  }
+  splat(targetExpr, steps, range, scope) {
+    const target = this.evaluate(targetExpr, scope);
+    if (target.kind === "unknown") return unknownOf(range, target);
+    if (isNull(target)) return seqNode([], range);
+    const items3 = target.kind === "seq" ? target.items : [target];
+    if (!this.budget.spend(items3.length)) return unknownOf(range);
+    return seqNode(
+      items3.map((item) => this.applySteps(item, steps, range, scope)),
+      range
+    );
+  }
+  call(expr, scope) {
+    let args2 = expr.args.map((arg) => this.evaluate(arg, scope));
+    if (expr.expandLast && args2.length) {
+      const last = args2[args2.length - 1];
+      if (last.kind === "unknown") return unknownOf(expr.range, ...args2);
+      if (last.kind !== "seq") return failed(expr.range, last);
+      args2 = [...args2.slice(0, -1), ...last.items];
+    }
+    return callFunction(expr.name, args2, expr.range, this.budget);
+  }
+  unary(op, operand, range) {
+    if (operand.kind === "unknown") return unknownOf(range, operand);
+    if (op === "!") {
+      const b = asBool(operand);
+      return b === void 0 ? failed(range) : scalarNode(!b, range);
+    }
+    const n = asNumber(operand);
+    return n === void 0 ? failed(range) : scalarNode(-n, range);
+  }
+  binary(op, leftExpr, rightExpr, range, scope) {
+    const left = this.evaluate(leftExpr, scope);
+    const right = this.evaluate(rightExpr, scope);
+    if (op === "&&" || op === "||") {
+      const a2 = left.kind === "unknown" ? void 0 : asBool(left);
+      const b2 = right.kind === "unknown" ? void 0 : asBool(right);
+      const decisive = op !== "&&";
+      if (a2 === decisive || b2 === decisive) return scalarNode(decisive, range);
+      if (left.kind === "unknown" || right.kind === "unknown") return unknownOf(range, left, right);
+      if (a2 === void 0 || b2 === void 0) return failed(range);
+      return scalarNode(!decisive, range);
+    }
+    if (op === "==" || op === "!=") {
+      if (!isWhollyKnown(left) || !isWhollyKnown(right)) return unknownOf(range, left, right);
+      const equal = deepEqual(left, right);
+      return scalarNode(op === "==" ? equal : !equal, range);
+    }
+    if (left.kind === "unknown" || right.kind === "unknown") return unknownOf(range, left, right);
+    const a = asNumber(left);
+    const b = asNumber(right);
+    if (a === void 0 || b === void 0) return failed(range);
+    switch (op) {
+      case "+":
+        return scalarNode(a + b, range);
+      case "-":
+        return scalarNode(a - b, range);
+      case "*":
+        return scalarNode(a * b, range);
+      case "/":
+        return b === 0 ? failed(range) : scalarNode(a / b, range);
+      case "%":
+        return b === 0 ? failed(range) : scalarNode(a % b, range);
+      case "<":
+        return scalarNode(a < b, range);
+      case ">":
+        return scalarNode(a > b, range);
+      case "<=":
+        return scalarNode(a <= b, range);
+      case ">=":
+        return scalarNode(a >= b, range);
+      default:
+        return failed(range);
+    }
+  }
+  conditional(expr, scope) {
+    const cond = this.evaluate(expr.cond, scope);
+    if (cond.kind === "unknown") {
+      return unknownOf(
+        expr.range,
+        cond,
+        this.evaluate(expr.whenTrue, scope),
+        this.evaluate(expr.whenFalse, scope)
+      );
+    }
+    const b = asBool(cond);
+    if (b === void 0) return failed(expr.range, cond);
+    return this.evaluate(b ? expr.whenTrue : expr.whenFalse, scope);
+  }
+  forExpression(expr, scope) {
+    const collection = this.evaluate(expr.collection, scope);
+    if (collection.kind === "unknown") return unknownOf(expr.range, collection);
+    let pairs;
+    if (collection.kind === "seq") {
+      pairs = collection.items.map((item, i2) => [scalarNode(i2, item.range), item]);
+    } else if (collection.kind === "map") {
+      pairs = [...collection.entries].sort((a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0).map((e) => [scalarNode(e.key, e.keyRange), e.value]);
+    } else {
+      return failed(expr.range, collection);
+    }
+    if (!this.budget.spend(pairs.length)) return unknownOf(expr.range);
+    const items3 = [];
+    const grouped = /* @__PURE__ */ new Map();
+    const keyed = /* @__PURE__ */ new Map();
+    for (const [key, value] of pairs) {
+      const bindings = /* @__PURE__ */ new Map();
+      if (expr.keyVar) bindings.set(expr.keyVar, key);
+      bindings.set(expr.valueVar, value);
+      const inner = childScope(scope, bindings);
+      if (expr.cond) {
+        const keep = this.evaluate(expr.cond, inner);
+        if (keep.kind === "unknown") return unknownOf(expr.range, keep, collection);
+        const b = asBool(keep);
+        if (b === void 0) return failed(expr.range);
+        if (!b) continue;
+      }
+      const value_ = this.evaluate(expr.value, inner);
+      if (!expr.object) {
+        items3.push(value_);
+        continue;
+      }
+      const keyValue = this.evaluate(expr.key, inner);
+      if (keyValue.kind === "unknown") return unknownOf(expr.range, keyValue, value_);
+      const name2 = asString(keyValue);
+      if (name2 === void 0) return failed(expr.range);
+      if (expr.group) {
+        const list2 = grouped.get(name2);
+        if (list2) list2.push(value_);
+        else grouped.set(name2, [value_]);
+      } else {
+        keyed.set(name2, value_);
+      }
+    }
+    if (!expr.object) return seqNode(items3, expr.range);
+    if (expr.group)
+      return mapFrom(
+        [...grouped].map(([k, v]) => [k, seqNode(v, expr.range)]),
+        expr.range
+      );
+    return mapFrom(keyed, expr.range);
+  }
+  template(parts2, range, scope) {
+    const only = parts2[0];
+    if (parts2.length === 1 && only?.kind === "interp")
+      return withRange(this.evaluate(only.expr, scope), range);
+    const pieces = [];
+    const unknowns = [];
+    let length2 = 0;
+    const visit2 = (list2) => {
+      for (const part of list2) {
+        if (part.kind === "text") {
+          pieces.push(part.text);
+          length2 += part.text.length;
+        } else if (part.kind === "interp") {
+          const value = this.evaluate(part.expr, scope);
+          if (value.kind === "unknown") {
+            unknowns.push(value);
+            continue;
+          }
+          const text2 = asString(value);
+          if (text2 === void 0) {
+            unknowns.push(failed(range, value));
+            continue;
+          }
+          pieces.push(text2);
+          length2 += text2.length;
+        } else if (part.kind === "if") {
+          const cond = this.evaluate(part.cond, scope);
+          const b = cond.kind === "unknown" ? void 0 : asBool(cond);
+          if (b === void 0) {
+            unknowns.push(cond.kind === "unknown" ? cond : failed(range));
+            continue;
+          }
+          if (!visit2(b ? part.whenTrue : part.whenFalse)) return false;
+        } else {
+          unknowns.push(unknownOf(range));
+        }
+        if (length2 > MAX_STRING_LENGTH) return false;
+      }
+      return true;
+    };
+    if (!visit2(parts2)) return unknownOf(range);
+    if (unknowns.length) return unknownOf(range, ...unknowns);
+    return scalarNode(pieces.join(""), range);
+  }
+};
+function lookupBinding(scope, name2) {
+  for (let s = scope; s; s = s.parent) {
+    const value = s.bindings?.get(name2);
+    if (value) return value;
+  }
+  return void 0;
+}
+var Lazy = class {
+  constructor(compute) {
+    this.compute = compute;
+  }
+  compute;
+  state = "pending";
+  value;
+  get(range) {
+    if (this.state === "done") return this.value;
+    if (this.state === "running") return failed(range);
+    this.state = "running";
+    let value;
+    try {
+      value = this.compute();
+    } catch {
+      value = failed(range);
+    }
+    this.value = value;
+    this.state = "done";
+    return value;
+  }
+};
+
+// scanners/terraform/loader.ts
+import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync9, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import path8 from "node:path";
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text2, ignoreTrivia = false) {
+  const len = text2.length;
+  let pos = 0, value = "", tokenOffset = 0, token2 = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text2.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token2 = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start2 = pos;
+    if (text2.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text2.length && text2.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text2.substring(start2, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text2.length && (text2.charCodeAt(pos) === 69 || text2.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text2.length && text2.charCodeAt(pos) === 43 || text2.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+        pos++;
+        while (pos < text2.length && isDigit(text2.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text2.substring(start2, end);
+  }
+  function scanString() {
+    let result = "", start2 = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text2.substring(start2, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text2.charCodeAt(pos);
+      if (ch === 34) {
+        result += text2.substring(start2, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text2.substring(start2, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text2.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start2 = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text2.substring(start2, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token2 = 17;
+    }
+    let code = text2.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text2.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token2 = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text2.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token2 = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token2 = 1;
+      case 125:
+        pos++;
+        return token2 = 2;
+      case 91:
+        pos++;
+        return token2 = 3;
+      case 93:
+        pos++;
+        return token2 = 4;
+      case 58:
+        pos++;
+        return token2 = 6;
+      case 44:
+        pos++;
+        return token2 = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token2 = 10;
+      // comments
+      case 47:
+        const start2 = pos - 1;
+        if (text2.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text2.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text2.substring(start2, pos);
+          return token2 = 12;
+        }
+        if (text2.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text2.charCodeAt(pos);
+            if (ch === 42 && text2.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text2.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text2.substring(start2, pos);
+          return token2 = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token2 = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text2.charCodeAt(pos))) {
+          return token2 = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token2 = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text2.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text2.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token2 = 8;
+            case "false":
+              return token2 = 9;
+            case "null":
+              return token2 = 7;
+          }
+          return token2 = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token2 = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token2,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+  return " ".repeat(index2);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + " ".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + " ".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + " ".repeat(index2);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + "	".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + "	".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + "	".repeat(index2);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parseTree(text2, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name2, offset, length2) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name2, offset, length: length2, parent: currentParent });
+    },
+    onObjectEnd: (offset, length2) => {
+      ensurePropertyComplete(offset + length2);
+      currentParent.length = offset + length2 - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length2);
+    },
+    onArrayBegin: (offset, length2) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length2) => {
+      currentParent.length = offset + length2 - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length2);
+    },
+    onLiteralValue: (value, offset, length2) => {
+      onValue({ type: getNodeType(value), offset, length: length2, parent: currentParent, value });
+      ensurePropertyComplete(offset + length2);
+    },
+    onSeparator: (sep2, offset, length2) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error2, offset, length2) => {
+      errors.push({ error: error2, offset, length: length2 });
+    }
+  };
+  visit(text2, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function visit(text2, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text2, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token2 = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token2) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token2;
+      }
+    }
+  }
+  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
+    onError(error2);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token2 = _scanner.getToken();
+      while (token2 !== 17) {
+        if (skipUntilAfter.indexOf(token2) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token2) !== -1) {
+          break;
+        }
+        token2 = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parseTree2 = parseTree;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+
+// scanners/parsers/depth.ts
+var MAX_NESTING_DEPTH = 256;
+function assertNestingDepth(text2, limit = MAX_NESTING_DEPTH) {
+  let depth = 0;
+  let quote2 = "";
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const ch = text2.charCodeAt(i2);
+    if (quote2) {
+      if (ch === 92 && quote2 === '"') i2++;
+      else if (ch === quote2.charCodeAt(0)) quote2 = "";
+      continue;
+    }
+    if (ch === 34) quote2 = '"';
+    else if (ch === 123 || ch === 91) {
+      if (++depth > limit) {
+        const { line } = new LineIndex(text2).position(i2);
+        throw new FileError(
+          "too-deep",
+          `nesting is deeper than ${limit} levels`,
+          line,
+          "This file is not a template Palisade can check; exclude it if it is generated data."
+        );
+      }
+    } else if (ch === 125 || ch === 93) depth = Math.max(0, depth - 1);
+  }
+}
+
+// scanners/parsers/json.ts
+function parseJson(text2, lines = new LineIndex(text2)) {
+  assertNestingDepth(text2);
+  const errors = [];
+  const root = parseTree2(text2, errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first || !root) {
+    const line = first ? lines.position(first.offset).line : 1;
+    const what = first ? printParseErrorCode(first.error) : "empty document";
+    throw new FileError("parse-failed", `invalid JSON: ${what}`, line, "Fix the syntax error at this line.");
+  }
+  return convert(root, lines);
+}
+function convert(node, lines) {
+  const range = lines.range(node.offset, node.offset + node.length);
+  switch (node.type) {
+    case "object":
+      return {
+        kind: "map",
+        range,
+        entries: (node.children ?? []).flatMap((property) => {
+          const [keyNode, valueNode] = property.children ?? [];
+          if (!keyNode || !valueNode) return [];
+          return [
+            {
+              key: String(keyNode.value),
+              keyRange: lines.range(keyNode.offset, keyNode.offset + keyNode.length),
+              value: convert(valueNode, lines)
+            }
+          ];
+        })
+      };
+    case "array":
+      return { kind: "seq", range, items: (node.children ?? []).map((c) => convert(c, lines)) };
+    default:
+      return { kind: "scalar", range, value: node.value };
+  }
+}
+
+// scanners/terraform/json-syntax.ts
+var BLOCK_LABELS = /* @__PURE__ */ new Map([
+  ["resource", 2],
+  ["data", 2],
+  ["module", 1],
+  ["variable", 1],
+  ["output", 1],
+  ["provider", 1],
+  ["locals", 0],
+  ["terraform", 0],
+  ["moved", 0],
+  ["import", 0],
+  ["check", 1]
+]);
+function convertJsonConfig(filePath, tree) {
+  if (tree.kind !== "map") throw new FileError("parse-failed", "a .tf.json file must hold a JSON object", 1);
+  const body2 = { attributes: [], blocks: [] };
+  for (const entry2 of tree.entries) {
+    const labels = BLOCK_LABELS.get(entry2.key);
+    if (labels === void 0) continue;
+    for (const object of objects(entry2.value)) addBlocks(body2, entry2, object, labels, []);
+  }
+  return { path: filePath, body: body2, comments: [] };
+}
+function convertJsonVars(filePath, tree) {
+  if (tree.kind !== "map")
+    throw new FileError("parse-failed", "a .tfvars.json file must hold a JSON object", 1);
+  return { path: filePath, body: attributesOf(tree, false), comments: [] };
+}
+function objects(node) {
+  if (node.kind === "seq") return node.items.filter((item) => item.kind === "map");
+  return node.kind === "map" ? [node] : [];
+}
+function addBlocks(body2, typeEntry, node, remaining, labels) {
+  if (node.kind !== "map") return;
+  if (remaining === 0) {
+    body2.blocks.push(blockOf(typeEntry, labels, node, typeEntry.key !== "variable"));
+    return;
+  }
+  for (const labelled of node.entries) {
+    for (const inner of objects(labelled.value)) {
+      if (remaining === 1) {
+        const block = blockOf(typeEntry, [...labels, labelled.key], inner, typeEntry.key !== "variable");
+        block.headerRange = labelled.keyRange;
+        block.range = spanOf(labelled.keyRange, inner.range);
+        body2.blocks.push(block);
+      } else {
+        addBlocks(body2, typeEntry, inner, remaining - 1, [...labels, labelled.key]);
+      }
+    }
+  }
+}
+function blockOf(typeEntry, labels, node, templates) {
+  return {
+    type: typeEntry.key,
+    labels,
+    range: node.range,
+    headerRange: typeEntry.keyRange,
+    body: node.kind === "map" ? attributesOf(node, templates) : { attributes: [], blocks: [] }
+  };
+}
+function attributesOf(node, templates) {
+  return {
+    attributes: node.entries.filter((e) => e.key !== "//").map((e) => ({
+      name: e.key,
+      nameRange: e.keyRange,
+      expr: expressionOf(e.value, templates, 0),
+      range: spanOf(e.keyRange, e.value.range)
+    })),
+    blocks: []
+  };
+}
+function spanOf(start2, end) {
+  return {
+    startLine: start2.startLine,
+    startColumn: start2.startColumn,
+    endLine: end.endLine,
+    endColumn: end.endColumn
+  };
+}
+function expressionOf(node, templates, depth) {
+  if (depth > 256) return { t: "opaque", range: node.range };
+  switch (node.kind) {
+    case "map":
+      return {
+        t: "object",
+        items: node.entries.filter((e) => e.key !== "//").map((e) => ({
+          key: { t: "literal", value: e.key, range: e.keyRange },
+          value: expressionOf(e.value, templates, depth + 1)
+        })),
+        range: node.range
+      };
+    case "seq":
+      return {
+        t: "tuple",
+        items: node.items.map((item) => expressionOf(item, templates, depth + 1)),
+        range: node.range
+      };
+    case "scalar":
+      if (templates && typeof node.value === "string" && /[$%]\{/.test(node.value))
+        return templateOf(node.value, node.range);
+      return { t: "literal", value: node.value, range: node.range };
+    case "unknown":
+      return { t: "opaque", range: node.range };
+  }
+}
+function templateOf(text2, range) {
+  const marker = "PALISADE_JSON_TEMPLATE_END";
+  if (text2.includes(marker)) return { t: "opaque", range };
+  try {
+    const parsed = parseHcl("", `value = <<${marker}
+${text2}
+${marker}
+`);
+    const expr = parsed.body.attributes[0]?.expr;
+    if (expr?.t !== "template") return { t: "opaque", range };
+    const parts2 = dropFinalNewline(expr.parts);
+    return placeAt({ t: "template", parts: parts2, range }, range);
+  } catch {
+    return { t: "opaque", range };
+  }
+}
+function dropFinalNewline(parts2) {
+  const last = parts2[parts2.length - 1];
+  if (last?.kind !== "text" || !last.text.endsWith("\n")) return parts2;
+  const text2 = last.text.slice(0, -1);
+  return text2 ? [...parts2.slice(0, -1), { kind: "text", text: text2 }] : parts2.slice(0, -1);
+}
+function placeAt(value, range, depth = 0) {
+  if (depth > 512 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => placeAt(v, range, depth + 1));
+  const out2 = {};
+  for (const [key, v] of Object.entries(value))
+    out2[key] = key === "range" ? range : placeAt(v, range, depth + 1);
+  return out2;
+}
+
+// scanners/terraform/parse-file.ts
+function parseTerraformText(filePath, text2, lines, format2) {
+  if (!filePath.toLowerCase().endsWith(".json")) return parseHcl(filePath, text2, lines);
+  const tree = parseJson(text2, lines);
+  return format2 === "terraform" ? convertJsonConfig(filePath, tree) : convertJsonVars(filePath, tree);
+}
+
+// scanners/terraform/loader.ts
+var MAX_MODULE_FILE_BYTES = 4 * 1024 * 1024;
+var MAX_MODULE_FILES = 500;
+var MAX_CACHED_FILES = 2e3;
+var parsedModuleFiles = /* @__PURE__ */ new Map();
+var ModuleLoader = class {
+  constructor(root) {
+    this.root = root;
+    try {
+      this.realRoot = root ? realpathSync2(root) : void 0;
+    } catch {
+      this.realRoot = void 0;
+    }
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  realRoot;
+  /** The module folders read so far. */
+  loadedModules() {
+    return [...this.cache.values()].flatMap((result) => "module" in result ? [result.module] : []);
+  }
+  /** Loads the module at `relativeDir` (relative to the scan root, possibly with `..` segments). */
+  load(relativeDir) {
+    const { root, realRoot } = this;
+    if (!root || !realRoot) return { missing: true };
+    const normal = path8.posix.normalize(relativeDir);
+    if (normal === ".." || normal.startsWith("../") || path8.posix.isAbsolute(normal))
+      return { refused: `module folder ${relativeDir} is outside the scanned folder; not read` };
+    const absolute = path8.join(root, normal);
+    let real;
+    try {
+      real = realpathSync2(absolute);
+    } catch {
+      return { missing: true };
+    }
+    const cached = this.cache.get(real);
+    if (cached) return cached;
+    const result = this.read(normal, absolute, real, realRoot);
+    this.cache.set(real, result);
+    return result;
+  }
+  read(dir, absolute, real, realRoot) {
+    if (!inside(real, realRoot))
+      return { refused: `module folder ${dir} links outside the scanned folder; not read` };
+    if (!statSync3(real).isDirectory()) return { refused: `module source ${dir} is not a folder` };
+    const names2 = readdirSync2(absolute).filter((name2) => {
+      const lower = name2.toLowerCase();
+      return lower.endsWith(".tf") || lower.endsWith(".tf.json");
+    }).sort();
+    if (names2.length > MAX_MODULE_FILES) return { refused: `module folder ${dir} has too many files` };
+    const module2 = { dir, files: [], sources: [] };
+    for (const name2 of names2) {
+      const fileAbsolute = path8.join(absolute, name2);
+      const relative = dir === "." ? name2 : `${dir}/${name2}`;
+      let fileReal;
+      try {
+        fileReal = realpathSync2(fileAbsolute);
+      } catch {
+        continue;
+      }
+      if (!inside(fileReal, realRoot)) continue;
+      const stat2 = lstatSync(fileReal);
+      if (!stat2.isFile() || stat2.size > MAX_MODULE_FILE_BYTES) continue;
+      const cached = parsedModuleFiles.get(fileReal);
+      if (cached && cached.mtimeMs === stat2.mtimeMs && cached.size === stat2.size && cached.path === relative) {
+        module2.files.push(cached.file);
+        module2.sources.push(cached.source);
+        continue;
+      }
+      const buffer = readFileSync9(fileReal);
+      if (buffer.subarray(0, 8e3).includes(0)) continue;
+      let text2 = buffer.toString("utf8");
+      if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
+      const lines = new LineIndex(text2);
+      let file;
+      try {
+        file = parseTerraformText(relative, text2, lines, "terraform");
+      } catch {
+        continue;
+      }
+      const source = { path: relative, format: "terraform", text: text2, lines, documents: [] };
+      module2.files.push(file);
+      module2.sources.push(source);
+      if (parsedModuleFiles.size >= MAX_CACHED_FILES) parsedModuleFiles.clear();
+      parsedModuleFiles.set(fileReal, {
+        mtimeMs: stat2.mtimeMs,
+        size: stat2.size,
+        path: relative,
+        file,
+        source
+      });
+    }
+    return { module: module2 };
+  }
+};
+function inside(real, realRoot) {
+  return real === realRoot || real.startsWith(realRoot + path8.sep);
+}
+
+// scanners/terraform/module.ts
+import path9 from "node:path";
+var MAX_EXPANSION = 1e3;
+var MAX_MODULE_DEPTH = 10;
+var RESOURCE_META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
+var MODULE_META = /* @__PURE__ */ new Set(["source", "version", "count", "for_each", "depends_on", "providers"]);
+var ModuleInstance = class _ModuleInstance {
+  constructor(unit, dir, files, refPrefix, addressPrefix, inputs, ancestry, rootDir) {
+    this.unit = unit;
+    this.dir = dir;
+    this.refPrefix = refPrefix;
+    this.addressPrefix = addressPrefix;
+    this.inputs = inputs;
+    this.ancestry = ancestry;
+    this.rootDir = rootDir;
+    this.scope = { resolver: this };
+    for (const file of files) this.collect(file);
+  }
+  unit;
+  dir;
+  refPrefix;
+  addressPrefix;
+  inputs;
+  ancestry;
+  rootDir;
+  variables = /* @__PURE__ */ new Map();
+  locals = /* @__PURE__ */ new Map();
+  outputs = /* @__PURE__ */ new Map();
+  calls = /* @__PURE__ */ new Map();
+  resources = [];
+  variableValues = /* @__PURE__ */ new Map();
+  expandedCalls = /* @__PURE__ */ new Map();
+  moduleValues = /* @__PURE__ */ new Map();
+  outputsValue;
+  scope;
+  collect(file) {
+    for (const block of file.body.blocks) {
+      const located2 = { node: block, file: file.path };
+      const [first, second] = block.labels;
+      switch (block.type) {
+        case "variable":
+          if (first !== void 0) this.variables.set(first, located2);
+          break;
+        case "locals":
+          for (const attr of block.body.attributes) {
+            this.locals.set(attr.name, new Lazy(() => this.unit.evaluator.evaluate(attr.expr, this.scope)));
+          }
+          break;
+        case "output": {
+          const value = block.body.attributes.find((a) => a.name === "value");
+          if (first !== void 0 && value) this.outputs.set(first, { node: value, file: file.path });
+          break;
+        }
+        case "module":
+          if (first !== void 0) this.calls.set(first, located2);
+          break;
+        case "resource":
+          if (first === void 0 || second === void 0) {
+            this.unit.problem(
+              file.path,
+              block.range.startLine,
+              "parse-failed",
+              "resource block without a type and a name; skipped",
+              'Write resource "<type>" "<name>" { ... }.'
+            );
+          } else {
+            this.resources.push(located2);
+          }
+          break;
+      }
+    }
+  }
+  resolve(name2, steps, range) {
+    const first = steps[0];
+    const firstName = first?.kind === "attr" ? first.name : void 0;
+    switch (name2) {
+      case "var":
+        return {
+          value: firstName === void 0 ? failed(range) : this.variable(firstName, range),
+          consumed: 1
+        };
+      case "local": {
+        const local = firstName === void 0 ? void 0 : this.locals.get(firstName);
+        return { value: local ? local.get(range) : failed(range), consumed: 1 };
+      }
+      case "module":
+        return {
+          value: firstName === void 0 ? failed(range) : this.moduleValue(firstName, range),
+          consumed: 1
+        };
+      case "data": {
+        const second = steps[1];
+        if (firstName === void 0 || second?.kind !== "attr")
+          return { value: failed(range), consumed: steps.length };
+        return {
+          value: unknownRef(range, [`${this.refPrefix}data.${firstName}.${second.name}`]),
+          consumed: steps.length
+        };
+      }
+      case "path": {
+        const value = firstName === "module" ? this.dir : firstName === "root" || firstName === "cwd" ? this.rootDir : void 0;
+        return { value: value === void 0 ? failed(range) : scalarNode(value, range), consumed: 1 };
+      }
+      case "terraform":
+      case "self":
+      case "count":
+      case "each":
+        return { value: unknownOf(range), consumed: steps.length };
+      default:
+        if (firstName === void 0) return { value: failed(range), consumed: steps.length };
+        return {
+          value: unknownRef(range, [`${this.refPrefix}${name2}.${firstName}`]),
+          consumed: steps.length
+        };
+    }
+  }
+  variable(name2, range) {
+    let lazy = this.variableValues.get(name2);
+    if (!lazy) {
+      const declared = this.variables.get(name2);
+      if (!declared) return failed(range);
+      lazy = new Lazy(() => this.variableValue(name2, declared.node, range));
+      this.variableValues.set(name2, lazy);
+    }
+    return lazy.get(range);
+  }
+  variableValue(name2, block, range) {
+    const attrs = block.body.attributes;
+    const given = this.inputs.get(name2)?.get(range);
+    const defaultAttr = attrs.find((a) => a.name === "default");
+    const nullable = attrs.find((a) => a.name === "nullable");
+    let value = given;
+    const notNullable = nullable !== void 0 && nullable.expr.t === "literal" && nullable.expr.value === false;
+    if (value === void 0 || notNullable && isNull(value)) {
+      value = defaultAttr ? this.unit.evaluator.evaluate(defaultAttr.expr, this.scope) : unknownOf(range);
+    }
+    const type = attrs.find((a) => a.name === "type");
+    return type?.expr.t === "name" ? convertPrimitive(value, type.expr.name) : value;
+  }
+  moduleValue(name2, range) {
+    let lazy = this.moduleValues.get(name2);
+    if (!lazy) {
+      lazy = new Lazy(() => this.computeModuleValue(name2, range));
+      this.moduleValues.set(name2, lazy);
+    }
+    return lazy.get(range);
+  }
+  computeModuleValue(name2, range) {
+    if (!this.calls.has(name2)) return failed(range);
+    const call = this.expandCall(name2);
+    const opaque = unknownRef(range, [`${this.refPrefix}module.${name2}`]);
+    if (!call || call.mode === "remote" || call.mode === "unknown") return opaque;
+    const outputs = call.instances.map(({ expansion, instance: instance2 }) => ({
+      expansion,
+      value: instance2.outputsMap(range)
+    }));
+    if (call.mode === "single") return outputs[0]?.value ?? opaque;
+    if (call.mode === "count")
+      return seqNode(
+        outputs.map((o) => o.value),
+        range
+      );
+    return mapFrom(
+      outputs.map((o) => [String(o.expansion.key), o.value]),
+      range
+    );
+  }
+  /** The module's outputs as one object value. */
+  outputsMap(range) {
+    this.outputsValue ??= new Lazy(() => {
+      const entries = [];
+      for (const [name2, { node }] of this.outputs) {
+        entries.push({
+          key: name2,
+          keyRange: node.nameRange,
+          value: this.unit.evaluator.evaluate(node.expr, this.scope)
+        });
+      }
+      return { kind: "map", range, entries };
+    });
+    return this.outputsValue.get(range);
+  }
+  /** Loads and expands a module call once; undefined while it is being expanded (a cycle). */
+  expandCall(name2) {
+    const existing = this.expandedCalls.get(name2);
+    if (existing === "running") return void 0;
+    if (existing) return existing;
+    this.expandedCalls.set(name2, "running");
+    const call = this.unit.evaluator.nested(
+      () => this.loadCall(name2),
+      () => ({ instances: [], mode: "remote" })
+    );
+    this.expandedCalls.set(name2, call);
+    return call;
+  }
+  loadCall(name2) {
+    const located2 = this.calls.get(name2);
+    const { node: block, file } = located2;
+    const sourceAttr = block.body.attributes.find((a) => a.name === "source");
+    const source = sourceAttr ? asString(this.unit.evaluator.evaluate(sourceAttr.expr, this.scope)) : void 0;
+    const remote = { instances: [], mode: "remote" };
+    if (!source || !(source.startsWith("./") || source.startsWith("../"))) return remote;
+    const line = sourceAttr?.range.startLine;
+    const dir = path9.posix.normalize(path9.posix.join(this.dir, source)).replace(/(.)\/+$/, "$1");
+    if (this.ancestry.includes(dir) || dir === this.dir) {
+      this.unit.problem(
+        file,
+        line,
+        "parse-failed",
+        `module ${name2} calls ${source}, which calls itself; not loaded`
+      );
+      return remote;
+    }
+    if (this.ancestry.length >= MAX_MODULE_DEPTH) {
+      this.unit.problem(
+        file,
+        line,
+        "too-deep",
+        `modules nest deeper than ${MAX_MODULE_DEPTH} levels; ${name2} not loaded`
+      );
+      return remote;
+    }
+    const loaded = this.unit.loader.load(dir);
+    if ("missing" in loaded) return remote;
+    if ("refused" in loaded) {
+      this.unit.problem(
+        file,
+        line,
+        "symlink-outside-root",
+        loaded.refused,
+        "Palisade reads local modules only inside the scanned folder."
+      );
+      return remote;
+    }
+    const { expansions, known: known4 } = this.expand(block, this.scope);
+    const mode = !known4 ? "unknown" : block.body.attributes.some((a) => a.name === "count") ? "count" : block.body.attributes.some((a) => a.name === "for_each") ? "for_each" : "single";
+    const instances = expansions.map((expansion) => {
+      const scope = expansion.bindings ? childScope(this.scope, expansion.bindings) : this.scope;
+      const inputs = /* @__PURE__ */ new Map();
+      for (const attr of block.body.attributes) {
+        if (MODULE_META.has(attr.name)) continue;
+        inputs.set(attr.name, new Lazy(() => this.unit.evaluator.evaluate(attr.expr, scope)));
+      }
+      const instance2 = new _ModuleInstance(
+        this.unit,
+        dir,
+        loaded.module.files,
+        `${this.refPrefix}module.${name2}.`,
+        `${this.addressPrefix}module.${name2}${expansion.suffix}.`,
+        inputs,
+        [...this.ancestry, this.dir],
+        this.rootDir
+      );
+      return { expansion, instance: instance2 };
+    });
+    return { instances, mode };
+  }
+  /**
+   * The instances of a resource or module block: by `count` or `for_each` when known, none for a count of 0,
+   * and one instance with unknown `count.index`/`each` when the expansion cannot be known.
+   */
+  expand(block, scope) {
+    const { evaluator } = this.unit;
+    const countAttr = block.body.attributes.find((a) => a.name === "count");
+    const forEachAttr = block.body.attributes.find((a) => a.name === "for_each");
+    const range = block.headerRange;
+    const unknownExpansion = (name2, from) => ({
+      expansions: [
+        {
+          suffix: "",
+          key: void 0,
+          bindings: /* @__PURE__ */ new Map([[name2, unknownOf(range, from)]])
+        }
+      ],
+      known: false
+    });
+    if (countAttr) {
+      const value = evaluator.evaluate(countAttr.expr, scope);
+      const count = value.kind === "unknown" ? void 0 : asNumber(value);
+      if (count === void 0 || count > MAX_EXPANSION || count < 0) return unknownExpansion("count", value);
+      return {
+        expansions: Array.from({ length: Math.trunc(count) }, (_, i2) => ({
+          suffix: `[${i2}]`,
+          key: i2,
+          bindings: /* @__PURE__ */ new Map([["count", mapFrom([["index", scalarNode(i2, range)]], range)]])
+        })),
+        known: true
+      };
+    }
+    if (forEachAttr) {
+      const value = evaluator.evaluate(forEachAttr.expr, scope);
+      let pairs;
+      if (value.kind === "map") {
+        pairs = value.entries.map((e) => [e.key, e.value]);
+      } else if (value.kind === "seq" && value.items.every((i2) => i2.kind !== "unknown")) {
+        const keys = value.items.map(asString);
+        if (keys.every((k) => k !== void 0)) {
+          pairs = [...new Set(keys)].map((k) => [k, scalarNode(k, range)]);
+        }
+      }
+      if (!pairs || pairs.length > MAX_EXPANSION) return unknownExpansion("each", value);
+      pairs.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+      return {
+        expansions: pairs.map(([key, each]) => ({
+          suffix: `[${JSON.stringify(key)}]`,
+          key,
+          bindings: /* @__PURE__ */ new Map([
+            [
+              "each",
+              mapFrom(
+                [
+                  ["key", scalarNode(key, range)],
+                  ["value", each]
+                ],
+                range
+              )
+            ]
+          ])
+        })),
+        known: true
+      };
+    }
+    return { expansions: [{ suffix: "", key: void 0, bindings: void 0 }], known: true };
+  }
+  /** Declares this module's resources and those of the local modules it calls. */
+  declare() {
+    for (const { node: block, file } of this.resources) {
+      const [type, name2] = block.labels;
+      const { expansions } = this.expand(block, this.scope);
+      for (const expansion of expansions) {
+        if (this.unit.evaluator.budget.exhausted) return;
+        const scope = expansion.bindings ? childScope(this.scope, expansion.bindings) : this.scope;
+        const resource = {
+          family: "terraform",
+          type,
+          address: `${this.addressPrefix}${type}.${name2}${expansion.suffix}`,
+          file,
+          range: block.range,
+          headerRange: block.headerRange,
+          body: this.body(block.body, scope, block.range, RESOURCE_META),
+          refKeys: [`${this.refPrefix}${type}.${name2}`]
+        };
+        if (this.addressPrefix) resource.modulePath = this.addressPrefix.slice(0, -1);
+        this.unit.declared.push(resource);
+      }
+    }
+    for (const name2 of this.calls.keys()) {
+      for (const { instance: instance2 } of this.expandCall(name2)?.instances ?? []) instance2.declare();
+    }
+  }
+  /** A block body as a map: attributes evaluated, each nested block type a list of maps (dynamic ones expanded). */
+  body(body2, scope, range, skip) {
+    const entries = [];
+    for (const attr of body2.attributes) {
+      if (skip.has(attr.name)) continue;
+      const value = this.unit.evaluator.evaluate(attr.expr, scope);
+      entries.push({ key: attr.name, keyRange: attr.nameRange, value: withRange(value, attr.expr.range) });
+    }
+    const blocks = /* @__PURE__ */ new Map();
+    const add = (type, keyRange, items3) => {
+      const existing = blocks.get(type);
+      if (!Array.isArray(items3)) {
+        blocks.set(type, { key: type, keyRange, value: items3 });
+        return;
+      }
+      if (existing?.value.kind === "seq") existing.value.items.push(...items3);
+      else if (!existing) blocks.set(type, { key: type, keyRange, value: seqNode(items3, keyRange) });
+    };
+    for (const block of body2.blocks) {
+      if (block.type === "dynamic") {
+        const type = block.labels[0];
+        if (type) add(type, block.headerRange, this.dynamic(block, type, scope));
+        continue;
+      }
+      add(block.type, block.headerRange, [this.body(block.body, scope, block.range, EMPTY)]);
+    }
+    entries.push(...blocks.values());
+    return { kind: "map", range, entries };
+  }
+  /** `dynamic "x" { for_each, iterator, content {} }`: the generated `x` blocks, or unknown. */
+  dynamic(block, type, scope) {
+    const { evaluator } = this.unit;
+    const forEach = block.body.attributes.find((a) => a.name === "for_each");
+    const iteratorAttr = block.body.attributes.find((a) => a.name === "iterator");
+    const iterator2 = iteratorAttr?.expr.t === "name" ? iteratorAttr.expr.name : type;
+    const content = block.body.blocks.find((b) => b.type === "content");
+    if (!forEach || !content) return failed(block.range);
+    const collection = evaluator.evaluate(forEach.expr, scope);
+    let pairs;
+    if (collection.kind === "seq") {
+      pairs = collection.items.map((item, i2) => [scalarNode(i2, item.range), item]);
+    } else if (collection.kind === "map") {
+      pairs = collection.entries.map((e) => [scalarNode(e.key, e.keyRange), e.value]);
+    } else {
+      return unknownOf(block.range, collection);
+    }
+    if (pairs.length > MAX_EXPANSION || !evaluator.budget.spend(pairs.length))
+      return unknownOf(block.range, collection);
+    return pairs.map(([key, value]) => {
+      const bound = mapFrom(
+        [
+          ["key", key],
+          ["value", value]
+        ],
+        block.range
+      );
+      const inner = childScope(scope, /* @__PURE__ */ new Map([[iterator2, bound]]));
+      return this.body(content.body, inner, block.range, EMPTY);
+    });
+  }
+};
+var EMPTY = /* @__PURE__ */ new Set();
+function convertPrimitive(value, type) {
+  if (value.kind !== "scalar" || value.value === null) return value;
+  if (type === "number") {
+    const n = asNumber(value);
+    return n === void 0 ? value : scalarNode(n, value.range);
+  }
+  if (type === "bool") {
+    const b = asBool(value);
+    return b === void 0 ? value : scalarNode(b, value.range);
+  }
+  if (type === "string") {
+    const s = asString(value);
+    return s === void 0 ? value : scalarNode(s, value.range);
+  }
+  return value;
+}
+
+// scanners/terraform/plan.ts
+var MAX_VALUE_DEPTH = 64;
+function declareTerraformPlan(file) {
+  const tree = file.documents[0]?.tree;
+  const declared = [];
+  const root = child(child(tree, "planned_values"), "root_module");
+  if (!tree || root?.kind !== "map") return declared;
+  const changes = /* @__PURE__ */ new Map();
+  const changeList = child(tree, "resource_changes");
+  if (changeList?.kind === "seq") {
+    for (const change of changeList.items) {
+      const address = scalar(child(change, "address"));
+      const after = child(change, "change");
+      if (typeof address === "string" && after) changes.set(address, after);
+    }
+  }
+  const configuration = child(child(tree, "configuration"), "root_module");
+  const visit2 = (module2, depth) => {
+    if (depth > 32) return;
+    const resources2 = child(module2, "resources");
+    if (resources2?.kind === "seq") {
+      for (const resource of resources2.items) {
+        const declaredResource = declareOne(file, resource, changes, configuration);
+        if (declaredResource) declared.push(declaredResource);
+      }
+    }
+    const children = child(module2, "child_modules");
+    if (children?.kind === "seq") for (const inner of children.items) visit2(inner, depth + 1);
+  };
+  visit2(root, 0);
+  return declared;
+}
+function declareOne(file, resource, changes, configuration) {
+  if (resource.kind !== "map" || scalar(child(resource, "mode")) !== "managed") return void 0;
+  const address = scalar(child(resource, "address"));
+  const type = scalar(child(resource, "type"));
+  const name2 = scalar(child(resource, "name"));
+  if (typeof address !== "string" || typeof type !== "string" || typeof name2 !== "string") return void 0;
+  const modulePath = modulePathOf(address, type, name2);
+  const refPrefix = modulePath ? `${stripKeys(modulePath)}.` : "";
+  const values = child(resource, "values");
+  let body2 = values?.kind === "map" ? values : { kind: "map", entries: [], range: resource.range };
+  const change = changes.get(address);
+  body2 = overlay(body2, child(change, "after_unknown"), 0);
+  body2 = overlay(body2, child(change, "after_sensitive"), 0);
+  body2 = overlay(body2, child(resource, "sensitive_values"), 0);
+  body2 = addReferences(body2, configurationOf(configuration, modulePath, type, name2), refPrefix);
+  const header = entry(resource, "address")?.keyRange ?? firstLine2(resource.range);
+  const declared = {
+    family: "terraform",
+    type,
+    address,
+    file: file.path,
+    range: resource.range,
+    headerRange: header,
+    body: body2,
+    refKeys: [`${refPrefix}${type}.${name2}`]
+  };
+  if (modulePath) declared.modulePath = modulePath;
+  return declared;
+}
+function modulePathOf(address, type, name2) {
+  const marker = `${type}.${name2}`;
+  const at2 = address.lastIndexOf(marker);
+  if (at2 <= 0) return void 0;
+  const prefix = address.slice(0, at2);
+  return prefix.endsWith(".") ? prefix.slice(0, -1) : void 0;
+}
+function stripKeys(modulePath) {
+  return modulePath.replace(/\[[^\]]*\]/g, "");
+}
+function overlay(values, marks, depth) {
+  if (!marks || depth > MAX_VALUE_DEPTH) return values;
+  if (marks.kind === "scalar" && marks.value === true) return { kind: "unknown", range: values.range };
+  if (marks.kind === "map" && values.kind === "map") {
+    const entries = values.entries.map((e) => ({
+      ...e,
+      value: overlay(e.value, child(marks, e.key), depth + 1)
+    }));
+    for (const mark of marks.entries) {
+      if (mark.value.kind === "scalar" && mark.value.value === true && !entries.some((e) => e.key === mark.key))
+        entries.push({
+          key: mark.key,
+          keyRange: mark.keyRange,
+          value: { kind: "unknown", range: mark.value.range }
+        });
+    }
+    return { ...values, entries };
+  }
+  if (marks.kind === "seq" && values.kind === "seq") {
+    return { ...values, items: values.items.map((item, i2) => overlay(item, marks.items[i2], depth + 1)) };
+  }
+  return values;
+}
+function configurationOf(rootModule, modulePath, type, name2) {
+  let module2 = rootModule;
+  if (modulePath) {
+    for (const call of stripKeys(modulePath).split(".").filter((_part, i2) => i2 % 2 === 1)) {
+      module2 = child(child(child(module2, "module_calls"), call), "module");
+    }
+  }
+  const resources2 = child(module2, "resources");
+  if (resources2?.kind !== "seq") return void 0;
+  return resources2.items.find((r) => scalar(child(r, "type")) === type && scalar(child(r, "name")) === name2);
+}
+function addReferences(body2, config2, refPrefix) {
+  const expressions = child(config2, "expressions");
+  if (expressions?.kind !== "map") return body2;
+  return {
+    ...body2,
+    entries: body2.entries.map((e) => {
+      if (e.value.kind !== "unknown") return e;
+      const references = child(child(expressions, e.key), "references");
+      if (references?.kind !== "seq") return e;
+      const refs = references.items.map((r) => scalar(r)).filter((r) => typeof r === "string").map((r) => resourceAddress(r)).filter((r) => r !== void 0).map((r) => `${refPrefix}${r}`);
+      return refs.length ? { ...e, value: { ...e.value, refs: [...new Set(refs)] } } : e;
+    })
+  };
+}
+function resourceAddress(reference) {
+  const parts2 = reference.replace(/\[[^\]]*\]/g, "").split(".");
+  const [first, second, third] = parts2;
+  if (!first || !second) return void 0;
+  if (["var", "local", "path", "count", "each", "self", "terraform"].includes(first)) return void 0;
+  if (first === "data") return third ? `data.${second}.${third}` : void 0;
+  if (first === "module") return `module.${second}`;
+  return `${first}.${second}`;
+}
+function firstLine2(range) {
+  return {
+    startLine: range.startLine,
+    startColumn: range.startColumn,
+    endLine: range.startLine,
+    endColumn: range.startColumn
+  };
+}
+
+// scanners/terraform/index.ts
+function declareTerraformUnit(files, options, onError) {
+  const configs = files.filter((f) => f.format === "terraform" && f.terraform);
+  if (!configs.length) return [];
+  const dir = path10.posix.dirname(configs[0].path);
+  if (options.calledModules && calledSet(options.calledModules).has(dir)) return [];
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const loader = new ModuleLoader(options.root);
+  const evaluator = new Evaluator(new Budget());
+  const unit = {
+    evaluator,
+    loader,
+    declared: [],
+    problem(file, line, code, message, hint) {
+      const source = byPath.get(file);
+      if (source) onError(source, new FileError(code, message, line, hint));
+    }
+  };
+  const inputs = /* @__PURE__ */ new Map();
+  for (const file of autoLoadedVarFiles(files)) addVariables(inputs, file.terraform, evaluator);
+  for (const varFile of options.varFiles ?? []) {
+    const parsed = parseVarFile(varFile);
+    if (parsed) addVariables(inputs, parsed, evaluator);
+  }
+  const root = new ModuleInstance(
+    unit,
+    dir,
+    configs.map((f) => f.terraform),
+    "",
+    "",
+    inputs,
+    [],
+    dir
+  );
+  root.declare();
+  for (const loaded of loader.loadedModules()) {
+    for (const source of loaded.sources) if (!byPath.has(source.path)) options.loadedFiles?.push(source);
+  }
+  return unit.declared;
+}
+var calledSets = /* @__PURE__ */ new WeakMap();
+function calledSet(dirs) {
+  let set = calledSets.get(dirs);
+  if (!set) {
+    set = new Set(dirs);
+    calledSets.set(dirs, set);
+  }
+  return set;
+}
+function autoLoadedVarFiles(files) {
+  const vars = files.filter((f) => f.format === "terraform-vars" && f.terraform);
+  const base = (f) => path10.posix.basename(f.path);
+  const fixed2 = ["terraform.tfvars", "terraform.tfvars.json"].map((name2) => vars.find((f) => base(f) === name2)).filter((f) => f !== void 0);
+  const auto = vars.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => compareText(base(a), base(b)));
+  return [...fixed2, ...auto];
+}
+var constants3 = {
+  resolve: (_name, steps, range) => ({ value: failed(range), consumed: steps.length })
+};
+var constantScope = { resolver: constants3 };
+function addVariables(inputs, file, evaluator) {
+  for (const attr of file.body.attributes) {
+    let value;
+    inputs.set(
+      attr.name,
+      new Lazy(() => {
+        value ??= evaluator.evaluate(attr.expr, constantScope);
+        return value;
+      })
+    );
+  }
+}
+var varFileCache = /* @__PURE__ */ new Map();
+function parseVarFile(varFile) {
+  const key = `${varFile.path}\0${varFile.text}`;
+  if (varFileCache.has(key)) return varFileCache.get(key);
+  let parsed;
+  try {
+    parsed = parseTerraformText(varFile.path, varFile.text, new LineIndex(varFile.text), "terraform-vars");
+  } catch {
+    parsed = void 0;
+  }
+  if (varFileCache.size > 64) varFileCache.clear();
+  varFileCache.set(key, parsed);
+  return parsed;
+}
+
+// scanners/engine/diff.ts
+import { execFile } from "node:child_process";
+import { realpathSync as realpathSync3 } from "node:fs";
+import path11 from "node:path";
+import { promisify } from "node:util";
+var run2 = promisify(execFile);
+async function git(cwd, args2) {
+  try {
+    const { stdout } = await run2("git", args2, { cwd, maxBuffer: 512 * 1024 * 1024, encoding: "utf8" });
+    return stdout;
+  } catch (error2) {
+    const stderr = error2.stderr?.trim();
+    throw new UsageError(`git ${args2[0]} failed: ${stderr || error2.message}`);
+  }
+}
+async function changedSince(root, base) {
+  if (!base || base.startsWith("-")) throw new UsageError(`invalid diff base "${base}"`);
+  const top = (await git(root, ["rev-parse", "--show-toplevel"])).trim();
+  const mergeBase = (await git(root, ["merge-base", "--end-of-options", base, "HEAD"])).trim();
+  const patch = await git(top, [
+    "-c",
+    "core.quotepath=off",
+    "diff",
+    "--no-color",
+    "--no-ext-diff",
+    "--unified=0",
+    "--diff-filter=ACMRT",
+    "--find-renames",
+    // Fixed prefixes: a user's diff.mnemonicPrefix or diff.noprefix must not change what we parse.
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    mergeBase
+  ]);
+  const untracked = await git(top, ["ls-files", "-z", "--others", "--exclude-standard"]);
+  const changedFromTop = parseUnifiedDiff(patch);
+  for (const file of untracked.split("\0").filter(Boolean)) changedFromTop.set(file, "all");
+  const realRoot = realpathSync3(path11.resolve(root));
+  const changed = /* @__PURE__ */ new Map();
+  for (const [file, lines] of changedFromTop) {
+    const relative = path11.relative(realRoot, path11.join(top, file)).split(path11.sep).join("/");
+    if (!relative.startsWith("../")) changed.set(relative, lines);
+  }
+  return { base, mergeBase, changed };
+}
+function parseUnifiedDiff(patch) {
+  const changed = /* @__PURE__ */ new Map();
+  let current;
+  for (const line of patch.split("\n")) {
+    if (line.startsWith("+++ ")) {
+      const target = line.slice(4).replace(/\t$/, "");
+      if (target === "/dev/null") {
+        current = void 0;
+        continue;
+      }
+      const name2 = unquote(target).replace(/^b\//, "");
+      current = /* @__PURE__ */ new Set();
+      changed.set(name2, current);
+    } else if (line.startsWith("@@") && current) {
+      const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!hunk) continue;
+      const start2 = Number(hunk[1]);
+      const count = hunk[2] === void 0 ? 1 : Number(hunk[2]);
+      for (let n = start2; n < start2 + count; n++) current.add(n);
+    }
+  }
+  return changed;
+}
+function unquote(text2) {
+  if (!text2.startsWith('"')) return text2;
+  const bytes = [];
+  const escapes = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+  for (let i2 = 1; i2 < text2.length - 1; i2++) {
+    const ch = text2[i2];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = text2[++i2];
+    if (/[0-7]/.test(next)) {
+      bytes.push(Number.parseInt(text2.slice(i2, i2 + 3), 8));
+      i2 += 2;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function touchesChange(changed, file, startLine, endLine) {
+  const lines = changed.get(file);
+  if (!lines) return false;
+  if (lines === "all") return true;
+  for (let n = startLine; n <= endLine; n++) if (lines.has(n)) return true;
+  return false;
+}
+
+// scanners/engine/inventory.ts
+var import_ignore = __toESM(require_ignore(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { execFileSync as execFileSync2 } from "node:child_process";
+import {
+  existsSync as existsSync7,
+  lstatSync as lstatSync2,
+  readdirSync as readdirSync3,
+  readFileSync as readFileSync10,
+  realpathSync as realpathSync4,
+  statSync as statSync4
+} from "node:fs";
+import path12 from "node:path";
+var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", ".terraform"]);
+function takeInventory(options) {
+  const root = path12.resolve(options.root);
+  const realRoot = realpathSync4(root);
+  const excluded = options.exclude.length ? (0, import_picomatch2.default)(options.exclude, { dot: true }) : () => false;
+  const inventory = { entries: [], notes: [] };
+  const context3 = {
+    ...options,
+    root,
+    realRoot,
+    excluded,
+    inventory,
+    visited: /* @__PURE__ */ new Set(),
+    added: /* @__PURE__ */ new Set(),
+    tracked: options.files ? void 0 : trackedByGit(root)
+  };
+  if (options.files) {
+    for (const file of options.files) addExplicitFile(context3, file);
+  } else {
+    walk(context3, root, "", []);
+  }
+  inventory.entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return inventory;
+}
+function trackedByGit(root) {
+  let listing;
+  try {
+    listing = execFileSync2("git", ["-c", "core.fsmonitor=false", "ls-files", "-z", "--cached"], {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "ignore"]
+    });
+  } catch {
+    return void 0;
+  }
+  const tracked = { files: /* @__PURE__ */ new Set(), folders: /* @__PURE__ */ new Set() };
+  for (const file of listing.split("\0")) {
+    if (!file) continue;
+    tracked.files.add(file);
+    for (let slash = file.lastIndexOf("/"); slash > 0; slash = file.lastIndexOf("/", slash - 1)) {
+      const folder = file.slice(0, slash);
+      if (tracked.folders.has(folder)) break;
+      tracked.folders.add(folder);
+    }
+  }
+  return tracked;
+}
+function isIgnored(layers, relative, directory) {
+  for (let i2 = layers.length - 1; i2 >= 0; i2--) {
+    const layer = layers[i2];
+    const inner = layer.base ? relative.slice(layer.base.length + 1) : relative;
+    if (!inner) continue;
+    const verdict = layer.rules.test(directory ? `${inner}/` : inner);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
+  }
+  return false;
+}
+function layersAbove(root, relativeDir) {
+  const layers = [];
+  const parts2 = relativeDir.split("/").filter(Boolean);
+  for (let depth = 0; depth < parts2.length; depth++) {
+    const relative = parts2.slice(0, depth).join("/");
+    const layer = loadIgnoreLayer(path12.join(root, relative), relative, depth === 0);
+    if (layer) layers.push(layer);
+  }
+  return layers;
+}
+function loadIgnoreLayer(absoluteDir, relativeDir, isRoot) {
+  const sources = [path12.join(absoluteDir, ".gitignore")];
+  if (isRoot) sources.push(path12.join(absoluteDir, ".git", "info", "exclude"));
+  const patterns2 = sources.filter((file) => existsSync7(file)).map((file) => safeRead(file));
+  if (!patterns2.length) return void 0;
+  return { base: relativeDir, rules: (0, import_ignore.default)().add(patterns2.join("\n")) };
+}
+function safeRead(file) {
+  try {
+    return readFileSync10(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+function walk(context3, absoluteDir, relativeDir, parentLayers) {
+  const real = safeRealpath(absoluteDir);
+  if (real === void 0 || context3.visited.has(real)) return;
+  context3.visited.add(real);
+  const layer = loadIgnoreLayer(absoluteDir, relativeDir, relativeDir === "");
+  const layers = layer ? [...parentLayers, layer] : parentLayers;
+  let children;
+  try {
+    children = readdirSync3(absoluteDir, { withFileTypes: true });
+  } catch (error2) {
+    context3.inventory.notes.push({
+      code: "read-failed",
+      level: "warning",
+      file: relativeDir || ".",
+      message: `cannot list folder: ${error2.code ?? error2.message}`,
+      hint: "Check the folder permissions."
+    });
+    return;
+  }
+  children.sort((a, b) => a.name < b.name ? -1 : 1);
+  for (const child2 of children) {
+    if (context3.maxFiles !== void 0 && context3.inventory.entries.length >= context3.maxFiles) {
+      noteFileLimit(context3);
+      return;
+    }
+    const relative = relativeDir ? `${relativeDir}/${child2.name}` : child2.name;
+    const absolute = path12.join(absoluteDir, child2.name);
+    let isDirectory2 = child2.isDirectory();
+    if (child2.isSymbolicLink()) {
+      const target = resolveLinkInsideRoot(context3, absolute, relative);
+      if (!target) continue;
+      if (target.directory) continue;
+      isDirectory2 = false;
+    } else if (!isDirectory2 && !child2.isFile()) {
+      continue;
+    }
+    if (isDirectory2) {
+      if (ALWAYS_SKIPPED_DIRS.has(child2.name)) continue;
+      const ignored = isIgnored(layers, relative, true) && !context3.tracked?.folders.has(relative);
+      if (ignored || context3.excluded(relative) || context3.excluded(`${relative}/`)) continue;
+      walk(context3, absolute, relative, layers);
+    } else {
+      const ignored = isIgnored(layers, relative, false) && !context3.tracked?.files.has(relative);
+      if (ignored || context3.excluded(relative)) continue;
+      addFile(context3, absolute, relative);
+    }
+  }
+}
+function resolveLinkInsideRoot(context3, absolute, relative) {
+  let real;
+  try {
+    real = realpathSync4(absolute);
+  } catch {
+    context3.inventory.notes.push({
+      code: "read-failed",
+      level: "note",
+      file: relative,
+      message: "broken symbolic link skipped"
+    });
+    return void 0;
+  }
+  if (real !== context3.realRoot && !real.startsWith(context3.realRoot + path12.sep)) {
+    context3.inventory.notes.push({
+      code: "symlink-outside-root",
+      level: "warning",
+      file: relative,
+      message: "symbolic link points outside the scanned folder; not followed",
+      hint: "Palisade never reads files outside the folder it scans. Scan the target folder itself if you mean to."
+    });
+    return void 0;
+  }
+  return { real, directory: statSync4(real).isDirectory() };
+}
+function noteFileLimit(context3) {
+  if (context3.inventory.notes.some((n) => n.code === "too-large" && n.file === ".")) return;
+  context3.inventory.notes.push({
+    code: "too-large",
+    level: "warning",
+    file: ".",
+    message: `stopped listing files at the limit of ${context3.maxFiles}; the rest were not scanned`,
+    hint: "Raise limits.max-files in .palisade.yml, or exclude generated folders."
+  });
+}
+function safeRealpath(file) {
+  try {
+    return realpathSync4(file);
+  } catch {
+    return void 0;
+  }
+}
+function addFile(context3, absolute, relative) {
+  if (context3.added.has(relative)) return;
+  context3.added.add(relative);
+  let size;
+  try {
+    size = statSync4(absolute).size;
+  } catch (error2) {
+    context3.inventory.notes.push({
+      code: "read-failed",
+      level: "error",
+      file: relative,
+      message: `cannot read file: ${error2.code ?? error2.message}`,
+      hint: "Check the file permissions."
+    });
+    return;
+  }
+  if (size > context3.maxFileSize) {
+    context3.inventory.notes.push({
+      code: "too-large",
+      level: "note",
+      file: relative,
+      message: `skipped: ${formatBytes(size)} is over the ${formatBytes(context3.maxFileSize)} size limit`,
+      hint: "Raise limits.max-file-size in .palisade.yml to scan it."
+    });
+    return;
+  }
+  context3.inventory.entries.push({ path: relative, absolute, size });
+}
+function addExplicitFile(context3, file) {
+  const absolute = path12.resolve(context3.root, file);
+  const relative = path12.relative(context3.root, absolute).split(path12.sep).join("/");
+  if (relative.startsWith("../") || relative === ".." || path12.isAbsolute(relative)) {
+    context3.inventory.notes.push({
+      code: "symlink-outside-root",
+      level: "error",
+      file,
+      message: "file is outside the scanned root; not read",
+      hint: "Pass files inside the root, or set --root to a folder that contains them."
+    });
+    return;
+  }
+  let stat2;
+  try {
+    stat2 = lstatSync2(absolute);
+  } catch (error2) {
+    context3.inventory.notes.push({
+      code: "read-failed",
+      level: "error",
+      file: relative,
+      message: `cannot read file: ${error2.code ?? error2.message}`,
+      hint: "Check the path."
+    });
+    return;
+  }
+  if (stat2.isSymbolicLink()) {
+    const target = resolveLinkInsideRoot(context3, absolute, relative);
+    if (!target || target.directory) return;
+  } else if (stat2.isDirectory()) {
+    walk(context3, absolute, relative, layersAbove(context3.root, relative));
+    return;
+  }
+  addFile(context3, absolute, relative);
+}
+function formatBytes(bytes) {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
+  return `${bytes} B`;
+}
+
+// scanners/engine/process-unit.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { readFileSync as readFileSync11 } from "node:fs";
+
 // scanners/arm/expression.ts
 var MAX_EXPRESSION_LENGTH = 32 * 1024;
 var MAX_EXPRESSION_DEPTH2 = 64;
@@ -88007,18 +88705,18 @@ function resourceIdOf(name2, args2, expressions, range, symbol) {
   const key = resourceKey(type, names2.join("/"));
   const allKnown = known4.every(Boolean);
   const segments = type.split("/");
-  let path19 = `/providers/${segments[0]}`;
+  let path20 = `/providers/${segments[0]}`;
   segments.slice(1).forEach((segment, i2) => {
-    path19 += `/${segment}/${names2[i2] ?? ""}`;
+    path20 += `/${segment}/${names2[i2] ?? ""}`;
   });
   if (allKnown) {
     const scope = texts.slice(0, scopeArgs);
-    if (name2 === "tenantresourceid") return scalarNode2(path19, range);
-    if (name2 === "extensionresourceid") return scalarNode2(`${scope[0]}${path19}`, range);
+    if (name2 === "tenantresourceid") return scalarNode2(path20, range);
+    if (name2 === "extensionresourceid") return scalarNode2(`${scope[0]}${path20}`, range);
     if (name2 === "subscriptionresourceid" && scope.length === 1)
-      return scalarNode2(`/subscriptions/${scope[0]}${path19}`, range);
+      return scalarNode2(`/subscriptions/${scope[0]}${path20}`, range);
     if (name2 === "resourceid" && scope.length === 2)
-      return scalarNode2(`/subscriptions/${scope[0]}/resourceGroups/${scope[1]}${path19}`, range);
+      return scalarNode2(`/subscriptions/${scope[0]}/resourceGroups/${scope[1]}${path20}`, range);
   }
   return unknownNode(range, [key, ...refsIn(args2)], symbol);
 }
@@ -88317,17 +89015,17 @@ function emptyJob(file, address, id, keyRange, node) {
     node
   };
 }
-function containerOf(node, path19, keys) {
+function containerOf(node, path20, keys) {
   if (!node) return void 0;
   const map = node.kind === "map" ? node : void 0;
   const imageNode = map ? child(map, keys.image) : node;
   if (text(imageNode) === void 0) return void 0;
   const options = map ? child(map, keys.options) : void 0;
   return {
-    image: parseImage(stringAttr(imageNode, node.range, `${path19}.image`)),
-    options: options ? stringAttr(options, node.range, `${path19}.${keys.options}`) : void 0,
+    image: parseImage(stringAttr(imageNode, node.range, `${path20}.image`)),
+    options: options ? stringAttr(options, node.range, `${path20}.${keys.options}`) : void 0,
     alias: map && keys.alias ? text(child(map, keys.alias)) : void 0,
-    variables: variablesOf(map ? child(map, keys.variables) : void 0, `${path19}.${keys.variables}`),
+    variables: variablesOf(map ? child(map, keys.variables) : void 0, `${path20}.${keys.variables}`),
     node
   };
 }
@@ -88406,8 +89104,8 @@ function adaptAzure(file, model) {
     model.pipeline.files.push(pipeline);
   }
 }
-function templateRef(node, path19) {
-  const target = stringAttr(node, node.range, path19);
+function templateRef(node, path20) {
+  const target = stringAttr(node, node.range, path20);
   const at2 = (target.value ?? "").lastIndexOf("@");
   return {
     kind: "azure-template",
@@ -88426,20 +89124,20 @@ function collectTemplates(node, into, depth) {
     else if (e.key !== "extends") collectTemplates(e.value, into, depth + 1);
   }
 }
-function readVariables(node, path19, variables, groups) {
+function readVariables(node, path20, variables, groups) {
   if (node?.kind === "map") {
-    variables.push(...variablesOf(node, path19));
+    variables.push(...variablesOf(node, path20));
     return;
   }
   for (const item of items(node)) {
     const group = child(item, "group");
-    if (group) groups.push(stringAttr(group, item.range, `${path19}.group`));
+    if (group) groups.push(stringAttr(group, item.range, `${path20}.group`));
     const name2 = text(child(item, "name"));
     const nameEntry = entry(item, "name");
     if (name2 && nameEntry)
       variables.push({
         name: name2,
-        value: stringAttr(child(item, "value"), item.range, `${path19}.${name2}`),
+        value: stringAttr(child(item, "value"), item.range, `${path20}.${name2}`),
         keyRange: nameEntry.keyRange
       });
   }
@@ -88454,30 +89152,30 @@ function azureJob(file, node, prefix) {
   readJobBody(file, job, map, job.address);
   return job;
 }
-function readJobBody(file, job, map, path19, ownVariables = true) {
+function readJobBody(file, job, map, path20, ownVariables = true) {
   const pool = child(map, "pool");
   const poolName = pool?.kind === "map" ? child(pool, "name") ?? child(pool, "vmImage") : pool;
-  if (poolName) job.runsOn.push(stringAttr(poolName, map.range, `${path19}.pool`));
+  if (poolName) job.runsOn.push(stringAttr(poolName, map.range, `${path20}.pool`));
   const condition = child(map, "condition");
-  if (condition) job.condition = stringAttr(condition, map.range, `${path19}.condition`);
+  if (condition) job.condition = stringAttr(condition, map.range, `${path20}.condition`);
   const container2 = child(map, "container");
   const isImage = container2?.kind === "map" || /[:/]/.test(text(container2) ?? "");
-  const containerParsed = isImage ? containerOf(container2, `${path19}.container`, CONTAINER_KEYS) : void 0;
+  const containerParsed = isImage ? containerOf(container2, `${path20}.container`, CONTAINER_KEYS) : void 0;
   if (containerParsed) job.container = containerParsed;
-  if (ownVariables) readVariables(child(map, "variables"), `${path19}.variables`, job.env, job.secretSources);
+  if (ownVariables) readVariables(child(map, "variables"), `${path20}.variables`, job.env, job.secretSources);
   const environment = child(map, "environment");
   if (environment)
     job.environment = stringAttr(
       environment.kind === "map" ? child(environment, "name") : environment,
       environment.range,
-      `${path19}.environment`
+      `${path20}.environment`
     );
   const stepLists = [];
   findStepLists(map, stepLists, 0);
   let index2 = 0;
   for (const list2 of stepLists) {
     for (const item of items(list2)) {
-      const step = azureStep(file, item, index2, `${path19}.steps[${index2}]`);
+      const step = azureStep(file, item, index2, `${path20}.steps[${index2}]`);
       if (step) job.steps.push(step);
       index2++;
     }
@@ -88491,7 +89189,7 @@ function findStepLists(node, into, depth) {
       findStepLists(e.value, into, depth + 1);
   }
 }
-function azureStep(file, node, index2, path19) {
+function azureStep(file, node, index2, path20) {
   const map = asMap(node);
   if (!map) return void 0;
   const step = {
@@ -88502,7 +89200,7 @@ function azureStep(file, node, index2, path19) {
     headerRange: headerOf(map),
     inputs: /* @__PURE__ */ new Map(),
     inputScripts: /* @__PURE__ */ new Map(),
-    env: variablesOf(child(map, "env"), `${path19}.env`),
+    env: variablesOf(child(map, "env"), `${path20}.env`),
     node: map
   };
   for (const [key, shell] of SCRIPT_STEPS) {
@@ -88510,12 +89208,12 @@ function azureStep(file, node, index2, path19) {
     if (scriptNode) step.run = scriptBlock(scriptNode, file.lines, shell);
   }
   const task = child(map, "task");
-  if (task) step.task = stringAttr(task, map.range, `${path19}.task`);
+  if (task) step.task = stringAttr(task, map.range, `${path20}.task`);
   const checkout = child(map, "checkout");
-  if (checkout) step.task = explicit("checkout", headerOf(map), `${path19}.checkout`);
-  if (checkout) step.inputs.set("repository", stringAttr(checkout, map.range, `${path19}.checkout`));
+  if (checkout) step.task = explicit("checkout", headerOf(map), `${path20}.checkout`);
+  if (checkout) step.inputs.set("repository", stringAttr(checkout, map.range, `${path20}.checkout`));
   for (const input of asMap(child(map, "inputs"))?.entries ?? []) {
-    step.inputs.set(input.key, stringAttr(input.value, input.keyRange, `${path19}.inputs.${input.key}`));
+    step.inputs.set(input.key, stringAttr(input.value, input.keyRange, `${path20}.inputs.${input.key}`));
     if (SCRIPT_INPUTS.has(input.key.toLowerCase())) {
       const taskName = (text(task) ?? "").toLowerCase();
       const shell = /powershell/.test(taskName) ? "powershell" : /cmdline/.test(taskName) ? "cmd" : "bash";
@@ -88525,10 +89223,10 @@ function azureStep(file, node, index2, path19) {
   }
   for (const key of ["persistCredentials", "fetchDepth", "clean"]) {
     const value = entry(map, key);
-    if (value) step.inputs.set(key, stringAttr(value.value, value.keyRange, `${path19}.${key}`));
+    if (value) step.inputs.set(key, stringAttr(value.value, value.keyRange, `${path20}.${key}`));
   }
   const condition = child(map, "condition");
-  if (condition) step.condition = stringAttr(condition, map.range, `${path19}.condition`);
+  if (condition) step.condition = stringAttr(condition, map.range, `${path20}.condition`);
   return step;
 }
 
@@ -88610,16 +89308,16 @@ function permissionsOf(node, keyRange) {
   return permissions;
 }
 function githubJob(file, id, keyRange, node, defaultShell) {
-  const path19 = `jobs.${id}`;
-  const job = emptyJob(file, path19, id, keyRange, node);
+  const path20 = `jobs.${id}`;
+  const job = emptyJob(file, path20, id, keyRange, node);
   job.name = text(child(node, "name"));
   const runsOn = child(node, "runs-on");
   const labels = runsOn?.kind === "map" ? child(runsOn, "labels") ?? child(runsOn, "group") : runsOn;
-  job.runsOn = items(labels).map((label) => stringAttr(label, keyRange, `${path19}.runs-on`));
+  job.runsOn = items(labels).map((label) => stringAttr(label, keyRange, `${path20}.runs-on`));
   const container2 = child(node, "container");
-  if (container2) job.container = containerOf(container2, `${path19}.container`, CONTAINER_KEYS2);
+  if (container2) job.container = containerOf(container2, `${path20}.container`, CONTAINER_KEYS2);
   for (const service2 of asMap(child(node, "services"))?.entries ?? []) {
-    const parsed = containerOf(service2.value, `${path19}.services.${service2.key}`, CONTAINER_KEYS2);
+    const parsed = containerOf(service2.value, `${path20}.services.${service2.key}`, CONTAINER_KEYS2);
     if (parsed) {
       parsed.alias = service2.key;
       job.services.push(parsed);
@@ -88630,26 +89328,26 @@ function githubJob(file, id, keyRange, node, defaultShell) {
     job.environment = stringAttr(
       environment.kind === "map" ? child(environment, "name") : environment,
       environment.range,
-      `${path19}.environment`
+      `${path20}.environment`
     );
   const permissions = entry(node, "permissions");
   if (permissions) job.permissions = permissionsOf(permissions.value, permissions.keyRange);
   const secrets = child(node, "secrets");
-  if (text(secrets) === "inherit") job.secretsInherit = stringAttr(secrets, keyRange, `${path19}.secrets`);
+  if (text(secrets) === "inherit") job.secretsInherit = stringAttr(secrets, keyRange, `${path20}.secrets`);
   const condition = child(node, "if");
-  if (condition) job.condition = stringAttr(condition, keyRange, `${path19}.if`);
+  if (condition) job.condition = stringAttr(condition, keyRange, `${path20}.if`);
   const uses = child(node, "uses");
-  if (uses) job.uses = parseUses(stringAttr(uses, keyRange, `${path19}.uses`));
-  job.env = variablesOf(child(node, "env"), `${path19}.env`);
+  if (uses) job.uses = parseUses(stringAttr(uses, keyRange, `${path20}.uses`));
+  job.env = variablesOf(child(node, "env"), `${path20}.env`);
   const shell = text(child(child(child(node, "defaults"), "run"), "shell")) ?? defaultShell;
-  job.steps = stepsOf(file, child(node, "steps"), shell, path19);
+  job.steps = stepsOf(file, child(node, "steps"), shell, path20);
   return job;
 }
 function stepsOf(file, node, shell, jobPath) {
   return items(node).flatMap((item, index2) => {
     const map = asMap(item);
     if (!map) return [];
-    const path19 = `${jobPath}.steps[${index2}]`;
+    const path20 = `${jobPath}.steps[${index2}]`;
     const step = {
       index: index2,
       name: text(child(map, "name")),
@@ -88658,13 +89356,13 @@ function stepsOf(file, node, shell, jobPath) {
       headerRange: headerOf(map),
       inputs: /* @__PURE__ */ new Map(),
       inputScripts: /* @__PURE__ */ new Map(),
-      env: variablesOf(child(map, "env"), `${path19}.env`),
+      env: variablesOf(child(map, "env"), `${path20}.env`),
       node: map
     };
     const uses = child(map, "uses");
-    if (uses) step.uses = parseUses(stringAttr(uses, map.range, `${path19}.uses`));
+    if (uses) step.uses = parseUses(stringAttr(uses, map.range, `${path20}.uses`));
     for (const input of asMap(child(map, "with"))?.entries ?? []) {
-      step.inputs.set(input.key, stringAttr(input.value, input.keyRange, `${path19}.with.${input.key}`));
+      step.inputs.set(input.key, stringAttr(input.value, input.keyRange, `${path20}.with.${input.key}`));
       if (input.key === "script") {
         const block = scriptBlock(input.value, file.lines, "javascript");
         if (block) step.inputScripts.set(input.key, block);
@@ -88673,7 +89371,7 @@ function stepsOf(file, node, shell, jobPath) {
     const run5 = child(map, "run");
     if (run5) step.run = scriptBlock(run5, file.lines, text(child(map, "shell")) ?? shell ?? "bash");
     const condition = child(map, "if");
-    if (condition) step.condition = stringAttr(condition, map.range, `${path19}.if`);
+    if (condition) step.condition = stringAttr(condition, map.range, `${path20}.if`);
     return [step];
   });
 }
@@ -88797,14 +89495,14 @@ function scriptSection(file, node, depth = 0) {
   };
 }
 function gitlabJob(file, id, keyRange, node) {
-  const path19 = id;
+  const path20 = id;
   const job = emptyJob(file, id, id, keyRange, node);
-  job.runsOn = items(child(node, "tags")).map((tag) => stringAttr(tag, keyRange, `${path19}.tags`));
-  job.env = variablesOf(child(node, "variables"), `${path19}.variables`);
+  job.runsOn = items(child(node, "tags")).map((tag) => stringAttr(tag, keyRange, `${path20}.tags`));
+  job.env = variablesOf(child(node, "variables"), `${path20}.variables`);
   const image = child(node, "image");
-  if (image) job.container = containerOf(image, `${path19}.image`, CONTAINER_KEYS3);
+  if (image) job.container = containerOf(image, `${path20}.image`, CONTAINER_KEYS3);
   for (const [index2, service2] of items(child(node, "services")).entries()) {
-    const parsed = containerOf(service2, `${path19}.services[${index2}]`, CONTAINER_KEYS3);
+    const parsed = containerOf(service2, `${path20}.services[${index2}]`, CONTAINER_KEYS3);
     if (parsed) job.services.push(parsed);
   }
   const environment = child(node, "environment");
@@ -88812,25 +89510,25 @@ function gitlabJob(file, id, keyRange, node) {
     job.environment = stringAttr(
       environment.kind === "map" ? child(environment, "name") : environment,
       environment.range,
-      `${path19}.environment`
+      `${path20}.environment`
     );
   for (const rule of items(child(node, "rules"))) {
     const condition = child(rule, "if");
-    if (condition) job.rules.push(stringAttr(condition, rule.range, `${path19}.rules.if`));
+    if (condition) job.rules.push(stringAttr(condition, rule.range, `${path20}.rules.if`));
   }
   for (const only of items(child(node, "only")).concat(items(child(child(node, "only"), "refs")))) {
-    if (text(only) !== void 0) job.rules.push(stringAttr(only, only.range, `${path19}.only`));
+    if (text(only) !== void 0) job.rules.push(stringAttr(only, only.range, `${path20}.only`));
   }
   const artifacts = child(node, "artifacts");
   job.artifactPaths = items(child(artifacts, "paths")).map(
-    (p) => stringAttr(p, p.range, `${path19}.artifacts.paths`)
+    (p) => stringAttr(p, p.range, `${path20}.artifacts.paths`)
   );
   job.dotenvReports = items(child(child(artifacts, "reports"), "dotenv")).map(
-    (p) => stringAttr(p, p.range, `${path19}.artifacts.reports.dotenv`)
+    (p) => stringAttr(p, p.range, `${path20}.artifacts.reports.dotenv`)
   );
   for (const key of ["secrets", "id_tokens"]) {
     for (const secret of asMap(child(node, key))?.entries ?? [])
-      job.secretSources.push(stringAttr(secret.value, secret.keyRange, `${path19}.${key}.${secret.key}`));
+      job.secretSources.push(stringAttr(secret.value, secret.keyRange, `${path20}.${key}.${secret.key}`));
   }
   for (const [index2, section] of SCRIPT_SECTIONS.entries()) {
     const sectionNode = child(node, section);
@@ -88850,6 +89548,342 @@ function gitlabJob(file, id, keyRange, node) {
     job.steps.push(step);
   }
   return job;
+}
+
+// scanners/posture/snapshot.ts
+var SNAPSHOT_KIND = "github-repository-settings";
+var SNAPSHOT_SCHEMA_VERSION = 1;
+
+// scanners/posture/adapter.ts
+var MAX_QUOTED = 200;
+function adaptRepositorySettings(file, model) {
+  const root = file.documents[0]?.tree;
+  if (root?.kind !== "map")
+    throw new FileError("parse-failed", "a repository settings snapshot must be a JSON object", 1);
+  if (scalar(child(root, "kind")) !== SNAPSHOT_KIND) return;
+  const version2 = child(root, "schemaVersion");
+  if (scalar(version2) !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new FileError(
+      "unsupported",
+      `this snapshot has schemaVersion ${quote(scalar(version2))}; this Palisade reads version ${SNAPSHOT_SCHEMA_VERSION}`,
+      version2?.range.startLine ?? 1,
+      "Collect it again with this version of Palisade: palisade posture github --repo OWNER/REPO --save FILE"
+    );
+  }
+  const repositoryEntry = entry(root, "repository");
+  const repository = repositoryEntry?.value;
+  const owner = scalar(child(repository, "owner"));
+  const name2 = scalar(child(repository, "name"));
+  if (repository?.kind !== "map" || typeof owner !== "string" || typeof name2 !== "string" || !owner || !name2) {
+    throw new FileError(
+      "parse-failed",
+      "the snapshot has no repository with an owner and a name",
+      repository?.range.startLine ?? 1
+    );
+  }
+  const reader = new SnapshotReader(file.path, model.notes);
+  const header = repositoryEntry?.keyRange ?? root.range;
+  const classic = reader.classicProtection(root);
+  const rulesets = reader.rulesets(root);
+  const protectionNode = child(root, "branchProtection") ?? root;
+  const rulesetsNode = child(root, "rulesets") ?? root;
+  const unknownBranchSource = classic === "unknown" || rulesets === "unknown" || reader.incompleteRulesets;
+  const classicRules = classic === "unknown" || classic === null ? void 0 : classic;
+  const rulesetList = rulesets === "unknown" ? [] : rulesets;
+  let branchProtected;
+  if (classicRules) branchProtected = explicit(true, classicRules.range, "branchProtection");
+  else if (rulesetList[0]) branchProtected = explicit(true, rulesetList[0].range, "branchProtection");
+  else if (unknownBranchSource) branchProtected = unresolvable(protectionNode.range, "branchProtection");
+  else branchProtected = explicit(false, protectionNode.range, "branchProtection");
+  const none = (value, path20) => explicit(value, protectionNode.range, path20);
+  const reviewSources = [
+    ...classicRules ? [classicRules.reviews] : [],
+    ...rulesetList.flatMap((r) => r.reviews ? [r.reviews] : [])
+  ];
+  const requiredApprovingReviews = strictest(
+    reviewSources,
+    unknownBranchSource,
+    (count) => count >= 1,
+    (count) => count,
+    none(0, "requiredApprovingReviews")
+  );
+  const requiresReviews = (count) => !count || !isKnown(count) || count.value >= 1;
+  const dismissSources = [
+    ...classicRules && requiresReviews(classicRules.reviews) ? [classicRules.dismissStale] : [],
+    ...rulesetList.flatMap(
+      (r) => r.reviews && requiresReviews(r.reviews) && r.dismissStale ? [r.dismissStale] : []
+    )
+  ];
+  const codeOwnerSources = [
+    ...classicRules && requiresReviews(classicRules.reviews) ? [classicRules.codeOwners] : [],
+    ...rulesetList.flatMap(
+      (r) => r.reviews && requiresReviews(r.reviews) && r.codeOwners ? [r.codeOwners] : []
+    )
+  ];
+  const enabled2 = (value) => value;
+  const rank = (value) => value ? 1 : 0;
+  const forcePushesBlocked = strictest(
+    [
+      ...classicRules ? [classicRules.forcePushesBlocked] : [],
+      ...rulesetList.map((r) => r.forcePushesBlocked)
+    ],
+    unknownBranchSource,
+    enabled2,
+    rank,
+    none(false, "allowForcePushes")
+  );
+  const deletionsBlocked = strictest(
+    [...classicRules ? [classicRules.deletionsBlocked] : [], ...rulesetList.map((r) => r.deletionsBlocked)],
+    unknownBranchSource,
+    enabled2,
+    rank,
+    none(false, "allowDeletions")
+  );
+  const statusChecks = [
+    ...classicRules ? [classicRules.statusChecks] : [],
+    ...rulesetList.map((r) => r.statusChecks)
+  ];
+  const actions = reader.object(root, "actions", "the Actions workflow permissions");
+  const settings = {
+    address: `${owner}/${name2}`,
+    kind: "github.repository",
+    file: file.path,
+    format: file.format,
+    range: root.range,
+    headerRange: header,
+    provider: "github",
+    owner,
+    name: name2,
+    visibility: reader.string(repository, "visibility", "repository.visibility"),
+    archived: reader.boolean(repository, "archived", "repository.archived"),
+    defaultBranch: reader.string(repository, "defaultBranch", "repository.defaultBranch"),
+    branchProtected,
+    rulesetCount: rulesets === "unknown" ? unresolvable(rulesetsNode.range, "rulesets") : explicit(rulesets.length, rulesetsNode.range, "rulesets"),
+    requiredApprovingReviews,
+    dismissStaleReviews: strictest(
+      dismissSources,
+      unknownBranchSource,
+      enabled2,
+      rank,
+      none(false, "dismissStaleReviews")
+    ),
+    requireCodeOwnerReviews: strictest(
+      codeOwnerSources,
+      unknownBranchSource,
+      enabled2,
+      rank,
+      none(false, "requireCodeOwnerReviews")
+    ),
+    forcePushesAllowed: negate(forcePushesBlocked),
+    deletionsAllowed: negate(deletionsBlocked),
+    // Rulesets name their bypass actors elsewhere; only classic protection says whether admins are held.
+    enforceAdmins: classicRules ? classicRules.enforceAdmins : unresolvable(protectionNode.range, "enforceAdmins"),
+    requiredStatusChecks: explicit(
+      [...new Set(statusChecks.flatMap((checks) => isKnown(checks) ? checks.value : []))],
+      classicRules?.range ?? protectionNode.range,
+      "requiredStatusChecks"
+    ),
+    secretScanning: reader.setting(root, "secretScanning", "secret scanning", booleanValue),
+    secretScanningPushProtection: reader.setting(
+      root,
+      "secretScanningPushProtection",
+      "secret scanning push protection",
+      booleanValue
+    ),
+    dependabotAlerts: reader.setting(root, "dependabotAlerts", "Dependabot alerts", booleanValue),
+    defaultWorkflowPermissions: actions ? reader.string(actions, "defaultWorkflowPermissions", "actions.defaultWorkflowPermissions", [
+      "read",
+      "write"
+    ]) : unresolvable(child(root, "actions")?.range ?? root.range, "actions.defaultWorkflowPermissions"),
+    actionsCanApprovePullRequests: actions ? reader.boolean(actions, "canApprovePullRequestReviews", "actions.canApprovePullRequestReviews") : unresolvable(child(root, "actions")?.range ?? root.range, "actions.canApprovePullRequestReviews"),
+    selfHostedRunners: reader.setting(root, "selfHostedRunners", "the self-hosted runners", countValue)
+  };
+  model.posture.repositories.push(settings);
+}
+var booleanValue = (node) => {
+  const value = scalar(node);
+  return typeof value === "boolean" ? value : void 0;
+};
+var countValue = (node) => {
+  const value = scalar(node);
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : void 0;
+};
+var stringList = (node) => node.kind === "seq" && node.items.every((item) => typeof scalar(item) === "string") ? node.items.map((item) => String(scalar(item))) : void 0;
+var SnapshotReader = class {
+  constructor(file, notes) {
+    this.file = file;
+    this.notes = notes;
+  }
+  file;
+  notes;
+  /** Some ruleset (or its pull request rule) in the snapshot was malformed and left out. */
+  incompleteRulesets = false;
+  /** A top-level setting that may be `{"unknown": ...}`. */
+  setting(root, key, label, parse4) {
+    const node = child(root, key);
+    if (!node) return this.missing(root, key, label);
+    if (this.isUnknown(node, label)) return unresolvable(node.range, key);
+    return this.field(node, key, label, parse4);
+  }
+  /** A top-level object setting, or undefined when it is unknown, missing or malformed. */
+  object(root, key, label) {
+    const node = child(root, key);
+    if (!node) {
+      this.missing(root, key, label);
+      return void 0;
+    }
+    if (this.isUnknown(node, label)) return void 0;
+    if (node.kind === "map") return node;
+    this.malformed(node, key, "an object");
+    return void 0;
+  }
+  string(parent, key, path20, allowed) {
+    const node = child(parent, key);
+    if (!node) return this.missing(parent, key, path20);
+    return this.field(node, path20, path20, (n) => {
+      const value = scalar(n);
+      return typeof value === "string" && (!allowed || allowed.includes(value)) ? value : void 0;
+    });
+  }
+  boolean(parent, key, path20) {
+    const node = child(parent, key);
+    if (!node) return this.missing(parent, key, path20);
+    return this.field(node, path20, path20, booleanValue);
+  }
+  classicProtection(root) {
+    const node = child(root, "branchProtection");
+    const label = "the branch protection of the default branch";
+    if (!node) {
+      this.missing(root, "branchProtection", label);
+      return "unknown";
+    }
+    if (this.isUnknown(node, label)) return "unknown";
+    if (node.kind === "scalar" && node.value === null) return null;
+    if (node.kind !== "map") {
+      this.malformed(node, "branchProtection", "null or an object");
+      return "unknown";
+    }
+    const path20 = (key) => `branchProtection.${key}`;
+    const reviewsNode = child(node, "requiredApprovingReviewCount");
+    const reviews = reviewsNode?.kind === "scalar" && reviewsNode.value === null ? explicit(0, reviewsNode.range, path20("requiredApprovingReviewCount")) : this.inner(node, "requiredApprovingReviewCount", path20, countValue);
+    return {
+      range: node.range,
+      reviews,
+      dismissStale: this.inner(node, "dismissStaleReviews", path20, booleanValue),
+      codeOwners: this.inner(node, "requireCodeOwnerReviews", path20, booleanValue),
+      forcePushesBlocked: negate(this.inner(node, "allowForcePushes", path20, booleanValue)),
+      deletionsBlocked: negate(this.inner(node, "allowDeletions", path20, booleanValue)),
+      enforceAdmins: this.inner(node, "enforceAdmins", path20, booleanValue),
+      statusChecks: this.inner(node, "requiredStatusChecks", path20, stringList)
+    };
+  }
+  rulesets(root) {
+    const node = child(root, "rulesets");
+    const label = "the rulesets of the default branch";
+    if (!node) {
+      this.missing(root, "rulesets", label);
+      return "unknown";
+    }
+    if (this.isUnknown(node, label)) return "unknown";
+    if (node.kind !== "seq") {
+      this.malformed(node, "rulesets", "a list");
+      return "unknown";
+    }
+    const rulesets = [];
+    for (const [index2, item] of node.items.entries()) {
+      const path20 = (key) => `rulesets[${index2}].${key}`;
+      if (item.kind !== "map") {
+        this.malformed(item, `rulesets[${index2}]`, "an object");
+        this.incompleteRulesets = true;
+        continue;
+      }
+      const pullRequest = child(item, "pullRequest");
+      const pr = pullRequest?.kind === "map" ? pullRequest : void 0;
+      if (pullRequest && !pr) {
+        this.malformed(pullRequest, path20("pullRequest"), "an object");
+        this.incompleteRulesets = true;
+      }
+      const prPath = (key) => path20(`pullRequest.${key}`);
+      rulesets.push({
+        range: item.range,
+        reviews: pr && this.inner(pr, "requiredApprovingReviewCount", prPath, countValue),
+        dismissStale: pr && this.inner(pr, "dismissStaleReviewsOnPush", prPath, booleanValue),
+        codeOwners: pr && this.inner(pr, "requireCodeOwnerReview", prPath, booleanValue),
+        forcePushesBlocked: this.inner(item, "blocksForcePushes", path20, booleanValue),
+        deletionsBlocked: this.inner(item, "blocksDeletions", path20, booleanValue),
+        statusChecks: this.inner(item, "requiredStatusChecks", path20, stringList)
+      });
+    }
+    return rulesets;
+  }
+  inner(parent, key, path20, parse4) {
+    const node = child(parent, key);
+    if (!node) return this.missing(parent, key, path20(key));
+    return this.field(node, path20(key), path20(key), parse4);
+  }
+  field(node, path20, label, parse4) {
+    const value = parse4(node);
+    if (value === void 0) {
+      this.malformed(node, label, "a value of the documented type");
+      return unresolvable(node.range, path20);
+    }
+    return explicit(value, node.range, path20);
+  }
+  isUnknown(node, label) {
+    const unknown = child(node, "unknown");
+    if (node.kind !== "map" || !unknown) return false;
+    const permission = scalar(child(unknown, "permission"));
+    const status = scalar(child(unknown, "status"));
+    this.notes.push({
+      code: "permission-missing",
+      level: "note",
+      file: this.file,
+      line: node.range.startLine,
+      message: `${label} could not be read` + (typeof status === "number" ? ` (GitHub answered ${status})` : "") + (typeof permission === "string" && permission ? `: it needs ${quote(permission)}` : "") + "; the checks of this setting were skipped",
+      hint: "Give the token or App the permission (docs/posture.md lists them) and collect the snapshot again."
+    });
+    return true;
+  }
+  missing(parent, key, label) {
+    this.notes.push({
+      code: "parse-failed",
+      level: "warning",
+      file: this.file,
+      line: parent.range.startLine,
+      message: `the snapshot has no ${quote(key)} (${label}); its checks were skipped`,
+      hint: "Collect the snapshot again with palisade posture github --save FILE."
+    });
+    return unresolvable(parent.range, key);
+  }
+  malformed(node, label, expected) {
+    this.notes.push({
+      code: "parse-failed",
+      level: "warning",
+      file: this.file,
+      line: node.range.startLine,
+      message: `${label} in the snapshot is not ${expected}; its checks were skipped`,
+      hint: "Collect the snapshot again with palisade posture github --save FILE."
+    });
+  }
+};
+function strictest(sources, unknownSource, secure, rank, none) {
+  const known4 = sources.filter(isKnown);
+  const best = known4.reduce(
+    (winner, candidate) => !winner || rank(candidate.value) > rank(winner.value) ? candidate : winner,
+    void 0
+  );
+  if (best && secure(best.value)) return best;
+  if (unknownSource || known4.length < sources.length)
+    return unresolvable(best?.range ?? none.range, none.path);
+  return best ?? none;
+}
+function negate(attr) {
+  return isKnown(attr) ? { ...attr, value: !attr.value } : attr;
+}
+function quote(value) {
+  return JSON.stringify(
+    String(value).replace(/[\p{Cc}\p{Cf}]+/gu, " ").slice(0, MAX_QUOTED)
+  );
 }
 
 // scanners/cloudformation/evaluate.ts
@@ -89557,16 +90591,16 @@ var OffsetText = class {
 function runCommands2(run5, text2, escapeChar) {
   const json = run5.getJSONStrings();
   if (json.length && run5.getOpeningBracket()) {
-    const words = json.map((s) => s.getJSONValue());
+    const words2 = json.map((s) => s.getJSONValue());
     const range = toRange(run5.getRange());
-    if (words.length === 3 && SHELLS2.has(basename(words[0] ?? "")) && words[1] === "-c") {
+    if (words2.length === 3 && SHELLS2.has(basename(words2[0] ?? "")) && words2[1] === "-c") {
       const script = json[2];
       if (script) {
         const start3 = text2.offset(script.getRange().start) + 1;
         return tokenize2(text2, start3, text2.offset(script.getRange().end) - 1, escapeChar, false);
       }
     }
-    return [command(words, range)];
+    return [command(words2, range)];
   }
   const argsRange = run5.getArgumentsRange();
   if (!argsRange) return [];
@@ -89603,7 +90637,7 @@ function skipFlags(commands) {
 function tokenize2(text2, start2, end, escapeChar, script) {
   const source = text2.file.text;
   const commands = [];
-  let words = [];
+  let words2 = [];
   let word = "";
   let inWord = false;
   let commandStart2 = -1;
@@ -89611,7 +90645,7 @@ function tokenize2(text2, start2, end, escapeChar, script) {
   let separator;
   const endWord = (at2) => {
     if (!inWord) return;
-    words.push(word);
+    words2.push(word);
     word = "";
     inWord = false;
     commandEnd = at2;
@@ -89623,14 +90657,14 @@ function tokenize2(text2, start2, end, escapeChar, script) {
   };
   const endCommand = (next, at2) => {
     endWord(at2);
-    if (words.length) {
-      const cmd = command(words, text2.range(commandStart2, commandEnd));
+    if (words2.length) {
+      const cmd = command(words2, text2.range(commandStart2, commandEnd));
       commands.push(separator ? { ...cmd, separator } : cmd);
       separator = next;
     } else if (next && commands.length) {
       separator = next;
     }
-    words = [];
+    words2 = [];
     commandStart2 = -1;
   };
   let i2 = start2;
@@ -89759,11 +90793,11 @@ function skipCommentLines(source, at2, end) {
 function basename(word) {
   return word.slice(word.lastIndexOf("/") + 1);
 }
-function command(words, range) {
+function command(words2, range) {
   let index2 = 0;
   let sudo = false;
-  while (index2 < words.length) {
-    const current = words[index2] ?? "";
+  while (index2 < words2.length) {
+    const current = words2[index2] ?? "";
     if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(current)) {
       index2++;
       continue;
@@ -89772,15 +90806,15 @@ function command(words, range) {
     if (!WRAPPERS.has(name2)) break;
     if (name2 === "sudo") sudo = true;
     index2++;
-    while (index2 < words.length && (words[index2] ?? "").startsWith("-")) {
-      const option = words[index2] ?? "";
+    while (index2 < words2.length && (words2[index2] ?? "").startsWith("-")) {
+      const option = words2[index2] ?? "";
       index2 += /^-[ungCchpr]$/.test(option) ? 2 : 1;
     }
   }
   return {
-    words,
-    program: index2 < words.length ? basename(words[index2] ?? "") : "",
-    args: words.slice(index2 + 1),
+    words: words2,
+    program: index2 < words2.length ? basename(words2[index2] ?? "") : "",
+    args: words2.slice(index2 + 1),
     sudo,
     range
   };
@@ -89788,22 +90822,22 @@ function command(words, range) {
 
 // scanners/adapters/values.ts
 var literalResolver = (node) => node.kind === "scalar" && !node.tag ? { known: true, value: node.value } : { known: false };
-function boolAttr(node, fallback, header, path19, resolve = literalResolver) {
-  if (!node) return defaulted(fallback, header, path19);
+function boolAttr(node, fallback, header, path20, resolve = literalResolver) {
+  if (!node) return defaulted(fallback, header, path20);
   const resolved = resolve(node);
-  if (!resolved.known) return unresolvable(node.range, path19);
+  if (!resolved.known) return unresolvable(node.range, path20);
   const { value } = resolved;
-  if (typeof value === "boolean") return explicit(value, node.range, path19);
-  if (value === "true" || value === "false") return explicit(value === "true", node.range, path19);
-  return unresolvable(node.range, path19);
+  if (typeof value === "boolean") return explicit(value, node.range, path20);
+  if (value === "true" || value === "false") return explicit(value === "true", node.range, path20);
+  return unresolvable(node.range, path20);
 }
-function stringAttr2(node, fallback, header, path19, resolve = literalResolver) {
-  if (!node) return defaulted(fallback, header, path19);
+function stringAttr2(node, fallback, header, path20, resolve = literalResolver) {
+  if (!node) return defaulted(fallback, header, path20);
   const resolved = resolve(node);
   if (!resolved.known || resolved.value === null || typeof resolved.value === "object") {
-    return unresolvable(node.range, path19);
+    return unresolvable(node.range, path20);
   }
-  return explicit(String(resolved.value), node.range, path19);
+  return explicit(String(resolved.value), node.range, path20);
 }
 
 // scanners/adapters/kubernetes.ts
@@ -89838,25 +90872,25 @@ var manifestResolver = (node) => {
   if (typeof node.value === "string" && /\{\{|\$\{/.test(node.value)) return { known: false };
   return { known: true, value: node.value };
 };
-var str3 = (node, fallback, header, path19) => stringAttr2(node, fallback, header, path19, manifestResolver);
-var bool2 = (node, fallback, header, path19) => boolAttr(node, fallback, header, path19, manifestResolver);
-function int(node, fallback, header, path19) {
-  if (!node) return defaulted(fallback, header, path19);
+var str3 = (node, fallback, header, path20) => stringAttr2(node, fallback, header, path20, manifestResolver);
+var bool2 = (node, fallback, header, path20) => boolAttr(node, fallback, header, path20, manifestResolver);
+function int(node, fallback, header, path20) {
+  if (!node) return defaulted(fallback, header, path20);
   const resolved = manifestResolver(node);
-  if (resolved.known && typeof resolved.value === "number") return explicit(resolved.value, node.range, path19);
-  return unresolvable(node.range, path19);
+  if (resolved.known && typeof resolved.value === "number") return explicit(resolved.value, node.range, path20);
+  return unresolvable(node.range, path20);
 }
-function stringList(node, fallback, header, path19) {
-  if (!node || node.kind === "scalar" && node.value === null) return defaulted(fallback, header, path19);
-  if (node.kind !== "seq") return unresolvable(node.range, path19);
+function stringList2(node, fallback, header, path20) {
+  if (!node || node.kind === "scalar" && node.value === null) return defaulted(fallback, header, path20);
+  if (node.kind !== "seq") return unresolvable(node.range, path20);
   const values = [];
   for (const item of node.items) {
     const resolved = manifestResolver(item);
     if (!resolved.known || resolved.value === null || typeof resolved.value === "object")
-      return unresolvable(node.range, path19);
+      return unresolvable(node.range, path20);
     values.push(String(resolved.value));
   }
-  return explicit(values, node.range, path19);
+  return explicit(values, node.range, path20);
 }
 function inherit(own, pod, fallback, header) {
   if (own.origin !== "default") return own;
@@ -89985,18 +91019,18 @@ function workload(file, manifest, kind, template) {
   };
 }
 function podSecurityContext(security, header) {
-  const path19 = (key) => `spec.securityContext.${key}`;
+  const path20 = (key) => `spec.securityContext.${key}`;
   return {
-    runAsNonRoot: bool2(child(security, "runAsNonRoot"), void 0, header, path19("runAsNonRoot")),
-    runAsUser: int(child(security, "runAsUser"), void 0, header, path19("runAsUser")),
-    runAsGroup: int(child(security, "runAsGroup"), void 0, header, path19("runAsGroup")),
-    fsGroup: int(child(security, "fsGroup"), void 0, header, path19("fsGroup")),
-    supplementalGroups: intList(child(security, "supplementalGroups"), header, path19("supplementalGroups")),
+    runAsNonRoot: bool2(child(security, "runAsNonRoot"), void 0, header, path20("runAsNonRoot")),
+    runAsUser: int(child(security, "runAsUser"), void 0, header, path20("runAsUser")),
+    runAsGroup: int(child(security, "runAsGroup"), void 0, header, path20("runAsGroup")),
+    fsGroup: int(child(security, "fsGroup"), void 0, header, path20("fsGroup")),
+    supplementalGroups: intList(child(security, "supplementalGroups"), header, path20("supplementalGroups")),
     seccompProfileType: str3(
       at(security, "seccompProfile", "type"),
       void 0,
       header,
-      path19("seccompProfile")
+      path20("seccompProfile")
     ),
     sysctls: mapItems(child(security, "sysctls")).map(
       (item) => ({
@@ -90006,16 +91040,16 @@ function podSecurityContext(security, header) {
     )
   };
 }
-function intList(node, header, path19) {
-  if (!node) return defaulted(void 0, header, path19);
-  if (node.kind !== "seq") return unresolvable(node.range, path19);
+function intList(node, header, path20) {
+  if (!node) return defaulted(void 0, header, path20);
+  if (node.kind !== "seq") return unresolvable(node.range, path20);
   const values = [];
   for (const item of node.items) {
-    const value = int(item, void 0, item.range, path19);
-    if (value.origin !== "explicit" || value.value === void 0) return unresolvable(node.range, path19);
+    const value = int(item, void 0, item.range, path20);
+    if (value.origin !== "explicit" || value.value === void 0) return unresolvable(node.range, path20);
     values.push(value.value);
   }
-  return explicit(values, node.range, path19);
+  return explicit(values, node.range, path20);
 }
 function volume(node, header) {
   const source = node.kind === "map" ? node.entries.find((e) => e.key !== "name") : void 0;
@@ -90091,7 +91125,7 @@ function isKnownImage(image) {
 }
 function imageReference(image, header) {
   if (!isKnownImage(image)) {
-    const unknown = (path19) => image.origin === "unresolvable" ? unresolvable(image.range, path19) : defaulted(void 0, header, path19);
+    const unknown = (path20) => image.origin === "unresolvable" ? unresolvable(image.range, path20) : defaulted(void 0, header, path20);
     return {
       imageRepository: unknown("image.repository"),
       imageTag: unknown("image.tag"),
@@ -90128,9 +91162,9 @@ function containerSecurityContext(security, podSecurity, header, context3) {
     void 0,
     header
   );
-  const inheritedString = (path19, key) => inherit(
-    str3(at(security, ...path19), void 0, header, own(key)),
-    str3(at(podSecurity, ...path19), void 0, header, pod(key)),
+  const inheritedString = (path20, key) => inherit(
+    str3(at(security, ...path20), void 0, header, own(key)),
+    str3(at(podSecurity, ...path20), void 0, header, pod(key)),
     void 0,
     header
   );
@@ -90234,11 +91268,11 @@ function role(file, manifest, kind) {
     namespace,
     rules: mapItems(child(manifest, "rules")).map(
       (item) => ({
-        apiGroups: stringList(child(item, "apiGroups"), [], item.range, "apiGroups"),
-        resources: stringList(child(item, "resources"), [], item.range, "resources"),
-        verbs: stringList(child(item, "verbs"), [], item.range, "verbs"),
-        resourceNames: stringList(child(item, "resourceNames"), [], item.range, "resourceNames"),
-        nonResourceURLs: stringList(child(item, "nonResourceURLs"), [], item.range, "nonResourceURLs"),
+        apiGroups: stringList2(child(item, "apiGroups"), [], item.range, "apiGroups"),
+        resources: stringList2(child(item, "resources"), [], item.range, "resources"),
+        verbs: stringList2(child(item, "verbs"), [], item.range, "verbs"),
+        resourceNames: stringList2(child(item, "resourceNames"), [], item.range, "resourceNames"),
+        nonResourceURLs: stringList2(child(item, "nonResourceURLs"), [], item.range, "nonResourceURLs"),
         range: item.range
       })
     )
@@ -90305,13 +91339,13 @@ function service(file, manifest) {
     name: name2,
     namespace,
     type: str3(child(spec, "type"), "ClusterIP", header, "spec.type"),
-    loadBalancerSourceRanges: stringList(
+    loadBalancerSourceRanges: stringList2(
       child(spec, "loadBalancerSourceRanges"),
       [],
       header,
       "spec.loadBalancerSourceRanges"
     ),
-    externalIPs: stringList(child(spec, "externalIPs"), [], header, "spec.externalIPs"),
+    externalIPs: stringList2(child(spec, "externalIPs"), [], header, "spec.externalIPs"),
     internalLoadBalancer,
     ports: mapItems(child(spec, "ports")).map((item) => ({
       port: int(child(item, "port"), void 0, item.range, "port"),
@@ -90352,14 +91386,15 @@ var FILE_ADAPTERS = {
   "github-workflow": adaptGithub,
   "github-action": adaptGithub,
   "gitlab-ci": adaptGitlab,
-  "azure-pipelines": adaptAzure
+  "azure-pipelines": adaptAzure,
+  "github-repository-settings": adaptRepositorySettings
 };
 var DECLARING_ADAPTERS = {
   cloudformation: declareCloudFormation,
   arm: declareArm,
   "terraform-plan": declareTerraformPlan
 };
-function buildModel(files, onError, terraform = {}) {
+function buildModel(files, onError, terraform = {}, declaredOut) {
   const model = emptyModel();
   const declared = [];
   const terraformFiles = files.filter((f) => f.format === "terraform" || f.format === "terraform-vars");
@@ -90384,12 +91419,15 @@ function buildModel(files, onError, terraform = {}) {
     }
   }
   builtinKinds().map(declared, model);
+  declaredOut?.push(...declared);
   return model;
 }
 function mergeModel(into, from) {
   mergeKubernetesModel(into.kubernetes, from.kubernetes);
   into.docker.stages.push(...from.docker.stages);
   into.pipeline.files.push(...from.pipeline.files);
+  into.posture.repositories.push(...from.posture.repositories);
+  into.notes.push(...from.notes);
 }
 
 // scanners/parsers/source-file.ts
@@ -90486,7 +91524,7 @@ var YAML_FORMATS = /* @__PURE__ */ new Set([
   "azure-pipelines",
   "yaml"
 ]);
-var JSON_FORMATS = /* @__PURE__ */ new Set(["arm", "terraform-plan", "json"]);
+var JSON_FORMATS = /* @__PURE__ */ new Set(["arm", "terraform-plan", "github-repository-settings", "json"]);
 function sourceFile(filePath, format2, text2) {
   return { path: filePath, format: format2, text: text2, lines: new LineIndex(text2), documents: [] };
 }
@@ -90609,10 +91647,10 @@ function toSuppression(directive, file) {
 }
 
 // scanners/engine/file-format.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var SNIFF_BYTES = 16 * 1024;
 function detectFormat(relativePath, text2) {
-  const base = path12.posix.basename(relativePath);
+  const base = path13.posix.basename(relativePath);
   const lower = base.toLowerCase();
   const head = text2.slice(0, SNIFF_BYTES);
   if (lower.endsWith(".tf") || lower.endsWith(".tf.json")) return "terraform";
@@ -90635,7 +91673,7 @@ function detectFormat(relativePath, text2) {
     if (isTemplate) return head.trimStart().startsWith("{") ? "json" : "yaml";
     return isJson ? "json" : "yaml";
   }
-  if (!path12.posix.extname(lower) && looksLikeDockerfile(head)) return "dockerfile";
+  if (!path13.posix.extname(lower) && looksLikeDockerfile(head)) return "dockerfile";
   return "text";
 }
 function isDockerfileName(lower) {
@@ -90650,6 +91688,8 @@ function looksLikeDockerfile(head) {
   return false;
 }
 function sniffStructuredFormat(head, json) {
+  if (json && /"kind"\s*:\s*"github-repository-settings"/.test(head) && /"schemaVersion"\s*:/.test(head))
+    return "github-repository-settings";
   if (/["']?AWSTemplateFormatVersion["']?\s*:/.test(head)) return "cloudformation";
   if (/["']?Type["']?\s*:\s*["']?(AWS|Alexa)::[A-Za-z0-9]+::/.test(head) && /["']?Resources["']?\s*:/.test(head)) {
     return "cloudformation";
@@ -90709,6 +91749,7 @@ function processUnit(entries, rules, settings) {
   }
   if (!textFiles.length) return result;
   const moduleFiles = [];
+  const declared = [];
   const model = buildModel(
     parsedFiles,
     (file, error2) => result.errors.push(
@@ -90725,9 +91766,11 @@ function processUnit(entries, rules, settings) {
       varFiles: settings.varFiles,
       loadedFiles: moduleFiles,
       calledModules: settings.terraformModules
-    }
+    },
+    declared
   );
   if (settings.trustedActions) model.pipeline.trustedActions = [...settings.trustedActions];
+  result.errors.push(...model.notes);
   const formats = new Set(parsedFiles.map((f) => f.format));
   if (formats.has("terraform-plan")) formats.add("terraform");
   const directivesByFile = /* @__PURE__ */ new Map();
@@ -90792,7 +91835,7 @@ function processUnit(entries, rules, settings) {
       const finding = {
         ruleId: rule.id,
         title: rule.title,
-        severity: settingsForPath.severity[rule.id] ?? rule.severity,
+        severity: settingsForPath.severity[rule.id] ?? (rule.severityFromConfig ? rule.severity : input.severity ?? rule.severity),
         category: rule.category,
         message: input.message ?? rule.title,
         location,
@@ -90827,6 +91870,8 @@ function processUnit(entries, rules, settings) {
     }
   }
   if (secretValues.size) scrubSecrets(result.findings, secretValues);
+  if (settings.resourceInventory && declared.length)
+    result.resources = resourceRecords(declared, [...moduleFiles, ...textFiles], settings.secrets);
   return result;
 }
 function scrubSecrets(findings, secrets) {
@@ -90967,11 +92012,11 @@ function compileOverrides(overrides) {
 }
 
 // scanners/engine/units.ts
-import path13 from "node:path";
+import path14 from "node:path";
 function unitKey(relativePath) {
   const lower = relativePath.toLowerCase();
   const terraform = /\.(tf|tf\.json|tfvars|tfvars\.json)$/.test(lower);
-  return terraform ? `tf:${path13.posix.dirname(relativePath)}` : `file:${relativePath}`;
+  return terraform ? `tf:${path14.posix.dirname(relativePath)}` : `file:${relativePath}`;
 }
 function groupUnits(entries) {
   const units = /* @__PURE__ */ new Map();
@@ -91007,8 +92052,8 @@ var BATCH_UNITS = 64;
 async function scan(options = {}) {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
-  const root = path14.resolve(options.root ?? ".");
-  if (!existsSync8(root) || !statSync4(root).isDirectory()) throw new UsageError(`not a folder: ${root}`);
+  const root = path15.resolve(options.root ?? ".");
+  if (!existsSync8(root) || !statSync5(root).isDirectory()) throw new UsageError(`not a folder: ${root}`);
   const config2 = resolveConfig(options.config, root);
   const selection = {
     enable: config2.rules.enable,
@@ -91027,7 +92072,8 @@ async function scan(options = {}) {
     root
   };
   const diffScope = options.diffScope ?? config2.diffScope;
-  const diff = options.diffBase ? await changedSince(root, options.diffBase) : void 0;
+  const diff = options.diff ?? (options.diffBase ? await changedSince(root, options.diffBase) : void 0);
+  settings.resourceInventory = !diff;
   const inventory = takeInventory({
     root,
     files: options.files,
@@ -91067,7 +92113,7 @@ async function scan(options = {}) {
   findings.sort(compareFindings);
   const errors = [...inventory.notes, ...unitResult.errors].sort(compareErrors);
   return {
-    schemaVersion: "1.0.0",
+    schemaVersion: "1.1.0",
     tool: { name: "palisade", version: VERSION7, informationUri: "https://github.com/palisade-dev/palisade" },
     root,
     startedAt,
@@ -91096,14 +92142,15 @@ async function scan(options = {}) {
       outsideDiff
     },
     diff: diff ? diffSummary(diff, diffScope) : void 0,
-    failOn: options.failOn ?? config2.failOn
+    failOn: options.failOn ?? config2.failOn,
+    resources: unitResult.resources?.sort(compareRecords)
   };
 }
 function readVarFiles(files) {
   return files.map((file) => {
     let text2;
     try {
-      text2 = readFileSync12(path14.resolve(file), "utf8");
+      text2 = readFileSync12(path15.resolve(file), "utf8");
     } catch (error2) {
       throw new UsageError(`cannot read var file ${file}: ${error2.code ?? error2}`);
     }
@@ -91115,8 +92162,8 @@ function readVarFiles(files) {
 }
 function customRuleFixtureExcludes(config2, root) {
   if (!config2.customRules) return [];
-  const relative = path14.relative(root, config2.customRules).split(path14.sep).join("/");
-  if (relative.startsWith("..") || path14.isAbsolute(relative)) return [];
+  const relative = path15.relative(root, config2.customRules).split(path15.sep).join("/");
+  if (relative.startsWith("..") || path15.isAbsolute(relative)) return [];
   return [relative ? `${relative}/**/fixtures/**` : "**/fixtures/**"];
 }
 function diffSummary(diff, scope) {
@@ -91140,6 +92187,10 @@ async function runUnits(units, rules, selection, settings, options) {
     total.errors.push(...result.errors);
     total.files += result.files;
     total.bytes += result.bytes;
+    if (result.resources) {
+      total.resources ??= [];
+      for (const resource of result.resources) total.resources.push(resource);
+    }
   };
   const bytes = units.reduce((sum, unit) => sum + unit.reduce((size, entry2) => size + entry2.size, 0), 0);
   const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
@@ -91185,6 +92236,9 @@ function compareFindings(a, b) {
 function compareErrors(a, b) {
   return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.code, b.code);
 }
+
+// scanners/integrations/github/comment.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 // scanners/reporters/shared.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -91437,6 +92491,213 @@ function truncateBytes(text2, maxBytes) {
     end += ch.length;
   }
   return text2.slice(0, end);
+}
+
+// scanners/integrations/github/comment.ts
+var STICKY_MARKER = "<!-- palisade:sticky -->";
+var STATE_PREFIX = "<!-- palisade:state ";
+var STATE_SUFFIX = " -->";
+var MAX_COMMENT_CHARS = 65536;
+var MAX_STATE_CHARS = 24e3;
+var MAX_STATE_BYTES = 2 * 1024 * 1024;
+var MAX_ROWS = 50;
+var SHORT_FINGERPRINT = 16;
+function track(finding) {
+  return {
+    fingerprint: finding.fingerprint.slice(0, SHORT_FINGERPRINT),
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    file: finding.location.file,
+    line: finding.location.startLine
+  };
+}
+function encodeState(findings) {
+  const all = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]).map(track);
+  const encode = (tracked) => {
+    const rows = tracked.map((t) => [t.fingerprint, t.ruleId, t.severity, t.file, t.line]);
+    const json = JSON.stringify({ v: 1, total: findings.length, tracked: rows });
+    return deflateRawSync(Buffer.from(json, "utf8"), { level: 9 }).toString("base64");
+  };
+  let count = all.length;
+  let encoded = encode(all);
+  while (encoded.length > MAX_STATE_CHARS && count > 0) {
+    count = Math.floor(count * MAX_STATE_CHARS / encoded.length / 1.1);
+    encoded = encode(all.slice(0, count));
+  }
+  return `${STATE_PREFIX}${encoded}${STATE_SUFFIX}`;
+}
+function decodeState(body2) {
+  const start2 = body2.lastIndexOf(STATE_PREFIX);
+  if (start2 < 0) return void 0;
+  const end = body2.indexOf(STATE_SUFFIX, start2 + STATE_PREFIX.length);
+  const encoded = body2.slice(start2 + STATE_PREFIX.length, end < 0 ? void 0 : end);
+  if (end < 0 || encoded.length > MAX_STATE_CHARS * 2 || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
+    return void 0;
+  try {
+    const json = inflateRawSync(Buffer.from(encoded, "base64"), { maxOutputLength: MAX_STATE_BYTES });
+    const parsed = JSON.parse(json.toString("utf8"));
+    if (!parsed || typeof parsed !== "object") return void 0;
+    const { v, total, tracked } = parsed;
+    if (v !== 1 || !Number.isSafeInteger(total) || !Array.isArray(tracked)) return void 0;
+    const rows = [];
+    for (const row of tracked) {
+      if (!Array.isArray(row) || row.length !== 5) return void 0;
+      const [fingerprint2, ruleId, severity, file, line] = row;
+      if (typeof fingerprint2 !== "string" || typeof ruleId !== "string" || typeof file !== "string" || !Number.isSafeInteger(line) || !SEVERITIES.includes(severity))
+        return void 0;
+      rows.push({ fingerprint: fingerprint2, ruleId, severity, file, line });
+    }
+    return { total, tracked: rows };
+  } catch {
+    return void 0;
+  }
+}
+function compare2(findings, previous) {
+  if (!previous) return { added: findings, fixed: [], first: true, partial: false };
+  const before = new Set(previous.tracked.map((t) => t.fingerprint));
+  const now = new Set(findings.map((f) => f.fingerprint.slice(0, SHORT_FINGERPRINT)));
+  return {
+    added: findings.filter((f) => !before.has(f.fingerprint.slice(0, SHORT_FINGERPRINT))),
+    fixed: previous.tracked.filter((t) => !now.has(t.fingerprint)),
+    first: false,
+    partial: previous.tracked.length < previous.total
+  };
+}
+function renderComment(result, previous, context3 = {}) {
+  const active = activeFindings(result);
+  const comparison = compare2(active, previous);
+  const state = encodeState(active);
+  const head = [STICKY_MARKER, headline(result, active, comparison), severityTable2(active, comparison)];
+  if (context3.note) head.push(context3.note);
+  const tail = [footer(result, context3), state];
+  const fixed2 = fixedSection(comparison);
+  const added = addedSection(comparison, context3);
+  const fixedAndAdded = [added, fixed2].filter(Boolean).join("\n\n");
+  const fixedSize = [...head, fixedAndAdded, ...tail].join("\n\n").length;
+  const room = MAX_COMMENT_CHARS - fixedSize - 200;
+  const details = room > 2e3 ? [
+    "<details>",
+    `<summary>Full report (${active.length} active findings)</summary>`,
+    "",
+    renderMarkdown(result, { maxBytes: room }).replace(/^## .*\n/, ""),
+    "</details>"
+  ].join("\n") : "";
+  return [...head, fixedAndAdded, details, ...tail].filter(Boolean).join("\n\n");
+}
+function headline(result, active, comparison) {
+  const title = `## Palisade: ${active.length === 0 ? "no findings" : `${active.length} finding${active.length === 1 ? "" : "s"}`}`;
+  const parts2 = [];
+  if (comparison.first) parts2.push("first scan of this pull request");
+  else parts2.push(`${comparison.added.length} new`, `${comparison.fixed.length} fixed since the last push`);
+  if (result.diff) parts2.push(`on lines changed since \`${result.diff.mergeBase.slice(0, 12)}\``);
+  if (result.failOn !== "none") {
+    const failing = active.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[result.failOn]);
+    parts2.push(`**${failing ? "failed" : "passed"}** (fails on ${result.failOn} or above)`);
+  }
+  const approximate = comparison.partial ? "\n\n_The previous comment tracked only its most severe findings: new and fixed counts are approximate._" : "";
+  return `${title}
+
+${parts2.join(" · ")}${approximate}`;
+}
+function severityTable2(active, comparison) {
+  const count = (list2, severity) => list2.filter((f) => f.severity === severity).length;
+  return [
+    "| Severity | Findings | New | Fixed |",
+    "| --- | ---: | ---: | ---: |",
+    ...SEVERITIES.map(
+      (s) => `| ${s.charAt(0).toUpperCase()}${s.slice(1)} | ${count(active, s)} | ${count(comparison.added, s)} | ${count(comparison.fixed, s)} |`
+    )
+  ].join("\n");
+}
+function addedSection(comparison, context3) {
+  if (!comparison.added.length) return "";
+  const sorted = [...comparison.added].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const rows = sorted.slice(0, MAX_ROWS).map((f) => {
+    const where = `${f.location.file}#L${f.location.startLine}`;
+    const place = context3.blobUrl ? `[${escapeCell(where)}](${context3.blobUrl}${encodePath(f.location.file)}#L${f.location.startLine})` : escapeCell(where);
+    return `| ${f.severity} | ${escapeCell(f.ruleId)} | ${place} | ${escapeCell(truncate3(f.message || f.title, 300))} |`;
+  });
+  const more = sorted.length - rows.length;
+  return [
+    "<details open>",
+    `<summary>${comparison.first ? "Findings" : "New findings"} (${sorted.length})</summary>`,
+    "",
+    "| Severity | Rule | Location | Message |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    more > 0 ? `
+…and ${more} more (see the full report and the job summary)` : "",
+    "</details>"
+  ].join("\n");
+}
+function fixedSection(comparison) {
+  if (!comparison.fixed.length) return "";
+  const rows = comparison.fixed.slice(0, MAX_ROWS).map((t) => `| ${t.severity} | ${escapeCell(t.ruleId)} | ${escapeCell(`${t.file}#L${t.line}`)} |`);
+  const more = comparison.fixed.length - rows.length;
+  return [
+    "<details>",
+    `<summary>Fixed since the last push (${comparison.fixed.length})</summary>`,
+    "",
+    "| Severity | Rule | Was at |",
+    "| --- | --- | --- |",
+    ...rows,
+    more > 0 ? `
+…and ${more} more` : "",
+    "</details>"
+  ].join("\n");
+}
+function footer(result, context3) {
+  const run5 = context3.runUrl ? ` · [workflow run](${context3.runUrl})` : "";
+  return `<sub>Palisade ${escapeCell(result.tool.version)} · this comment is updated on every push${run5}</sub>`;
+}
+function truncate3(text2, max) {
+  const chars = Array.from(text2);
+  return chars.length <= max ? text2 : `${chars.slice(0, max - 1).join("")}…`;
+}
+function encodePath(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+
+// scanners/integrations/github/sticky.ts
+async function ownLogin(octokit) {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return data.login;
+  } catch {
+    return void 0;
+  }
+}
+async function findSticky(octokit, target) {
+  const login = await ownLogin(octokit);
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    per_page: 100
+  });
+  for (const comment of comments) {
+    const ours = comment.user?.type === "Bot" || login !== void 0 && comment.user?.login === login;
+    if (ours && comment.body?.includes(STICKY_MARKER)) return { id: comment.id, body: comment.body };
+  }
+  return void 0;
+}
+async function writeSticky(octokit, target, existing, body2) {
+  if (existing) {
+    const { data: data2 } = await octokit.rest.issues.updateComment({
+      owner: target.owner,
+      repo: target.repo,
+      comment_id: existing.id,
+      body: body2
+    });
+    return { id: data2.id, url: data2.html_url, action: "updated" };
+  }
+  const { data } = await octokit.rest.issues.createComment({
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    body: body2
+  });
+  return { id: data.id, url: data.html_url, action: "created" };
 }
 
 // scanners/reporters/sarif.ts
@@ -91716,172 +92977,6 @@ function annotationNote(report) {
   ].join("\n");
 }
 
-// actions/comment.ts
-import { deflateRawSync, inflateRawSync } from "node:zlib";
-var STICKY_MARKER = "<!-- palisade:sticky -->";
-var STATE_PREFIX = "<!-- palisade:state ";
-var STATE_SUFFIX = " -->";
-var MAX_COMMENT_CHARS = 65536;
-var MAX_STATE_CHARS = 24e3;
-var MAX_STATE_BYTES = 2 * 1024 * 1024;
-var MAX_ROWS = 50;
-var SHORT_FINGERPRINT = 16;
-function track(finding) {
-  return {
-    fingerprint: finding.fingerprint.slice(0, SHORT_FINGERPRINT),
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    file: finding.location.file,
-    line: finding.location.startLine
-  };
-}
-function encodeState(findings) {
-  const all = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]).map(track);
-  const encode = (tracked) => {
-    const rows = tracked.map((t) => [t.fingerprint, t.ruleId, t.severity, t.file, t.line]);
-    const json = JSON.stringify({ v: 1, total: findings.length, tracked: rows });
-    return deflateRawSync(Buffer.from(json, "utf8"), { level: 9 }).toString("base64");
-  };
-  let count = all.length;
-  let encoded = encode(all);
-  while (encoded.length > MAX_STATE_CHARS && count > 0) {
-    count = Math.floor(count * MAX_STATE_CHARS / encoded.length / 1.1);
-    encoded = encode(all.slice(0, count));
-  }
-  return `${STATE_PREFIX}${encoded}${STATE_SUFFIX}`;
-}
-function decodeState(body2) {
-  const start2 = body2.lastIndexOf(STATE_PREFIX);
-  if (start2 < 0) return void 0;
-  const end = body2.indexOf(STATE_SUFFIX, start2 + STATE_PREFIX.length);
-  const encoded = body2.slice(start2 + STATE_PREFIX.length, end < 0 ? void 0 : end);
-  if (end < 0 || encoded.length > MAX_STATE_CHARS * 2 || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded))
-    return void 0;
-  try {
-    const json = inflateRawSync(Buffer.from(encoded, "base64"), { maxOutputLength: MAX_STATE_BYTES });
-    const parsed = JSON.parse(json.toString("utf8"));
-    if (!parsed || typeof parsed !== "object") return void 0;
-    const { v, total, tracked } = parsed;
-    if (v !== 1 || !Number.isSafeInteger(total) || !Array.isArray(tracked)) return void 0;
-    const rows = [];
-    for (const row of tracked) {
-      if (!Array.isArray(row) || row.length !== 5) return void 0;
-      const [fingerprint2, ruleId, severity, file, line] = row;
-      if (typeof fingerprint2 !== "string" || typeof ruleId !== "string" || typeof file !== "string" || !Number.isSafeInteger(line) || !SEVERITIES.includes(severity))
-        return void 0;
-      rows.push({ fingerprint: fingerprint2, ruleId, severity, file, line });
-    }
-    return { total, tracked: rows };
-  } catch {
-    return void 0;
-  }
-}
-function compare2(findings, previous) {
-  if (!previous) return { added: findings, fixed: [], first: true, partial: false };
-  const before = new Set(previous.tracked.map((t) => t.fingerprint));
-  const now = new Set(findings.map((f) => f.fingerprint.slice(0, SHORT_FINGERPRINT)));
-  return {
-    added: findings.filter((f) => !before.has(f.fingerprint.slice(0, SHORT_FINGERPRINT))),
-    fixed: previous.tracked.filter((t) => !now.has(t.fingerprint)),
-    first: false,
-    partial: previous.tracked.length < previous.total
-  };
-}
-function renderComment(result, previous, context3 = {}) {
-  const active = activeFindings(result);
-  const comparison = compare2(active, previous);
-  const state = encodeState(active);
-  const head = [STICKY_MARKER, headline(result, active, comparison), severityTable2(active, comparison)];
-  if (context3.note) head.push(context3.note);
-  const tail = [footer(result, context3), state];
-  const fixed2 = fixedSection(comparison);
-  const added = addedSection(comparison, context3);
-  const fixedAndAdded = [added, fixed2].filter(Boolean).join("\n\n");
-  const fixedSize = [...head, fixedAndAdded, ...tail].join("\n\n").length;
-  const room = MAX_COMMENT_CHARS - fixedSize - 200;
-  const details = room > 2e3 ? [
-    "<details>",
-    `<summary>Full report (${active.length} active findings)</summary>`,
-    "",
-    renderMarkdown(result, { maxBytes: room }).replace(/^## .*\n/, ""),
-    "</details>"
-  ].join("\n") : "";
-  return [...head, fixedAndAdded, details, ...tail].filter(Boolean).join("\n\n");
-}
-function headline(result, active, comparison) {
-  const title = `## Palisade: ${active.length === 0 ? "no findings" : `${active.length} finding${active.length === 1 ? "" : "s"}`}`;
-  const parts2 = [];
-  if (comparison.first) parts2.push("first scan of this pull request");
-  else parts2.push(`${comparison.added.length} new`, `${comparison.fixed.length} fixed since the last push`);
-  if (result.diff) parts2.push(`on lines changed since \`${result.diff.mergeBase.slice(0, 12)}\``);
-  if (result.failOn !== "none") {
-    const failing = active.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[result.failOn]);
-    parts2.push(`**${failing ? "failed" : "passed"}** (fails on ${result.failOn} or above)`);
-  }
-  const approximate = comparison.partial ? "\n\n_The previous comment tracked only its most severe findings: new and fixed counts are approximate._" : "";
-  return `${title}
-
-${parts2.join(" · ")}${approximate}`;
-}
-function severityTable2(active, comparison) {
-  const count = (list2, severity) => list2.filter((f) => f.severity === severity).length;
-  return [
-    "| Severity | Findings | New | Fixed |",
-    "| --- | ---: | ---: | ---: |",
-    ...SEVERITIES.map(
-      (s) => `| ${s.charAt(0).toUpperCase()}${s.slice(1)} | ${count(active, s)} | ${count(comparison.added, s)} | ${count(comparison.fixed, s)} |`
-    )
-  ].join("\n");
-}
-function addedSection(comparison, context3) {
-  if (!comparison.added.length) return "";
-  const sorted = [...comparison.added].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-  const rows = sorted.slice(0, MAX_ROWS).map((f) => {
-    const where = `${f.location.file}#L${f.location.startLine}`;
-    const place = context3.blobUrl ? `[${escapeCell(where)}](${context3.blobUrl}${encodePath(f.location.file)}#L${f.location.startLine})` : escapeCell(where);
-    return `| ${f.severity} | ${escapeCell(f.ruleId)} | ${place} | ${escapeCell(truncate3(f.message || f.title, 300))} |`;
-  });
-  const more = sorted.length - rows.length;
-  return [
-    "<details open>",
-    `<summary>${comparison.first ? "Findings" : "New findings"} (${sorted.length})</summary>`,
-    "",
-    "| Severity | Rule | Location | Message |",
-    "| --- | --- | --- | --- |",
-    ...rows,
-    more > 0 ? `
-…and ${more} more (see the full report and the job summary)` : "",
-    "</details>"
-  ].join("\n");
-}
-function fixedSection(comparison) {
-  if (!comparison.fixed.length) return "";
-  const rows = comparison.fixed.slice(0, MAX_ROWS).map((t) => `| ${t.severity} | ${escapeCell(t.ruleId)} | ${escapeCell(`${t.file}#L${t.line}`)} |`);
-  const more = comparison.fixed.length - rows.length;
-  return [
-    "<details>",
-    `<summary>Fixed since the last push (${comparison.fixed.length})</summary>`,
-    "",
-    "| Severity | Rule | Was at |",
-    "| --- | --- | --- |",
-    ...rows,
-    more > 0 ? `
-…and ${more} more` : "",
-    "</details>"
-  ].join("\n");
-}
-function footer(result, context3) {
-  const run5 = context3.runUrl ? ` · [workflow run](${context3.runUrl})` : "";
-  return `<sub>Palisade ${escapeCell(result.tool.version)} · this comment is updated on every push${run5}</sub>`;
-}
-function truncate3(text2, max) {
-  const chars = Array.from(text2);
-  return chars.length <= max ? text2 : `${chars.slice(0, max - 1).join("")}…`;
-}
-function encodePath(file) {
-  return file.split("/").map(encodeURIComponent).join("/");
-}
-
 // actions/diff-base.ts
 import { execFile as execFile2 } from "node:child_process";
 import { promisify as promisify2 } from "node:util";
@@ -91928,10 +93023,10 @@ async function prepareDiffBase(root, base, head, auth2) {
 }
 
 // actions/inputs.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var PULL_REQUEST_EVENTS2 = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 function readInputs(workspace, eventName) {
-  const inWorkspace = (value) => path15.resolve(workspace, value);
+  const inWorkspace = (value) => path16.resolve(workspace, value);
   const optional = (name2) => getInput(name2) || void 0;
   const sarifOutput = getInput("sarif-file") || "palisade.sarif";
   const serverToken = optional("server-token");
@@ -91968,10 +93063,10 @@ var InputError = class extends Error {
 };
 
 // actions/relocate.ts
-import path16 from "node:path";
+import path17 from "node:path";
 function relativeToWorkspace(result, workspace) {
-  const prefix = path16.relative(path16.resolve(workspace), result.root).split(path16.sep).join("/");
-  if (!prefix || prefix.startsWith("..") || path16.isAbsolute(prefix)) return result;
+  const prefix = path17.relative(path17.resolve(workspace), result.root).split(path17.sep).join("/");
+  if (!prefix || prefix.startsWith("..") || path17.isAbsolute(prefix)) return result;
   const move2 = (file) => file ? `${prefix}/${file}` : prefix;
   const moveFinding = (finding) => {
     const moved = {
@@ -91985,52 +93080,10 @@ function relativeToWorkspace(result, workspace) {
   };
   return {
     ...result,
-    root: path16.resolve(workspace),
+    root: path17.resolve(workspace),
     findings: result.findings.map(moveFinding),
     errors: result.errors.map((error2) => ({ ...error2, file: move2(error2.file) }))
   };
-}
-
-// actions/sticky.ts
-async function ownLogin(octokit) {
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return data.login;
-  } catch {
-    return void 0;
-  }
-}
-async function findSticky(octokit, target) {
-  const login = await ownLogin(octokit);
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    per_page: 100
-  });
-  for (const comment of comments) {
-    const ours = comment.user?.type === "Bot" || login !== void 0 && comment.user?.login === login;
-    if (ours && comment.body?.includes(STICKY_MARKER)) return { id: comment.id, body: comment.body };
-  }
-  return void 0;
-}
-async function writeSticky(octokit, target, existing, body2) {
-  if (existing) {
-    const { data: data2 } = await octokit.rest.issues.updateComment({
-      owner: target.owner,
-      repo: target.repo,
-      comment_id: existing.id,
-      body: body2
-    });
-    return { id: data2.id, url: data2.html_url, action: "updated" };
-  }
-  const { data } = await octokit.rest.issues.createComment({
-    owner: target.owner,
-    repo: target.repo,
-    issue_number: target.issueNumber,
-    body: body2
-  });
-  return { id: data.id, url: data.html_url, action: "created" };
 }
 
 // actions/main.ts
@@ -92044,7 +93097,7 @@ async function run4() {
   }
 }
 async function runAction() {
-  const workspace = path17.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path18.resolve(process.env.GITHUB_WORKSPACE || process.cwd());
   const context3 = context2;
   const inputs = readInputs(workspace, context3.eventName);
   const diffBase = inputs.diffOnly ? await resolveDiffBase(inputs, context3.payload) : void 0;
@@ -92063,7 +93116,7 @@ async function runAction() {
   info2(
     `Palisade: ${active.length} findings (${counts.critical} critical, ${counts.high} high, ${counts.medium} medium, ${counts.low} low, ${counts.info} info) in ${result.stats.filesScanned} files` + (result.diff ? `, on lines changed since ${result.diff.mergeBase}` : "")
   );
-  mkdirSync(path17.dirname(inputs.sarifFile), { recursive: true });
+  mkdirSync(path18.dirname(inputs.sarifFile), { recursive: true });
   writeFileSync2(inputs.sarifFile, renderSarif(result));
   setOutput("sarif-file", inputs.sarifOutput);
   setOutput("findings", active.length);
@@ -92127,8 +93180,8 @@ async function stickyComment(inputs, result, context3) {
     blobUrl: pr.head?.sha ? `${server}/${owner}/${repo}/blob/${pr.head.sha}/` : void 0,
     runUrl: context3.runId ? `${server}/${owner}/${repo}/actions/runs/${context3.runId}` : void 0
   });
-  const commentFile = path17.join(
-    process.env.RUNNER_TEMP || path17.dirname(inputs.sarifFile),
+  const commentFile = path18.join(
+    process.env.RUNNER_TEMP || path18.dirname(inputs.sarifFile),
     "palisade-comment.md"
   );
   writeFileSync2(commentFile, body2);
@@ -92172,7 +93225,7 @@ ${notes.join("\n\n")}
 
 // actions/index.ts
 process.env.PALISADE_REGEX_ENGINE = "re2js";
-var grammar = path18.join(path18.dirname(fileURLToPath2(import.meta.url)), "tree-sitter-terraform.wasm");
+var grammar = path19.join(path19.dirname(fileURLToPath2(import.meta.url)), "tree-sitter-terraform.wasm");
 if (existsSync9(grammar)) setTerraformGrammarPath(grammar);
 await run4();
 /*! Bundled license information:

@@ -5,6 +5,7 @@ import { mergeKubernetesModel } from '../model/kubernetes.js';
 import { emptyModel, type Model } from '../model/model.js';
 import type { SourceFile } from '../parsers/source-file.js';
 import { adaptAzure, adaptGithub, adaptGitlab } from '../pipeline/index.js';
+import { adaptRepositorySettings } from '../posture/adapter.js';
 import { declareTerraformPlan, declareTerraformUnit, type TerraformUnitOptions } from '../terraform/index.js';
 import { declareCloudFormation } from './cloudformation.js';
 import { adaptDockerfile } from './dockerfile.js';
@@ -20,6 +21,7 @@ const FILE_ADAPTERS: Partial<Record<Format, (file: SourceFile, model: Model) => 
   'github-action': adaptGithub,
   'gitlab-ci': adaptGitlab,
   'azure-pipelines': adaptAzure,
+  'github-repository-settings': adaptRepositorySettings,
 };
 
 /** Evaluators that declare cloud resources of one file, mapped onto the model by kind definitions. */
@@ -37,6 +39,8 @@ export function buildModel(
   files: SourceFile[],
   onError: (file: SourceFile, error: Error) => void,
   terraform: TerraformUnitOptions = {},
+  /** Receives every declared IaC resource of the unit (the scan's resource inventory). */
+  declaredOut?: DeclaredResource[],
 ): Model {
   const model = emptyModel();
   const declared: DeclaredResource[] = [];
@@ -63,6 +67,7 @@ export function buildModel(
     }
   }
   builtinKinds().map(declared, model);
+  declaredOut?.push(...declared);
   return model;
 }
 
@@ -71,4 +76,6 @@ function mergeModel(into: Model, from: Model): void {
   mergeKubernetesModel(into.kubernetes, from.kubernetes);
   into.docker.stages.push(...from.docker.stages);
   into.pipeline.files.push(...from.pipeline.files);
+  into.posture.repositories.push(...from.posture.repositories);
+  into.notes.push(...from.notes);
 }

@@ -126,7 +126,8 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanResult> 
       lineIndex ??= new LineIndex(text);
       const { line, column } = lineIndex.position(match.start);
       const finding = historyFinding(
-        rule,
+        // A detector's own severity, unless the config sets the rule's.
+        { ...rule, severity: config.rules.severity[rule.id] ?? match.detector.severity ?? rule.severity },
         match.detector,
         match.value,
         current,
@@ -218,7 +219,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanResult> 
   );
   const used = new Set(list.map((f) => f.ruleId));
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'palisade', version: VERSION, informationUri: 'https://github.com/palisade-dev/palisade' },
     root: top,
     startedAt: new Date(started).toISOString(),

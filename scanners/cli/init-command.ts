@@ -26,7 +26,7 @@ rules:
 # categories:
 #   disable: [posture]        # iac, secret, pipeline, posture
 
-# Paths to skip, as globs relative to this folder (.gitignore is honoured as well).
+# Paths to skip, as globs relative to this folder (.gitignore is honoured too, for files git does not track).
 # exclude:
 #   - 'vendor/**'
 #   - '**/testdata/**'

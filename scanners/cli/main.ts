@@ -3,12 +3,15 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { VERSION } from '../core/package.js';
 import { registerBaselineCommand } from './baseline-command.js';
+import { registerCloudCommand } from './cloud-command.js';
 import type { CommandContext } from './context.js';
 import { registerGitlabCommand } from './gitlab-command.js';
 import { registerInitCommand } from './init-command.js';
 import { type CliIo, completeIo } from './io.js';
+import { registerPostureCommand } from './posture-command.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerScanCommand } from './scan-command.js';
+import { registerTagCommand } from './tag-command.js';
 
 /** Exit status for usage and configuration errors, and for failures of Palisade itself. */
 export const EXIT_USAGE = 2;
@@ -56,6 +59,9 @@ export function buildProgram(context: CommandContext): Command {
   registerRulesCommand(program, context);
   registerInitCommand(program, context);
   registerGitlabCommand(program, context);
+  registerCloudCommand(program, context);
+  registerPostureCommand(program, context);
+  registerTagCommand(program, context);
   program.addHelpText(
     'after',
     `

@@ -214,6 +214,35 @@ async function runScan(
     progress.stop();
   }
 
+  writeReports(result, targets, options, context);
+  if (options.upload !== undefined && uploadToken && uploadMetadata) {
+    const uploaded = await sendToServer(
+      options.upload,
+      uploadToken,
+      result,
+      uploadMetadata,
+      options,
+      context,
+    );
+    if (!uploaded) return 3;
+  }
+  return shouldFail(result) ? 1 : 0;
+}
+
+/** The report options every scanning command shares. */
+export type ReportCommandOptions = Pick<
+  ScanCommandOptions,
+  'quiet' | 'verbose' | 'color' | 'automationId' | 'commitSha'
+>;
+
+/** Writes each requested report to its file or standard output, with the summary and notes lines. */
+export function writeReports(
+  result: ScanResult,
+  targets: OutputTarget[],
+  options: ReportCommandOptions,
+  context: CommandContext,
+): void {
+  const { io } = context;
   const stderrColors = colorsFor(io, 'stderr', options.color);
   const reportOptions = {
     verbose: options.verbose,
@@ -237,27 +266,15 @@ async function runScan(
   if (targets.every((t) => t.file !== undefined)) io.stderr.write(`${summaryLine(result)}\n`);
   const notesLine = hiddenNotesLine(result, targets, options);
   if (notesLine) io.stderr.write(`${stderrColors.dim(notesLine)}\n`);
-  if (options.upload !== undefined && uploadToken && uploadMetadata) {
-    const uploaded = await sendToServer(
-      options.upload,
-      uploadToken,
-      result,
-      uploadMetadata,
-      options,
-      context,
-    );
-    if (!uploaded) return 3;
-  }
-  return shouldFail(result) ? 1 : 0;
 }
 
 /** Uploads the scan; says what the server recorded, or why it failed (exit status 3). */
-async function sendToServer(
+export async function sendToServer(
   serverUrl: string,
   token: string,
   result: ScanResult,
   metadata: UploadMetadata,
-  options: ScanCommandOptions,
+  options: Pick<ScanCommandOptions, 'quiet'>,
   context: CommandContext,
 ): Promise<boolean> {
   const { io } = context;
@@ -283,7 +300,7 @@ async function sendToServer(
  * Notes (skipped files and the like) are listed in the terminal's text report only with --verbose;
  * machine formats and files always get everything.
  */
-function terminalView(result: ScanResult, format: ReportFormat, options: ScanCommandOptions): ScanResult {
+function terminalView(result: ScanResult, format: ReportFormat, options: ReportCommandOptions): ScanResult {
   if (options.verbose || format !== 'text') return result;
   return { ...result, errors: result.errors.filter((e) => e.level !== 'note') };
 }
@@ -292,7 +309,7 @@ function terminalView(result: ScanResult, format: ReportFormat, options: ScanCom
 function hiddenNotesLine(
   result: ScanResult,
   targets: OutputTarget[],
-  options: ScanCommandOptions,
+  options: ReportCommandOptions,
 ): string | undefined {
   const terminalText = targets.some((t) => t.file === undefined && t.format === 'text');
   const notes = result.errors.filter((e) => e.level === 'note').length;

@@ -1,7 +1,9 @@
 /** `palisade scan --upload URL`: sends a scan to the Palisade server, with metadata from CI or git. */
 import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { ScanResult } from '../core/types.js';
+import { type Category, CODE_CATEGORIES, type IacResourceRecord, type ScanResult } from '../core/types.js';
 
 /** The scan metadata the server's `POST /api/v1/scans` expects next to the findings. */
 export interface UploadMetadata {
@@ -14,6 +16,8 @@ export interface UploadMetadata {
   runId: string;
   runUrl?: string;
   pullRequest?: string;
+  /** The finding categories the scan covered; by default those of the code rules that ran. */
+  categories?: Category[];
 }
 
 export interface UploadReply {
@@ -171,18 +175,156 @@ export async function uploadScan(
   metadata: UploadMetadata,
   fetchImpl: typeof fetch = fetch,
 ): Promise<UploadReply> {
-  let endpoint: URL;
-  try {
-    endpoint = new URL('api/v1/scans', serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
-  } catch {
-    throw new UsageError(`--upload needs the server's base URL (http:// or https://), not "${serverUrl}"`);
-  }
   const body = {
     ...metadata,
+    categories: metadata.categories ?? coveredCodeCategories(result),
     tool: { name: result.tool.name, version: result.tool.version },
     // The server keeps no source text: snippets stay on this machine.
     findings: result.findings.map(({ snippet: _snippet, ...finding }) => finding),
+    resources: result.resources && uploadableResources(result.resources),
+    codeowners: readCodeowners(result.root),
   };
+  const { status, reply } = await postToServer<{
+    url?: string;
+    statusUrl?: string;
+    scan?: { counts?: UploadReply['counts'] };
+  }>(serverUrl, 'api/v1/scans', token, body, fetchImpl);
+  return { status, url: reply.statusUrl ?? reply.url, counts: reply.scan?.counts };
+}
+
+/** The code categories whose rules ran: the server closes only absent findings of these. */
+function coveredCodeCategories(result: ScanResult): Category[] | undefined {
+  const ran = new Set(result.rules.map((rule) => rule.category));
+  const covered = CODE_CATEGORIES.filter((category) => ran.has(category));
+  return covered.length > 0 ? covered : undefined;
+}
+
+/** Where GitHub (first three, in its order) and GitLab look for the code owners file. */
+export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
+/** The most CODEOWNERS text sent with a scan (the server's limit, server/schemas/upload.ts). */
+export const CODEOWNERS_MAX_CHARS = 64 * 1024;
+
+/**
+ * The repository's CODEOWNERS text, for the server's finding owners: the first file found, cut at the last
+ * whole line within 64 KiB. A file that is a link out of the repository is never read.
+ */
+export function readCodeowners(root: string): string | undefined {
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  for (const candidate of CODEOWNERS_PATHS) {
+    let real: string;
+    try {
+      real = realpathSync(path.join(root, candidate));
+    } catch {
+      continue;
+    }
+    // Not a link out of the repository, and not a FIFO or device that would block or never end.
+    if (!real.startsWith(realRoot + path.sep) || !statSync(real).isFile()) continue;
+    const text = readPrefix(real, CODEOWNERS_MAX_CHARS * 4);
+    if (text === undefined) continue;
+    if (text.length <= CODEOWNERS_MAX_CHARS) return text;
+    const cut = text.slice(0, CODEOWNERS_MAX_CHARS);
+    const lastLine = cut.lastIndexOf('\n');
+    return lastLine === -1 ? cut : cut.slice(0, lastLine + 1);
+  }
+  return undefined;
+}
+
+/** Up to `maxBytes` of a regular file as UTF-8 (a partial last character dropped), or undefined. */
+function readPrefix(file: string, maxBytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(maxBytes);
+    const read = readSync(fd, buffer, 0, maxBytes, 0);
+    return buffer
+      .subarray(0, read)
+      .toString('utf8')
+      .replace(/\uFFFD$/, '');
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The server's limits on the resource inventory (server/schemas/upload.ts): records are fitted to them. */
+const RESOURCE_LIMITS = {
+  resources: 50_000,
+  tags: 200,
+  tagKey: 512,
+  tagValue: 2048,
+  references: 1000,
+  type: 300,
+  kind: 200,
+  address: 2000,
+  modulePath: 2000,
+  name: 1000,
+  file: 4096,
+  traceTag: 200,
+};
+
+/**
+ * The inventory fitted to what the server accepts, so one outsized resource cannot fail the upload: a
+ * record whose identity (type, address, file) is too long is left out; optional facts too long are dropped;
+ * tags and references beyond the limits are cut (in their sorted order).
+ */
+export function uploadableResources(resources: IacResourceRecord[]): IacResourceRecord[] {
+  const fits = (value: string | undefined, max: number) =>
+    value !== undefined && value.length >= 1 && value.length <= max;
+  const kept: IacResourceRecord[] = [];
+  for (const resource of resources) {
+    if (kept.length >= RESOURCE_LIMITS.resources) break;
+    if (
+      !fits(resource.type, RESOURCE_LIMITS.type) ||
+      !fits(resource.address, RESOURCE_LIMITS.address) ||
+      !fits(resource.file, RESOURCE_LIMITS.file)
+    )
+      continue;
+    const tags = Object.entries(resource.tags)
+      .filter(([key, value]) => fits(key, RESOURCE_LIMITS.tagKey) && value.length <= RESOURCE_LIMITS.tagValue)
+      .slice(0, RESOURCE_LIMITS.tags);
+    const record: IacResourceRecord = {
+      family: resource.family,
+      type: resource.type,
+      address: resource.address,
+      file: resource.file,
+      line: resource.line,
+      tags: Object.fromEntries(tags),
+      references: resource.references
+        .filter((reference) => fits(reference, RESOURCE_LIMITS.address))
+        .slice(0, RESOURCE_LIMITS.references),
+    };
+    if (fits(resource.kind, RESOURCE_LIMITS.kind)) record.kind = resource.kind;
+    if (fits(resource.modulePath, RESOURCE_LIMITS.modulePath)) record.modulePath = resource.modulePath;
+    if (fits(resource.name, RESOURCE_LIMITS.name)) record.name = resource.name;
+    if (fits(resource.traceTag, RESOURCE_LIMITS.traceTag)) record.traceTag = resource.traceTag;
+    kept.push(record);
+  }
+  return kept;
+}
+
+/**
+ * POSTs `body` as JSON to `path` under the server's base URL with the API token. Returns the status (200,
+ * 201 or 202) and the parsed reply; throws an Error saying what the server answered otherwise.
+ */
+export async function postToServer<Reply extends object>(
+  serverUrl: string,
+  path: string,
+  token: string,
+  body: unknown,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ status: number; reply: Partial<Reply> }> {
+  let endpoint: URL;
+  try {
+    endpoint = new URL(path, serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`);
+  } catch {
+    throw new UsageError(`--upload needs the server's base URL (http:// or https://), not "${serverUrl}"`);
+  }
   const response = await fetchImpl(endpoint, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -190,13 +332,7 @@ export async function uploadScan(
     signal: AbortSignal.timeout(120_000),
   });
   const text = await response.text();
-  let reply: {
-    url?: string;
-    statusUrl?: string;
-    scan?: { counts?: UploadReply['counts'] };
-    message?: string;
-    pointer?: string;
-  } = {};
+  let reply: Partial<Reply> & { message?: string; pointer?: string } = {};
   try {
     reply = JSON.parse(text);
   } catch {
@@ -206,5 +342,5 @@ export async function uploadScan(
     const detail = reply.message ? `: ${reply.message}${reply.pointer ? ` (at ${reply.pointer})` : ''}` : '';
     throw new Error(`the server answered ${response.status}${detail}`);
   }
-  return { status: response.status, url: reply.statusUrl ?? reply.url, counts: reply.scan?.counts };
+  return { status: response.status, reply };
 }

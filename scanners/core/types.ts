@@ -4,6 +4,8 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const
 export type Severity = (typeof SEVERITIES)[number];
 
 export const CATEGORIES = ['iac', 'secret', 'pipeline', 'posture'] as const;
+/** What a scan of code covers; `posture` (repository settings) comes from the settings check alone. */
+export const CODE_CATEGORIES: readonly Category[] = ['iac', 'secret', 'pipeline'];
 export type Category = (typeof CATEGORIES)[number];
 
 /** 1-based lines and columns; end is inclusive of the last line, exclusive of the last column. */
@@ -81,7 +83,8 @@ export type ScanErrorCode =
   | 'symlink-outside-root'
   | 'rule-failed'
   | 'unsupported'
-  | 'expired-suppression';
+  | 'expired-suppression'
+  | 'permission-missing';
 
 /** A per-file problem: the scan goes on. Level `note` is informational (a skipped file). */
 export interface ScanError {
@@ -152,7 +155,7 @@ export interface IacResourceRecord {
 
 export interface ScanResult {
   /** Version of the JSON report schema (schemas/palisade-report.schema.json). */
-  schemaVersion: '1.0.0';
+  schemaVersion: '1.1.0';
   tool: { name: 'palisade'; version: string; informationUri: string };
   /** Absolute path of the scanned root. */
   root: string;

@@ -14,6 +14,7 @@ export const FILE_FORMATS = [
   'github-action',
   'gitlab-ci',
   'azure-pipelines',
+  'github-repository-settings',
   'yaml',
   'json',
   'text',
@@ -76,6 +77,9 @@ function looksLikeDockerfile(head: string): boolean {
 }
 
 function sniffStructuredFormat(head: string, json: boolean): FileFormat | undefined {
+  // A repository settings snapshot (scanners/posture/snapshot.ts).
+  if (json && /"kind"\s*:\s*"github-repository-settings"/.test(head) && /"schemaVersion"\s*:/.test(head))
+    return 'github-repository-settings';
   if (/["']?AWSTemplateFormatVersion["']?\s*:/.test(head)) return 'cloudformation';
   if (
     /["']?Type["']?\s*:\s*["']?(AWS|Alexa)::[A-Za-z0-9]+::/.test(head) &&

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   type Dirent,
   existsSync,
@@ -36,7 +37,10 @@ export interface Inventory {
   notes: ScanError[];
 }
 
-/** Lists the files to scan: honours .gitignore and excludes, skips large files, stays inside the root. */
+/**
+ * Lists the files to scan: honours .gitignore (for files git does not track) and excludes, skips large files,
+ * stays inside the root.
+ */
 export function takeInventory(options: InventoryOptions): Inventory {
   const root = path.resolve(options.root);
   const realRoot = realpathSync(root);
@@ -50,6 +54,7 @@ export function takeInventory(options: InventoryOptions): Inventory {
     inventory,
     visited: new Set<string>(),
     added: new Set<string>(),
+    tracked: options.files ? undefined : trackedByGit(root),
   };
   if (options.files) {
     for (const file of options.files) addExplicitFile(context, file);
@@ -69,7 +74,45 @@ type WalkContext = InventoryOptions & {
   visited: Set<string>;
   /** Relative paths already listed, so a file named twice is scanned once. */
   added: Set<string>;
+  /** What git tracks under the root, when the root is in a work tree. */
+  tracked: TrackedPaths | undefined;
 };
+
+interface TrackedPaths {
+  files: Set<string>;
+  /** Every folder holding a tracked file. */
+  folders: Set<string>;
+}
+
+/**
+ * The files git tracks under the root, relative to it. Git never ignores a tracked file, and neither does
+ * the scan: otherwise a pull request could hide its own files by adding a `.gitignore` that matches them.
+ * Undefined outside a work tree or without git. fsmonitor is off so that no configured program runs.
+ */
+function trackedByGit(root: string): TrackedPaths | undefined {
+  let listing: string;
+  try {
+    listing = execFileSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return undefined;
+  }
+  const tracked: TrackedPaths = { files: new Set(), folders: new Set() };
+  for (const file of listing.split('\0')) {
+    if (!file) continue;
+    tracked.files.add(file);
+    for (let slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+      const folder = file.slice(0, slash);
+      if (tracked.folders.has(folder)) break;
+      tracked.folders.add(folder);
+    }
+  }
+  return tracked;
+}
 
 interface IgnoreLayer {
   /** The folder the .gitignore sits in, relative to the root ('' for the root). */
@@ -163,11 +206,12 @@ function walk(
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(child.name)) continue;
-      if (isIgnored(layers, relative, true) || context.excluded(relative) || context.excluded(`${relative}/`))
-        continue;
+      const ignored = isIgnored(layers, relative, true) && !context.tracked?.folders.has(relative);
+      if (ignored || context.excluded(relative) || context.excluded(`${relative}/`)) continue;
       walk(context, absolute, relative, layers);
     } else {
-      if (isIgnored(layers, relative, false) || context.excluded(relative)) continue;
+      const ignored = isIgnored(layers, relative, false) && !context.tracked?.files.has(relative);
+      if (ignored || context.excluded(relative)) continue;
       addFile(context, absolute, relative);
     }
   }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { buildModel } from '../adapters/index.js';
 import { FileError } from '../core/errors.js';
-import type { Category, Finding, Range, ScanError, Severity } from '../core/types.js';
+import type { Category, Finding, IacResourceRecord, Range, ScanError, Severity } from '../core/types.js';
+import type { DeclaredResource } from '../model/declared.js';
 import { isParsable, parseSourceFile, type SourceFile, sourceFile } from '../parsers/source-file.js';
 import { attachSnippet, fingerprint, redactSecret } from '../postprocess/fingerprint.js';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../postprocess/suppressions.js';
 import type { ReportInput, Rule } from '../rules/types.js';
 import type { SecretSettings } from '../secrets/settings.js';
+import { resourceRecords } from '../tagging/inventory.js';
 import type { VarFileInput } from '../terraform/index.js';
 import { detectFormat } from './file-format.js';
 import type { InventoryEntry } from './inventory.js';
@@ -38,6 +40,8 @@ export interface UnitSettings {
   varFiles?: VarFileInput[];
   /** Terraform folders called as local modules by other folders of the scan: evaluated through their callers. */
   terraformModules?: string[];
+  /** Record the unit's IaC resources (full scans; a diff scan sees only some units). */
+  resourceInventory?: boolean;
 }
 
 export interface UnitResult {
@@ -45,6 +49,8 @@ export interface UnitResult {
   errors: ScanError[];
   files: number;
   bytes: number;
+  /** The unit's IaC resources, when `resourceInventory` is set. */
+  resources?: IacResourceRecord[];
 }
 
 /** Bytes looked at for a NUL to call a file binary, as git does. */
@@ -66,6 +72,7 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
   if (!textFiles.length) return result;
 
   const moduleFiles: SourceFile[] = [];
+  const declared: DeclaredResource[] = [];
   const model = buildModel(
     parsedFiles,
     (file, error) =>
@@ -86,8 +93,10 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
       loadedFiles: moduleFiles,
       calledModules: settings.terraformModules,
     },
+    declared,
   );
   if (settings.trustedActions) model.pipeline.trustedActions = [...settings.trustedActions];
+  result.errors.push(...model.notes);
   const formats = new Set<string>(parsedFiles.map((f) => f.format));
   // A plan is Terraform too: rules written for Terraform check the resources a plan declares.
   if (formats.has('terraform-plan')) formats.add('terraform');
@@ -155,7 +164,9 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
       const finding: Finding = {
         ruleId: rule.id,
         title: rule.title,
-        severity: settingsForPath.severity[rule.id] ?? rule.severity,
+        severity:
+          settingsForPath.severity[rule.id] ??
+          (rule.severityFromConfig ? rule.severity : (input.severity ?? rule.severity)),
         category: rule.category,
         message: input.message ?? rule.title,
         location,
@@ -190,6 +201,8 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
     }
   }
   if (secretValues.size) scrubSecrets(result.findings, secretValues);
+  if (settings.resourceInventory && declared.length)
+    result.resources = resourceRecords(declared, [...moduleFiles, ...textFiles], settings.secrets);
   return result;
 }
 

@@ -9,6 +9,7 @@ import { compareText, type Finding, type ScanError, type ScanResult, type Severi
 import { type Baseline, readBaseline } from '../postprocess/baseline.js';
 import { loadRules, type RuleSelection } from '../rules/registry.js';
 import type { Rule } from '../rules/types.js';
+import { compareRecords } from '../tagging/inventory.js';
 import { terraformModuleCalls, withModuleCallers } from '../terraform/calls.js';
 import { initTerraformParser, parseVarFile, type VarFileInput } from '../terraform/index.js';
 import { changedSince, type DiffInfo, touchesChange } from './diff.js';
@@ -24,6 +25,11 @@ export interface ScanOptions {
   files?: string[];
   /** Diff mode: report only findings on lines changed since the merge-base with this ref. */
   diffBase?: string;
+  /**
+   * Diff mode with the changed lines already known (paths relative to root), e.g. from a pull request's
+   * patches fetched through an API when there is no git history to ask. Takes precedence over `diffBase`.
+   */
+  diff?: DiffInfo;
   /** In diff mode, report findings on changed lines, or anywhere in changed files. */
   diffScope?: 'lines' | 'files';
   /** A loaded config, a config file path, or undefined to look for .palisade.yml in the root. */
@@ -78,7 +84,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     root,
   };
   const diffScope = options.diffScope ?? config.diffScope;
-  const diff = options.diffBase ? await changedSince(root, options.diffBase) : undefined;
+  const diff = options.diff ?? (options.diffBase ? await changedSince(root, options.diffBase) : undefined);
+  settings.resourceInventory = !diff;
 
   const inventory = takeInventory({
     root,
@@ -125,7 +132,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   findings.sort(compareFindings);
   const errors = [...inventory.notes, ...unitResult.errors].sort(compareErrors);
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'palisade', version: VERSION, informationUri: 'https://github.com/palisade-dev/palisade' },
     root,
     startedAt,
@@ -156,6 +163,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     },
     diff: diff ? diffSummary(diff, diffScope) : undefined,
     failOn: options.failOn ?? config.failOn,
+    resources: unitResult.resources?.sort(compareRecords),
   };
 }
 
@@ -213,6 +221,10 @@ async function runUnits(
     total.errors.push(...result.errors);
     total.files += result.files;
     total.bytes += result.bytes;
+    if (result.resources) {
+      total.resources ??= [];
+      for (const resource of result.resources) total.resources.push(resource);
+    }
   };
   const bytes = units.reduce((sum, unit) => sum + unit.reduce((size, entry) => size + entry.size, 0), 0);
   const jobs = options.jobs ?? Math.min(availableParallelism(), 4);

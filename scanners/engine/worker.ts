@@ -28,6 +28,10 @@ export default async function processBatch(task: WorkerTask): Promise<UnitResult
     total.errors.push(...result.errors);
     total.files += result.files;
     total.bytes += result.bytes;
+    if (result.resources) {
+      total.resources ??= [];
+      for (const resource of result.resources) total.resources.push(resource);
+    }
   }
   return total;
 }

@@ -126,6 +126,22 @@ export class KindRegistry {
       }
     }
   }
+
+  /** The neutral kind a declared resource maps to, and the body paths of its identity (name) fields. */
+  describe(resource: DeclaredResource): { kind: string; namePaths: string[] } | undefined {
+    for (const { definition, source } of this.primary.get(typeKey(resource.family, resource.type)) ?? []) {
+      if (source.when && !source.when(resource.body)) continue;
+      const namePaths = (definition.identity ?? []).flatMap((field) => {
+        const spec = source.fields[field];
+        // A mapped value is not the literal the template wrote; a fixed field names nothing.
+        if (!spec || (typeof spec === 'object' && spec.map)) return [];
+        const paths = typeof spec === 'string' ? [spec] : [spec.path].flat();
+        return paths.filter((path) => !path.startsWith('\u0000'));
+      });
+      return { kind: definition.kind, namePaths };
+    }
+    return undefined;
+  }
 }
 
 /** ARM resource types are case-insensitive (`Microsoft.DocumentDb` is `Microsoft.DocumentDB`); the others are not. */

@@ -1,5 +1,6 @@
-import type { Range } from '../core/types.js';
+import type { Range, ScanError } from '../core/types.js';
 import type { FileFormat } from '../engine/file-format.js';
+import { emptyPostureModel, type PostureModel } from '../posture/model.js';
 import type { IacFamily } from './declared.js';
 import type { DockerModel } from './docker.js';
 import { emptyKubernetesModel, type KubernetesModel } from './kubernetes.js';
@@ -53,6 +54,10 @@ export interface Model {
   kubernetes: KubernetesModel;
   docker: DockerModel;
   pipeline: PipelineModel;
+  /** Repository settings from posture snapshots (`palisade posture`). */
+  posture: PostureModel;
+  /** Notes and warnings adapters raise about a file without failing it (a setting a snapshot could not read). */
+  notes: ScanError[];
   /** Entities by reference key (`aws_s3_bucket.logs`, a logical id) and by `=` plus an identity value. */
   references: Map<string, Entity[]>;
 }
@@ -66,6 +71,8 @@ export function emptyModel(): Model {
     kubernetes: emptyKubernetesModel(),
     docker: { stages: [] },
     pipeline: { files: [], trustedActions: [...DEFAULT_TRUSTED_ACTIONS] },
+    posture: emptyPostureModel(),
+    notes: [],
     references: new Map(),
   };
 }

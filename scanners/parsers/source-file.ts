@@ -34,7 +34,7 @@ const YAML_FORMATS = new Set<FileFormat>([
   'azure-pipelines',
   'yaml',
 ]);
-const JSON_FORMATS = new Set<FileFormat>(['arm', 'terraform-plan', 'json']);
+const JSON_FORMATS = new Set<FileFormat>(['arm', 'terraform-plan', 'github-repository-settings', 'json']);
 
 /** A file with its text and line index, not yet parsed. */
 export function sourceFile(filePath: string, format: FileFormat, text: string): SourceFile {

@@ -2,6 +2,7 @@
 import type {
   BenchmarkRef,
   Finding,
+  IacResourceRecord,
   Location,
   RuleSummary,
   ScanError,
@@ -50,6 +51,23 @@ export function canonicalResult(result: ScanResult): ScanResult {
       changedFiles: result.diff.changedFiles,
     },
     failOn: result.failOn,
+    resources: result.resources?.map(canonicalResource),
+  };
+}
+
+function canonicalResource(resource: IacResourceRecord): IacResourceRecord {
+  return {
+    family: resource.family,
+    type: resource.type,
+    kind: resource.kind,
+    address: resource.address,
+    modulePath: resource.modulePath,
+    name: resource.name,
+    file: resource.file,
+    line: resource.line,
+    traceTag: resource.traceTag,
+    tags: resource.tags,
+    references: resource.references,
   };
 }
 

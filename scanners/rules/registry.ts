@@ -50,6 +50,6 @@ export async function loadRules(selection: RuleSelection): Promise<Rule[]> {
     .filter((rule) => !selection.categories.disable.includes(rule.category))
     .map((rule) => {
       const severity = selection.severity[rule.id];
-      return severity ? { ...rule, severity } : rule;
+      return severity ? { ...rule, severity, severityFromConfig: true } : rule;
     });
 }

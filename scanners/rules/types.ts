@@ -35,6 +35,8 @@ export interface ReportInput {
   key?: string;
   /** A secret's raw value: the engine keeps only its hash and a masked preview. */
   secret?: string;
+  /** This finding's severity when it differs from the rule's (a secret detector's own); config overrides win. */
+  severity?: Severity;
 }
 
 export interface RuleContext {
@@ -52,6 +54,8 @@ export interface Rule extends RuleMetadata {
   docs?: string;
   /** The rule's folder, when loaded from one (fixtures and README live there). */
   dir?: string;
+  /** Set when the config overrides the rule's severity: it then wins over a finding's own severity. */
+  severityFromConfig?: boolean;
 }
 
 export type RuleDefinition = RuleMetadata & { check(context: RuleContext): void };

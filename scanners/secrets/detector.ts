@@ -46,6 +46,12 @@ export interface Detector {
   contextLines?: number;
   /** For block secrets (PEM keys): characters after the hit the pattern may span. */
   spanChars?: number;
+  /**
+   * The match must start at most this many characters after the end of one of the detector's keywords, on
+   * the same line. Stands for a pattern prefix "keyword, then up to N characters": spelled in the pattern,
+   * that prefix makes RE2's automaton explode on lines with several keywords (and fall back to its NFA).
+   */
+  keywordWithin?: number;
   /** Only files of these kinds. */
   fileKinds?: FileKind[];
   /** Only files whose base name matches this RE2 pattern (case-insensitive), for example `^\.npmrc$`. */

@@ -221,17 +221,32 @@ export function scanText(
 
   // 1. Keyword hits become regions (the hit's line, or a window of it), merged per detector.
   const regions = new Map<number, Region[]>();
+  // For detectors with keywordWithin: where their keywords end, ascending (hits come in end order).
+  const keywordEnds = new Map<number, number[]>();
+  const keywords = set.prefilter.keywords;
   let lineStart = -1;
   let lineEnd = -1;
   for (const hit of set.prefilter.scan(text, MAX_HITS_PER_FILE)) {
-    if (hit.start < lineStart || hit.start > lineEnd) {
-      lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
-      const next = text.indexOf('\n', hit.start);
-      lineEnd = next === -1 ? text.length : next;
-    }
+    // The hit's line is looked up only once a detector applies: `@` in JSDoc or `default` in JavaScript
+    // trigger nothing there (their detectors are for other files).
+    let onKnownLine = hit.start >= lineStart && hit.start <= lineEnd;
     for (const index of set.byKeyword[hit.keyword]!) {
       if (!detectorApplies(index)) continue;
+      if (!onKnownLine) {
+        lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
+        const next = text.indexOf('\n', hit.start);
+        lineEnd = next === -1 ? text.length : next;
+        onKnownLine = true;
+      }
       const detector = set.detectors[index]!.detector;
+      if (detector.keywordWithin !== undefined) {
+        let ends = keywordEnds.get(index);
+        if (!ends) {
+          ends = [];
+          keywordEnds.set(index, ends);
+        }
+        ends.push(hit.start + keywords[hit.keyword]!.length);
+      }
       let list = regions.get(index);
       if (!list) {
         list = [];
@@ -260,6 +275,12 @@ export function scanText(
         if (!span || span[1] <= span[0]) continue;
         const start = batch.toText(match.start, match.end, span[0]);
         if (start === undefined || seen.has(start)) continue;
+        const within = compiled.detector.keywordWithin;
+        if (
+          within !== undefined &&
+          !keywordBefore(text, keywordEnds.get(index)!, start - (span[0] - match.start), within)
+        )
+          continue;
         seen.add(start);
         const value = batch.text.slice(span[0], span[1]);
         const whole = batch.text.slice(match.start, match.end);
@@ -271,6 +292,23 @@ export function scanText(
     }
   }
   return dropAllowed(text, resolveOverlaps(found));
+}
+
+/** True when one of `ends` (ascending) lies at most `within` characters before `at`, on its line. */
+function keywordBefore(text: string, ends: number[], at: number, within: number): boolean {
+  let low = 0;
+  let high = ends.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (ends[mid]! <= at) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (found < 0 || at - ends[found]! > within) return false;
+  for (let i = ends[found]!; i < at; i++) if (text.charCodeAt(i) === 10) return false;
+  return true;
 }
 
 /** Markers that allow a secret on their line: ours, and detect-secrets' and gitleaks' for migration. */

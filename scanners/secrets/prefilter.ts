@@ -21,7 +21,6 @@ export class KeywordPrefilter {
   /** For each state, the keywords that end there (own and through failure links), or undefined. */
   private readonly outputs: Array<number[] | undefined>;
   private readonly lengths: number[];
-  private readonly ends: Uint8Array;
 
   constructor(readonly keywords: readonly string[]) {
     const trie: number[][] = [new Array<number>(ALPHABET).fill(-1)];
@@ -32,7 +31,7 @@ export class KeywordPrefilter {
       let state = 0;
       for (const char of keyword.toLowerCase()) {
         const code = char.charCodeAt(0);
-        if (code >= ALPHABET || char.length !== 1)
+        if (code === 0 || code >= ALPHABET || char.length !== 1)
           throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
         const row = trie[state]!;
         if (row[code] === -1) {
@@ -49,6 +48,7 @@ export class KeywordPrefilter {
     // Breadth-first: failure links, then fold them into a complete transition table.
     const fail = new Int32Array(trie.length);
     const transitions = new Int32Array(trie.length * ALPHABET);
+    const folded = new Int32Array(trie.length * ALPHABET);
     const queue: number[] = [];
     for (let code = 0; code < ALPHABET; code++) {
       const next = trie[0]![code]!;
@@ -71,34 +71,36 @@ export class KeywordPrefilter {
         }
       }
     }
-    // Pre-multiplied rows (next state * 128), and a flag per state for "a keyword ends here": the scan loop
-    // then does one table read and one byte test per character.
-    for (let i = 0; i < transitions.length; i++) transitions[i] = transitions[i]! * ALPHABET;
-    this.transitions = transitions;
-    this.outputs = outputs;
-    this.ends = new Uint8Array(outputs.length);
+    // Pre-multiplied rows (next state * 128), with upper-case letters folded onto lower-case ones and
+    // column 0 (NUL, never in a keyword) standing for every non-ASCII code unit, and a state where a keyword
+    // ends stored negated (-(row) - 1): the scan loop does one table read and one sign test per character.
+    const ends = new Uint8Array(outputs.length);
     outputs.forEach((list, state) => {
-      if (list) this.ends[state] = 1;
+      if (list) ends[state] = 1;
     });
+    for (let state = 0; state < trie.length; state++) {
+      for (let code = 0; code < ALPHABET; code++) {
+        const lower = code >= 65 && code <= 90 ? code + 32 : code;
+        const next = code === 0 ? 0 : transitions[state * ALPHABET + lower]!;
+        folded[state * ALPHABET + code] = ends[next] === 1 ? -(next * ALPHABET) - 1 : next * ALPHABET;
+      }
+    }
+    this.transitions = folded;
+    this.outputs = outputs;
   }
 
   /** Every keyword occurrence in `text` (case-insensitive), in order of their end offsets. */
   scan(text: string, limit = 200_000): KeywordHit[] {
     const hits: KeywordHit[] = [];
-    const { transitions, outputs, lengths, ends } = this;
+    const { transitions, outputs, lengths } = this;
     const length = text.length;
     let row = 0;
     for (let i = 0; i < length; i++) {
-      let code = text.charCodeAt(i);
-      if (code >= ALPHABET) {
-        row = 0;
-        continue;
-      }
-      if (code >= 65 && code <= 90) code += 32;
-      row = transitions[row + code]!;
-      const state = row >> 7;
-      if (ends[state] === 1) {
-        for (const keyword of outputs[state]!) hits.push({ keyword, start: i + 1 - lengths[keyword]! });
+      const code = text.charCodeAt(i);
+      row = transitions[row + (code < ALPHABET ? code : 0)]!;
+      if (row < 0) {
+        row = -row - 1;
+        for (const keyword of outputs[row >> 7]!) hits.push({ keyword, start: i + 1 - lengths[keyword]! });
         if (hits.length >= limit) break;
       }
     }

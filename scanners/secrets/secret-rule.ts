@@ -45,6 +45,8 @@ export function secretRule(definition: SecretRuleDefinition): Rule & { detectors
               secret: match.value,
               key: secretKey(id, hash),
               message: secretMessage(match.detector),
+              // The detector's own severity (an encrypted key is less urgent than a plain one).
+              severity: match.detector.severity,
             });
           }
         }

@@ -1,8 +1,11 @@
 /**
  * Demo data from real scans: the engine scans small example repositories (server/demo/repositories/, which
  * contain misconfigurations and fake credentials on purpose) and the results go through the same ingestion
- * as any upload. Nothing is made up.
+ * as any upload, and the example cloud data of platform-infra (server/demo/cloud/: a Prowler OCSF file and a
+ * Terraform state) goes through the cloud import, so the analysis links them. Nothing is made up.
  */
+import { readFile } from 'node:fs/promises';
+import { readCloudInventory } from '../../scanners/cloud/inventory.js';
 import { packagePath } from '../../scanners/core/package.js';
 import type { Finding } from '../../scanners/core/types.js';
 import { scan } from '../../scanners/index.js';
@@ -13,7 +16,12 @@ import type { Storage } from '../storage/storage.js';
 export interface DemoResult {
   seeded: boolean;
   scans: number;
+  /** Cloud inventory snapshots imported from server/demo/cloud/ (when seeded). */
+  cloudImports?: number;
 }
+
+/** Matching cloud data for platform-infra: what Prowler and the Terraform state say is deployed. */
+const DEMO_CLOUD_FILES = ['platform-infra.tfstate', 'prowler-ocsf.json'];
 
 interface DemoScan {
   repository: string;
@@ -97,6 +105,8 @@ export async function seedDemoData(
       runId: `demo-${demo.commit}`,
       tool: { name: result.tool.name, version: result.tool.version },
       findings,
+      // Full scans carry their IaC inventory, which the cloud data below links to.
+      ...(demo.kind === 'full' ? { resources: result.resources ?? [] } : {}),
     };
     await ingestScan(
       storage,
@@ -105,5 +115,17 @@ export async function seedDemoData(
       new Date(now - demo.hoursAgo * 3_600_000).toISOString(),
     );
   }
-  return { seeded: true, scans: DEMO_SCANS.length };
+  let cloudImports = 0;
+  for (const file of DEMO_CLOUD_FILES) {
+    const text = await readFile(packagePath(`server/demo/cloud/${file}`), 'utf8');
+    for (const cloudImport of readCloudInventory(text, file)) {
+      await storage.cloud.importCloud(
+        organizationId,
+        cloudImport,
+        new Date(now - 2 * 3_600_000).toISOString(),
+      );
+      cloudImports += 1;
+    }
+  }
+  return { seeded: true, scans: DEMO_SCANS.length, cloudImports };
 }

@@ -86,6 +86,8 @@ export function planLifecycle(
   incoming: readonly FindingContent[],
   kind: ScanKind,
   now: string,
+  /** The finding categories the scan looked at: a full scan closes only absent findings of these. */
+  covered: ReadonlySet<string>,
 ): LifecyclePlan {
   const plan: LifecyclePlan = {
     create: [],
@@ -116,10 +118,11 @@ export function planLifecycle(
       plan.markBack.push(existing.id);
     }
   }
-  // A diff scan sees only changed lines: absence there says nothing about the rest of the branch.
+  // A diff scan sees only changed lines: absence there says nothing about the rest of the branch. Nor does a
+  // scan say anything of categories it did not look at (a code scan and a repository settings check).
   if (kind === 'full') {
     for (const finding of known) {
-      if (present.has(finding.fingerprint)) continue;
+      if (present.has(finding.fingerprint) || !covered.has(finding.category)) continue;
       if (finding.status === 'open') plan.close.push(finding.id);
       else if (TRIAGED.has(finding.status) && finding.mitigatedAt === null) plan.markGone.push(finding.id);
     }

@@ -1,4 +1,5 @@
 /** Turns an upload into a recorded scan: the one ingestion path for the API and the demo data. */
+import { CODE_CATEGORIES } from '../../scanners/core/types.js';
 import type { FindingContent } from '../domain/lifecycle.js';
 import type { ScanUpload, UploadFinding } from '../schemas/upload.js';
 import type { RunKey, ScanView, Storage } from '../storage/storage.js';
@@ -28,10 +29,27 @@ export async function ingestScan(
       pullRequest: upload.pullRequest ?? null,
       toolName: upload.tool?.name ?? 'palisade',
       toolVersion: upload.tool?.version ?? 'unknown',
+      categories: upload.categories ?? CODE_CATEGORIES,
       findings: [...byFingerprint.values()],
     },
     now,
   );
+  // Right after the scan, idempotently: a retry whose scan is already recorded still stores these.
+  const inventoryChanged = await storage.cloud.recordBranchInventory(
+    {
+      organizationId,
+      repositoryId: scan.repository.id,
+      branch: upload.branch,
+      scanId: scan.id,
+      commit: scan.commit,
+      kind: upload.kind,
+      resources: upload.resources,
+      codeowners: upload.codeowners,
+    },
+    now,
+  );
+  // Findings changed: the code-to-cloud analysis (priorities, owners, scores) is out of date.
+  if (created && !inventoryChanged) await storage.cloud.requestAnalysis(organizationId);
   return { scan, created, duplicates: upload.findings.length - byFingerprint.size };
 }
 

@@ -43,6 +43,8 @@ export default fp<JobsPluginOptions>(
           app.metrics.ingestSeconds.observe({ mode: 'queued' }, report.seconds);
           recordIngestMetrics(app.metrics, report.kind, report.created ?? false, report.findings);
           exporter.wake();
+          // Registered after this plugin (code-to-cloud.ts): the scan changed what it analyses.
+          app.analysisRunner.wake();
         }
         options.runner?.onJobDone?.(report);
       },

@@ -83,6 +83,12 @@ export const FindingViewSchema = Type.Object({
   statusReason: Nullable(Type.String()),
   statusOwner: Nullable(Type.String()),
   statusExpiresAt: Nullable(Type.String()),
+  owner: Nullable(Type.String()),
+  ownerSource: Nullable(
+    Type.Union([Type.Literal('assigned'), Type.Literal('codeowners'), Type.Literal('tag')], {
+      description: 'assigned: set by a person, which derivations (CODEOWNERS, tags) never overwrite',
+    }),
+  ),
   firstSeenAt: Type.String(),
   lastSeenAt: Type.String(),
   mitigatedAt: Nullable(Type.String()),
@@ -122,6 +128,19 @@ export const FindingListQuerySchema = Type.Object(
     category: Type.Optional(CategorySchema),
     rule: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     branch: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    owner: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Exact owner' })),
+    openedBefore: Type.Optional(
+      Type.String({ format: 'date', description: 'First seen before this day (UTC), YYYY-MM-DD' }),
+    ),
+    openedAfter: Type.Optional(
+      Type.String({ format: 'date', description: 'First seen on or after this day (UTC), YYYY-MM-DD' }),
+    ),
+    minAgeDays: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 36_500, description: 'First seen at least this many days ago' }),
+    ),
+    deployed: Type.Optional(
+      Type.Boolean({ description: 'true: linked to a deployed cloud resource; false: not linked' }),
+    ),
     sort: Type.Optional(
       Type.Union(
         FINDING_SORTS.map((sort) => Type.Literal(sort)),
@@ -145,11 +164,17 @@ const DEFAULT_ORDER: Record<FindingSort, 'asc' | 'desc'> = {
   firstSeen: 'desc',
   file: 'asc',
   rule: 'asc',
+  priority: 'desc',
 };
 
-/** The storage query for a validated query string, with the defaults filled in. */
-export function toFindingQuery(query: FindingListQuery): FindingQuery {
+/** The storage query for a validated query string, with the defaults filled in; ages count back from `now`. */
+export function toFindingQuery(query: FindingListQuery, now = new Date()): FindingQuery {
   const sort = query.sort ?? 'severity';
+  const before = [
+    query.openedBefore && `${query.openedBefore}T00:00:00.000Z`,
+    query.minAgeDays !== undefined &&
+      new Date(now.getTime() - query.minAgeDays * 86_400_000 + 1).toISOString(),
+  ].filter((value): value is string => typeof value === 'string');
   return {
     repositoryId: query.repository,
     severity: query.severity?.split(',') as Severity[] | undefined,
@@ -157,6 +182,11 @@ export function toFindingQuery(query: FindingListQuery): FindingQuery {
     category: query.category,
     ruleId: query.rule,
     branch: query.branch,
+    owner: query.owner,
+    // The earlier of the two bounds: both must hold.
+    firstSeenBefore: before.sort()[0],
+    firstSeenAfter: query.openedAfter && `${query.openedAfter}T00:00:00.000Z`,
+    deployed: query.deployed,
     sort,
     order: query.order ?? DEFAULT_ORDER[sort],
     limit: query.limit ?? 50,

@@ -77,6 +77,44 @@ export const UploadFindingSchema = Type.Object(
 );
 export type UploadFinding = Static<typeof UploadFindingSchema>;
 
+/**
+ * String tags of a resource (IaC or cloud). Keys are data, not field names: any text up to 512 characters
+ * (`[\\s\\S]` so that a key with a line break is still a key). AWS allows 50 tags, Azure 50, Google 64 labels.
+ */
+export const TagsSchema = Type.Record(
+  Type.String({ pattern: '^[\\s\\S]{1,512}$' }),
+  Type.String({ maxLength: 2048 }),
+  {
+    maxProperties: 200,
+    additionalProperties: false,
+  },
+);
+
+export const IAC_FAMILIES = ['terraform', 'cloudformation', 'arm'] as const;
+
+/** One IaC resource of a full scan (`IacResourceRecord` in scanners/core/types.ts). */
+export const UploadResourceSchema = Type.Object(
+  {
+    family: Type.Union(IAC_FAMILIES.map((family) => Type.Literal(family))),
+    type: Text(300),
+    kind: Type.Optional(Text(200)),
+    address: Text(2000),
+    modulePath: Type.Optional(Text(2000)),
+    name: Type.Optional(Text(1000)),
+    file: Text(4096),
+    line: Line,
+    traceTag: Type.Optional(Text(200)),
+    tags: TagsSchema,
+    references: Type.Array(Text(2000), { maxItems: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type UploadResource = Static<typeof UploadResourceSchema>;
+
+/** Largest CODEOWNERS text accepted with a scan, in characters (GitHub's own limit is 3 MB; 64 KiB covers real files). */
+export const CODEOWNERS_MAX_LENGTH = 65_536;
+export const UPLOAD_RESOURCES_MAX = 50_000;
+
 export const ScanUploadSchema = Type.Object(
   {
     provider: Type.String({
@@ -97,7 +135,27 @@ export const ScanUploadSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    categories: Type.Optional(
+      Type.Array(CategorySchema, {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          'The finding categories the scan covered: a full scan closes only the absent findings of these. Default: iac, secret and pipeline (a code scan).',
+      }),
+    ),
     findings: Type.Array(UploadFindingSchema),
+    resources: Type.Optional(
+      Type.Array(UploadResourceSchema, {
+        maxItems: UPLOAD_RESOURCES_MAX,
+        description: 'IaC resources of a full scan: the inventory that code-to-cloud correlation links',
+      }),
+    ),
+    codeowners: Type.Optional(
+      Type.String({
+        maxLength: CODEOWNERS_MAX_LENGTH,
+        description: "The repository's CODEOWNERS text, for finding owners",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

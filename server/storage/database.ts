@@ -84,12 +84,24 @@ export interface FindingTable {
   first_scan_id: number;
   last_scan_id: number;
   updated_at: Timestamp;
+  /** Who is to fix it: a person's choice, or derived (CODEOWNERS, tags) until a person chooses. */
+  owner: Generated<string | null>;
+  owner_source: Generated<OwnerSource | null>;
+  /** 0–100 from the code-to-cloud analysis (open findings of analysed branches), else null. */
+  priority_score: Generated<number | null>;
+  /** JSON: { factors, reasons } of the priority. */
+  priority_details: Generated<string | null>;
 }
+
+/** 'assigned' is a person's choice: derivations never overwrite it. */
+export type OwnerSource = 'assigned' | 'codeowners' | 'tag';
 
 export type FindingEventKind = 'opened' | 'closed' | 'reopened' | 'triaged' | 'expired';
 
 export interface FindingEventTable {
   id: Generated<number>;
+  /** The finding's organisation, so that trends read one index range. */
+  organization_id: number;
   finding_id: number;
   scan_id: number | null;
   kind: FindingEventKind;
@@ -120,10 +132,19 @@ export interface UserTable {
   id: Generated<number>;
   organization_id: number;
   username: string;
+  /** Empty for users who sign in through OIDC only. */
   password_hash: string;
   role: UserRole;
   created_at: Timestamp;
+  auth_source: Generated<UserAuthSource>;
+  /** "<issuer> <sub>" of an OIDC user. */
+  oidc_subject: Generated<string | null>;
+  /** Set while the user may not sign in; their sessions ended when it was set. */
+  disabled_at: Generated<Timestamp | null>;
+  last_sign_in_at: Generated<Timestamp | null>;
 }
+
+export type UserAuthSource = 'local' | 'oidc';
 
 export interface SessionTable {
   /** Hex SHA-256 of the session cookie value. */
@@ -182,6 +203,165 @@ export interface ExportCursorTable {
   updated_at: Timestamp;
 }
 
+export interface BranchInventoryTable {
+  id: Generated<number>;
+  organization_id: number;
+  repository_id: number;
+  branch: string;
+  /** The full scan the IaC inventory is from; null when only CODEOWNERS has been recorded. */
+  inventory_scan_id: number | null;
+  commit_sha: string | null;
+  resource_count: Generated<number>;
+  codeowners: string | null;
+  codeowners_scan_id: number | null;
+  updated_at: Timestamp;
+}
+
+export interface IacResourceTable {
+  id: Generated<number>;
+  organization_id: number;
+  inventory_id: number;
+  family: string;
+  type: string;
+  kind: string | null;
+  address: string;
+  module_path: string | null;
+  name: string | null;
+  file: string;
+  line: number;
+  trace_tag: string | null;
+  /** JSON object of string tags. */
+  tags: string;
+  /** JSON array of addresses. */
+  reference_addresses: string;
+}
+
+export interface CloudAccountTable {
+  id: Generated<number>;
+  organization_id: number;
+  provider: string;
+  account_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CloudSnapshotTable {
+  id: Generated<number>;
+  organization_id: number;
+  cloud_account_id: number;
+  source: string;
+  content_sha256: string;
+  observed_at: Timestamp | null;
+  imported_at: Timestamp;
+  resources: number;
+  checks: number;
+  failing_checks: number;
+}
+
+export interface CloudResourceTable {
+  id: Generated<number>;
+  organization_id: number;
+  cloud_account_id: number;
+  uid: string;
+  type: string;
+  kind: string | null;
+  region: string | null;
+  name: string | null;
+  /** JSON object of string tags. */
+  tags: string;
+  terraform_address: string | null;
+  cloudformation_stack: string | null;
+  cloudformation_logical_id: string | null;
+  /** JSON array of uids. */
+  related: string;
+  /** JSON object: source to that source's view of the resource. */
+  observations: string;
+  updated_at: Timestamp;
+}
+
+export interface CloudCheckTable {
+  id: Generated<number>;
+  organization_id: number;
+  cloud_account_id: number;
+  source: string;
+  resource_uid: string;
+  check_id: string;
+  title: string;
+  severity: string;
+  status: string;
+  message: string;
+  /** JSON array. */
+  categories: string;
+}
+
+export interface ResourceLinkTable {
+  id: Generated<number>;
+  organization_id: number;
+  iac_resource_id: number;
+  cloud_resource_id: number;
+  method: string;
+}
+
+export interface ResourceTraitTable {
+  id: Generated<number>;
+  organization_id: number;
+  resource_key: string;
+  trait: string;
+  reason: string;
+  /** JSON TraitEvidence. */
+  evidence: string;
+}
+
+export interface AttackPathTable {
+  id: Generated<number>;
+  organization_id: number;
+  rank: number;
+  path_key: string;
+  severity: string | null;
+  hops: number;
+  admin_privilege: number;
+  sentence: string;
+  /** JSON: { nodes, edges, findingIds }. */
+  details: string;
+  computed_at: Timestamp;
+}
+
+export interface SecureScoreTable {
+  id: Generated<number>;
+  organization_id: number;
+  scope: 'organization' | 'repository' | 'account';
+  subject: string;
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  points: number;
+  max_points: number;
+  percent: number | null;
+  /** JSON ControlScore[]. */
+  controls: string;
+  computed_at: Timestamp;
+}
+
+export interface AnalysisStateTable {
+  organization_id: number;
+  requested: number;
+  completed: number;
+  lease_until: Timestamp | null;
+  last_run_at: Timestamp | null;
+  last_error: string | null;
+  attack_paths_truncated: Generated<number>;
+}
+
+/** Open findings per repository and severity, recounted whenever a scan or a triage decision changes them. */
+export interface RepositoryOpenCountTable {
+  repository_id: number;
+  organization_id: number;
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+  info: number;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   repositories: RepositoryTable;
@@ -194,6 +374,18 @@ export interface Database {
   audit_log: AuditLogTable;
   ingest_jobs: IngestJobTable;
   export_cursors: ExportCursorTable;
+  repository_open_counts: RepositoryOpenCountTable;
+  branch_inventories: BranchInventoryTable;
+  iac_resources: IacResourceTable;
+  cloud_accounts: CloudAccountTable;
+  cloud_snapshots: CloudSnapshotTable;
+  cloud_resources: CloudResourceTable;
+  cloud_checks: CloudCheckTable;
+  resource_links: ResourceLinkTable;
+  resource_traits: ResourceTraitTable;
+  attack_paths: AttackPathTable;
+  secure_scores: SecureScoreTable;
+  analysis_state: AnalysisStateTable;
 }
 
 export type FindingRow = Selectable<FindingTable>;

@@ -4,9 +4,18 @@
  */
 import type { Severity } from '../../scanners/core/types.js';
 import type { FindingContent, ScanKind } from '../domain/lifecycle.js';
-import type { FindingEventKind, FindingStatus, IngestJobStatus, TokenRole, UserRole } from './database.js';
+import type { CloudStorage } from './cloud-storage.js';
+import type {
+  FindingEventKind,
+  FindingStatus,
+  IngestJobStatus,
+  OwnerSource,
+  TokenRole,
+  UserAuthSource,
+  UserRole,
+} from './database.js';
 
-export type { FindingEventKind, FindingStatus, TokenRole, UserRole };
+export type { FindingEventKind, FindingStatus, OwnerSource, TokenRole, UserAuthSource, UserRole };
 
 export interface Organization {
   id: number;
@@ -32,8 +41,29 @@ export interface User {
   organizationId: number;
   username: string;
   role: UserRole;
+  /** Empty for OIDC users, who have no password. */
   passwordHash: string;
+  source: UserAuthSource;
+  oidcSubject: string | null;
+  disabledAt: string | null;
 }
+
+/** A user as the API and the user management page show it: never the password hash. */
+export interface UserView {
+  id: number;
+  username: string;
+  role: UserRole;
+  source: UserAuthSource;
+  disabled: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+/** Role changes and disabling refuse to leave an organisation without an enabled admin. */
+export type UserChangeResult =
+  | { outcome: 'changed'; user: UserView }
+  | { outcome: 'not-found' }
+  | { outcome: 'last-admin' };
 
 export interface SessionWithUser {
   csrfToken: string;
@@ -87,6 +117,8 @@ export interface FindingView {
   statusReason: string | null;
   statusOwner: string | null;
   statusExpiresAt: string | null;
+  owner: string | null;
+  ownerSource: OwnerSource | null;
   firstSeenAt: string;
   lastSeenAt: string;
   mitigatedAt: string | null;
@@ -112,7 +144,7 @@ export interface RepositoryView extends RepositoryRef {
   lastScanAt: string | null;
 }
 
-export const FINDING_SORTS = ['severity', 'lastSeen', 'firstSeen', 'file', 'rule'] as const;
+export const FINDING_SORTS = ['severity', 'lastSeen', 'firstSeen', 'file', 'rule', 'priority'] as const;
 export type FindingSort = (typeof FINDING_SORTS)[number];
 
 export interface FindingQuery {
@@ -122,6 +154,13 @@ export interface FindingQuery {
   ruleId?: string;
   status?: FindingStatus[];
   branch?: string;
+  owner?: string;
+  /** First seen strictly before this instant (ISO 8601). */
+  firstSeenBefore?: string;
+  /** First seen at or after this instant (ISO 8601). */
+  firstSeenAfter?: string;
+  /** Linked to a deployed cloud resource (true) or not (false). */
+  deployed?: boolean;
   sort: FindingSort;
   order: 'asc' | 'desc';
   limit: number;
@@ -149,6 +188,8 @@ export interface NewScan {
   pullRequest: string | null;
   toolName: string;
   toolVersion: string;
+  /** The finding categories the scan covered (see planLifecycle). */
+  categories: readonly string[];
   findings: FindingContent[];
 }
 
@@ -157,6 +198,42 @@ export interface StatusChange {
   reason: string;
   expiresAt: string | null;
   actor: string;
+}
+
+/** What a bulk status change did to each finding: the rest goes on when one cannot change. */
+export interface BulkStatusResult {
+  changed: number[];
+  notFound: number[];
+  invalidTransition: Array<{ id: number; from: FindingStatus }>;
+}
+
+/** Daily counts of a trend window, by severity. */
+export interface TrendDay {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+  opened: SeverityCounts;
+  fixed: SeverityCounts;
+  reopened: SeverityCounts;
+  /** Findings open at the end of the day (UTC). */
+  open: SeverityCounts;
+}
+
+export interface TrendQuery {
+  /** Days ending with today (UTC), today included. */
+  days: number;
+  repositoryId?: number;
+}
+
+export interface Trends {
+  from: string;
+  to: string;
+  days: TrendDay[];
+  /** Closed in the window: mean of closed minus first seen, in days. */
+  meanTimeToRemediate: {
+    findings: number;
+    days: number | null;
+    bySeverity: Record<Severity, { findings: number; days: number | null }>;
+  };
 }
 
 export type StatusChangeResult =
@@ -249,6 +326,8 @@ export interface FindingPage {
 
 export interface Storage {
   readonly dialect: 'sqlite' | 'postgres';
+  /** Code-to-cloud inventories, cloud imports and analysis results. */
+  readonly cloud: CloudStorage;
   /** Brings the schema to the latest migration. */
   migrate(): Promise<void>;
   /** Throws when the database does not answer. */
@@ -278,6 +357,33 @@ export interface Storage {
     role: UserRole;
   }): Promise<User>;
   findUserByUsername(username: string): Promise<User | undefined>;
+  findUserByOidcSubject(subject: string): Promise<User | undefined>;
+  /** Provisions a user on their first OIDC sign-in; undefined when the username is taken already. */
+  createOidcUser(user: {
+    organizationId: number;
+    username: string;
+    oidcSubject: string;
+    role: UserRole;
+  }): Promise<User | undefined>;
+  listUsers(organizationId: number): Promise<UserView[]>;
+  getUser(organizationId: number, userId: number): Promise<User | undefined>;
+  /** Changes a role; refuses to demote the organisation's last enabled admin. */
+  changeUserRole(organizationId: number, userId: number, role: UserRole): Promise<UserChangeResult>;
+  /** Disables (ending every session at once) or enables; refuses to disable the last enabled admin. */
+  setUserDisabled(
+    organizationId: number,
+    userId: number,
+    disabled: boolean,
+    now: string,
+  ): Promise<UserChangeResult>;
+  /** Sets a local user's password hash and ends their sessions, except `keepSessionHash` (the caller's own). */
+  setUserPassword(
+    organizationId: number,
+    userId: number,
+    passwordHash: string,
+    keepSessionHash: string | null,
+  ): Promise<boolean>;
+  recordSignIn(userId: number, now: string): Promise<void>;
   createSession(session: {
     idHash: string;
     userId: number;
@@ -311,6 +417,36 @@ export interface Storage {
     change: StatusChange,
     now: string,
   ): Promise<StatusChangeResult>;
+  /**
+   * Triage of many findings in one transaction, each as `changeFindingStatus` would do it (history event and
+   * audit entry per finding); findings that are missing or cannot make the transition are reported.
+   */
+  changeFindingStatuses(
+    organizationId: number,
+    findingIds: readonly number[],
+    change: StatusChange,
+    now: string,
+  ): Promise<BulkStatusResult>;
+  /** A person assigns (or clears, with null) the owner of findings; returns the ids that exist. */
+  assignFindingOwner(
+    organizationId: number,
+    findingIds: readonly number[],
+    owner: string | null,
+    actor: string,
+    now: string,
+  ): Promise<number[]>;
+  /**
+   * Derived owners (CODEOWNERS, tags): set only where no person assigned one, so that a person's choice is
+   * never overwritten. Returns how many findings changed.
+   */
+  deriveFindingOwners(
+    organizationId: number,
+    owners: ReadonlyArray<{ findingId: number; owner: string | null }>,
+    source: Exclude<OwnerSource, 'assigned'>,
+    now: string,
+  ): Promise<number>;
+  /** Opened, fixed, reopened and open counts per day from the finding events, and time to remediate. */
+  trends(organizationId: number, query: TrendQuery, now: string): Promise<Trends>;
   summarize(organizationId: number): Promise<OrganizationSummary>;
   /** The scan already recorded for a run, if any. */
   findScanByRun(run: RunKey): Promise<ScanView | undefined>;

@@ -1,6 +1,7 @@
 /** The sticky comment's body and its embedded state, which the next run reads back from a public comment. */
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { Finding, Severity } from '../../scanners/core/types.js';
 import {
   compare,
   decodeState,
@@ -8,8 +9,7 @@ import {
   MAX_COMMENT_CHARS,
   renderComment,
   STICKY_MARKER,
-} from '../../actions/comment.js';
-import type { Finding, Severity } from '../../scanners/core/types.js';
+} from '../../scanners/integrations/github/comment.js';
 import { buildFinding, buildScanResult, sha256 } from '../helpers/scan-result.js';
 
 const SEVERITY_CYCLE: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];

@@ -4,24 +4,15 @@
  * are validated against that operation, and every response the fake sends is validated against the
  * operation's response schema for that status. It keeps issue comments in memory.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { packagePath } from '../../scanners/core/package.js';
-
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-interface Operation {
-  method: string;
-  template: string;
-  pattern: RegExp;
-  names: string[];
-  parameters: Map<string, { in: string; required: boolean; validate: ValidateFunction }>;
-  body?: ValidateFunction;
-  responses: Map<number, ValidateFunction | undefined>;
-}
+import {
+  checkedBody,
+  checkResponse,
+  githubOperations,
+  githubUser,
+  matchRequest,
+} from '../helpers/github-openapi.js';
 
 /** The operations the action may call; anything else is a contract violation. */
 const ROUTES: Array<[string, string]> = [
@@ -31,57 +22,7 @@ const ROUTES: Array<[string, string]> = [
   ['get', '/user'],
 ];
 
-let operations: Operation[] | undefined;
-
-/** Reads the 70 MB description once per test file and keeps only the operations above, compiled. */
-function loadOperations(): Operation[] {
-  if (operations) return operations;
-  const file = packagePath('node_modules/@octokit/openapi/generated/api.github.com.deref.json');
-  const description = JSON.parse(readFileSync(file, 'utf8')) as {
-    paths: Record<string, Record<string, OpenApiOperation>>;
-  };
-  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
-  operations = ROUTES.map(([method, template]) => {
-    const operation = description.paths[template]?.[method];
-    if (!operation) throw new Error(`GitHub's description has no ${method} ${template}`);
-    const names: string[] = [];
-    const pattern = new RegExp(
-      `^${template.replace(/\{(\w+)\}/g, (_, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      })}$`,
-    );
-    const parameters = new Map<string, { in: string; required: boolean; validate: ValidateFunction }>();
-    for (const parameter of operation.parameters ?? [])
-      parameters.set(parameter.name, {
-        in: parameter.in,
-        required: parameter.required === true,
-        validate: ajv.compile(parameter.schema ?? {}),
-      });
-    const bodySchema = operation.requestBody?.content?.['application/json']?.schema;
-    const responses = new Map<number, ValidateFunction | undefined>();
-    for (const [status, response] of Object.entries(operation.responses ?? {})) {
-      const schema = response.content?.['application/json']?.schema;
-      responses.set(Number(status), schema ? ajv.compile(schema) : undefined);
-    }
-    return {
-      method: method.toUpperCase(),
-      template,
-      pattern,
-      names,
-      parameters,
-      body: bodySchema ? ajv.compile(bodySchema) : undefined,
-      responses,
-    };
-  });
-  return operations;
-}
-
-interface OpenApiOperation {
-  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: object }>;
-  requestBody?: { content?: Record<string, { schema?: object }> };
-  responses?: Record<string, { content?: Record<string, { schema?: object }> }>;
-}
+const loadOperations = () => githubOperations(ROUTES);
 
 export interface StoredComment {
   id: number;
@@ -153,51 +94,17 @@ export class FakeGitHub {
     const url = new URL(request.url ?? '/', this.url);
     const raw = await readBody(request);
     const method = request.method ?? 'GET';
-    const match = loadOperations()
-      .filter((op) => op.method === method)
-      .map((op) => ({ op, groups: op.pattern.exec(url.pathname) }))
-      .find((candidate) => candidate.groups);
-    if (!match?.groups) {
+    const matched = matchRequest(loadOperations(), method, url, this.violations);
+    if (!matched) {
       this.violations.push(`no GitHub operation for ${method} ${url.pathname}`);
       response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
       return;
     }
-    const { op } = match;
-    const params = new Map<string, string>();
-    for (const [index, name] of op.names.entries())
-      params.set(name, decodeURIComponent(match.groups[index + 1] ?? ''));
-    for (const [name, value] of url.searchParams) params.set(name, value);
-    for (const [name, parameter] of op.parameters) {
-      const value = params.get(name);
-      if (value === undefined) {
-        if (parameter.required) this.violations.push(`${op.template}: missing parameter ${name}`);
-        continue;
-      }
-      const typed = /^-?\d+$/.test(value) ? Number(value) : value;
-      if (!parameter.validate(typed) && !parameter.validate(value))
-        this.violations.push(`${op.template}: parameter ${name}=${value} does not match its schema`);
-    }
-    let body: unknown;
-    if (op.body) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        this.violations.push(`${op.template}: body is not JSON`);
-      }
-      if (!op.body(body))
-        this.violations.push(`${op.template}: body does not match: ${JSON.stringify(op.body.errors)}`);
-      if (request.headers['content-type']?.split(';')[0] !== 'application/json')
-        this.violations.push(`${op.template}: content-type ${request.headers['content-type']}`);
-    }
+    const { op, params } = matched;
+    const body = checkedBody(op, raw, request.headers['content-type'], this.violations);
     const token = /^(?:token|bearer) (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      if (!op.responses.has(status))
-        this.violations.push(`${op.template}: GitHub never answers ${status} to ${method}`);
-      const validate = op.responses.get(status);
-      if (validate && !validate(payload))
-        this.violations.push(
-          `${op.template}: our ${status} response does not match: ${JSON.stringify(validate.errors)}`,
-        );
+      checkResponse(op, method, status, payload, this.violations);
       this.requests.push({
         method,
         path: url.pathname + url.search,
@@ -266,37 +173,13 @@ export class FakeGitHub {
       url: `${api}/issues/comments/${comment.id}`,
       html_url: `https://github.com/${owner}/${repo}/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
       body: comment.body,
-      user: user(comment.login, comment.type),
+      user: githubUser(comment.login, comment.type),
       created_at: comment.createdAt,
       updated_at: comment.updatedAt,
       issue_url: `${api}/issues/${comment.issueNumber}`,
       author_association: comment.type === 'Bot' ? 'NONE' : 'CONTRIBUTOR',
     };
   }
-}
-
-function user(login: string, type: string): Record<string, unknown> {
-  const api = `https://api.github.com/users/${encodeURIComponent(login)}`;
-  return {
-    login,
-    id: type === 'Bot' ? 41898282 : 583231,
-    node_id: type === 'Bot' ? 'MDM6Qm90NDE4OTgyODI=' : 'MDQ6VXNlcjU4MzIzMQ==',
-    avatar_url: 'https://avatars.githubusercontent.com/u/583231?v=4',
-    gravatar_id: '',
-    url: api,
-    html_url: `https://github.com/${encodeURIComponent(login)}`,
-    followers_url: `${api}/followers`,
-    following_url: `${api}/following{/other_user}`,
-    gists_url: `${api}/gists{/gist_id}`,
-    starred_url: `${api}/starred{/owner}{/repo}`,
-    subscriptions_url: `${api}/subscriptions`,
-    organizations_url: `${api}/orgs`,
-    repos_url: `${api}/repos`,
-    events_url: `${api}/events{/privacy}`,
-    received_events_url: `${api}/received_events`,
-    type,
-    site_admin: false,
-  };
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

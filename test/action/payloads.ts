@@ -41,7 +41,9 @@ function resolve(schema: Schema): Schema {
 function sample(input: Schema, depth = 0): unknown {
   const schema = resolve(input);
   if (depth > 40) return null;
-  if (Array.isArray(schema.examples) && schema.examples.length) return structuredClone(schema.examples[0]);
+  // Some array schemas list example items rather than example arrays: only an example of the right type counts.
+  if (Array.isArray(schema.examples) && schema.examples.length && accepts(schema, schema.examples[0]))
+    return structuredClone(schema.examples[0]);
   if (schema.example !== undefined) return structuredClone(schema.example);
   if (Array.isArray(schema.enum)) return schema.enum.find((v) => v !== null) ?? schema.enum[0];
   if (schema.const !== undefined) return schema.const;
@@ -79,16 +81,75 @@ function sample(input: Schema, depth = 0): unknown {
 }
 
 function build(schemaName: string, adjust: (payload: Record<string, Json>) => void): Record<string, unknown> {
-  const { ajv } = load();
   const payload = sample({ $ref: `#/components/schemas/${schemaName}` }) as Record<string, Json>;
   adjust(payload);
-  const validate = ajv.getSchema(`${ID}#/components/schemas/${schemaName}`);
+  assertWebhookPayload(schemaName, payload);
+  return payload;
+}
+
+/**
+ * Brings an example payload (from @octokit/webhooks-examples, recorded when GitHub's schema was older) up to
+ * the current schema `schemaName`: missing required fields are filled from the schema, values of the wrong
+ * type are replaced by a sample, and everything that already conforms is kept as recorded.
+ */
+export function conformWebhookPayload<T>(schemaName: string, payload: T): T {
+  return conform({ $ref: `#/components/schemas/${schemaName}` }, payload, 0) as T;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function accepts(schema: Schema, value: unknown): boolean {
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  const actual = typeOf(value);
+  if (schema.format === 'date-time' && actual === 'string' && !/^\d{4}-\d\d-\d\dT/.test(value as string))
+    return false;
+  if (!types.length)
+    return schema.properties ? actual === 'object' : schema.items ? actual === 'array' : true;
+  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
+}
+
+function conform(input: Schema, value: unknown, depth: number): unknown {
+  const schema = resolve(input);
+  if (depth > 40) return value;
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const options = (schema[key] as Schema[] | undefined)?.map(resolve);
+    if (options?.length) {
+      const option = options.find(
+        (o) => accepts(o, value) && (!Array.isArray(o.enum) || o.enum.includes(value)),
+      );
+      return option ? conform(option, value, depth + 1) : sample(options[0]!, depth + 1);
+    }
+  }
+  if (Array.isArray(schema.allOf))
+    return (schema.allOf as Schema[]).reduce((current, part) => conform(part, current, depth + 1), value);
+  if (!accepts(schema, value) || (Array.isArray(schema.enum) && !schema.enum.includes(value)))
+    return sample(schema, depth + 1);
+  if (typeOf(value) === 'object' && schema.properties) {
+    const object = value as Record<string, unknown>;
+    const properties = schema.properties as Record<string, Schema>;
+    for (const name of (schema.required as string[] | undefined) ?? [])
+      if (!(name in object)) object[name] = properties[name] ? sample(properties[name], depth + 1) : null;
+    for (const [name, property] of Object.entries(properties))
+      if (name in object) object[name] = conform(property, object[name], depth + 1);
+  }
+  if (Array.isArray(value) && schema.items)
+    return value.map((item) => conform(schema.items as Schema, item, depth + 1));
+  return value;
+}
+
+/** Throws unless `payload` matches GitHub's webhook schema `schemaName` (e.g. `webhook-push`). */
+export function assertWebhookPayload(schemaName: string, payload: unknown): void {
+  const validate = load().ajv.getSchema(`${ID}#/components/schemas/${schemaName}`);
   if (!validate) throw new Error(`no webhook schema ${schemaName}`);
   if (!validate(payload))
     throw new Error(
       `${schemaName} payload does not match GitHub's schema: ${JSON.stringify(validate.errors?.slice(0, 5))}`,
     );
-  return payload;
 }
 
 export interface RepositoryInfo {

@@ -69,6 +69,20 @@ describe('.gitignore', () => {
     expect(listed).toEqual(gitVisibleFiles(root));
   });
 
+  it('never ignores a file git tracks: a pull request cannot hide its own files with a .gitignore', () => {
+    const root = makeTempDir({
+      '.gitignore': '*\n',
+      'main.tf': 'x',
+      'modules/db/main.tf': 'x',
+      'untracked.tf': 'x',
+    });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '--force', 'main.tf', 'modules/db/main.tf');
+
+    expect(listFiles(root)).toEqual(['main.tf', 'modules/db/main.tf']);
+  });
+
   it('honours .git/info/exclude of the root', () => {
     const root = makeTempDir({
       '.git/info/exclude': 'private.yaml\n',

@@ -55,7 +55,7 @@ export function buildScanResult(findings: Finding[], overrides: Partial<ScanResu
   const rules = new Map<string, RuleSummary>();
   for (const finding of findings) if (!rules.has(finding.ruleId)) rules.set(finding.ruleId, ruleFor(finding));
   return {
-    schemaVersion: '1.0.0',
+    schemaVersion: '1.1.0',
     tool: { name: 'palisade', version: '0.1.0', informationUri: 'https://palisade.dev' },
     root: '/home/ci/project',
     startedAt: '2025-01-15T10:20:30.456Z',

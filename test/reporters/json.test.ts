@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type {
   BenchmarkRef,
   Finding,
+  IacResourceRecord,
   Location,
   RedactedSecret,
   RuleSummary,
@@ -53,6 +54,20 @@ const RESULT_KEYS: Record<keyof ScanResult, true> = {
   stats: true,
   diff: true,
   failOn: true,
+  resources: true,
+};
+const RESOURCE_KEYS: Record<keyof IacResourceRecord, true> = {
+  family: true,
+  type: true,
+  kind: true,
+  address: true,
+  modulePath: true,
+  name: true,
+  file: true,
+  line: true,
+  traceTag: true,
+  tags: true,
+  references: true,
 };
 const LOCATION_KEYS: Record<keyof Location, true> = {
   file: true,
@@ -131,7 +146,9 @@ describe('json reporter', () => {
     };
     const schemaOrder = Object.keys(schema.definitions.finding?.properties ?? {});
     expect(Object.keys(report.findings[0])).toEqual(schemaOrder.filter((key) => key in finding));
-    expect(Object.keys(report)).toEqual(Object.keys(RESULT_KEYS).filter((key) => key !== 'diff'));
+    expect(Object.keys(report)).toEqual(
+      Object.keys(RESULT_KEYS).filter((key) => key !== 'diff' && key !== 'resources'),
+    );
     expect(renderJson(buildScanResult([shuffled]))).toBe(renderJson(buildScanResult([finding])));
   });
 
@@ -168,7 +185,7 @@ describe('json reporter', () => {
       $schema: string;
       definitions: Record<string, SchemaNode>;
     };
-    expect(schema.$id).toBe('https://palisade.dev/schemas/report-1.0.0.json');
+    expect(schema.$id).toBe('https://palisade.dev/schemas/report-1.1.0.json');
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     const finding = schema.definitions.finding!;
     const cases: [SchemaNode | undefined, object][] = [
@@ -179,6 +196,7 @@ describe('json reporter', () => {
       [schema.definitions.ruleSummary, RULE_KEYS],
       [schema.definitions.stats, STATS_KEYS],
       [schema.definitions.benchmark, BENCHMARK_KEYS],
+      [schema.definitions.iacResource, RESOURCE_KEYS],
       [finding.properties?.suppression, SUPPRESSION_KEYS],
       [finding.properties?.secret, SECRET_KEYS],
     ];

@@ -205,6 +205,63 @@ describe('inline allow markers and config', () => {
   });
 });
 
+describe('per-detector severity', () => {
+  const monitoring = secretRules.find((r) => r.id === 'PAL-SECRET-026')!;
+  const fixture = (name: string) =>
+    readFileSync(path.join(monitoring.dir!, 'fixtures', 'text', name), 'utf8');
+
+  it("reports a detector's own severity, in JSON and SARIF, and a config override of the rule wins", async () => {
+    const root = makeTempDir({
+      'client.js': fixture('fail-client.js'),
+      'settings.env': fixture('fail-settings.env'),
+    });
+    const result = await scan({
+      root,
+      rules: secretRules,
+      config: defaultConfig(),
+      baseline: false,
+      jobs: 1,
+    });
+    const severityOf = (findings: typeof result.findings) =>
+      Object.fromEntries(findings.map((f) => [/\[([a-z0-9-]+)\]$/.exec(f.message)![1], f.severity]));
+    const severities = severityOf(result.findings);
+    // The browser key ships in web pages (its detector says low); the rest of the group is high.
+    expect(severities['newrelic-browser-key']).toBe('low');
+    expect(monitoring.severity).toBe('high');
+    const others = Object.entries(severities).filter(([id]) => id !== 'newrelic-browser-key');
+    expect(others.length).toBeGreaterThanOrEqual(3);
+    for (const [, severity] of others) expect(severity).toBe('high');
+
+    const json = JSON.parse(render('json', result, { verbose: false, color: false })) as {
+      findings: Array<{ message: string; severity: string }>;
+    };
+    expect(json.findings.find((f) => f.message.endsWith('[newrelic-browser-key]'))?.severity).toBe('low');
+    const sarif = JSON.parse(render('sarif', result, { verbose: false, color: false })) as {
+      runs: Array<{ results: Array<{ level: string; message: { text: string } }> }>;
+    };
+    const levels = sarif.runs[0]!.results.map((r) => [
+      r.message.text.includes('[newrelic-browser-key]'),
+      r.level,
+    ]);
+    expect(levels.filter(([browser]) => browser).map(([, level]) => level)).toEqual(['note']);
+    expect(new Set(levels.filter(([browser]) => !browser).map(([, level]) => level))).toEqual(
+      new Set(['error']),
+    );
+
+    const overridden = await scan({
+      root,
+      config: {
+        ...defaultConfig(),
+        rules: { enable: ['PAL-SECRET-026'], disable: [], severity: { 'PAL-SECRET-026': 'critical' } },
+      },
+      baseline: false,
+      jobs: 1,
+    });
+    expect(new Set(overridden.findings.map((f) => f.severity))).toEqual(new Set(['critical']));
+    expect(overridden.findings.length).toBe(result.findings.length);
+  });
+});
+
 describe('redaction everywhere', () => {
   it('no planted secret appears in any reporter output', async () => {
     const planted: Record<string, string> = {};

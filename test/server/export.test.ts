@@ -217,6 +217,8 @@ describe('export formats', () => {
       statusReason: null,
       statusOwner: null,
       statusExpiresAt: null,
+      owner: null,
+      ownerSource: null,
       firstSeenAt: '2026-11-28T10:00:00.000Z',
       lastSeenAt: '2026-11-28T10:00:00.000Z',
       mitigatedAt: null,

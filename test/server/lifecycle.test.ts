@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, ScanResult } from '../../scanners/core/types.js';
+import { CODE_CATEGORIES, type Finding, type ScanResult } from '../../scanners/core/types.js';
 import { planLifecycle } from '../../server/domain/lifecycle.js';
 import type { ScanUpload } from '../../server/schemas/upload.js';
 import type { FindingView } from '../../server/storage/storage.js';
@@ -34,6 +34,7 @@ function freshRepository() {
   const repository = `lifecycle-${repositoryCount}`;
   let run = 0;
   return {
+    name: repository,
     async upload(findings: Finding[], overrides: Partial<ScanUpload> = {}) {
       run += 1;
       const response = await postScan(
@@ -78,6 +79,36 @@ const byFingerprint = (findings: StoredFinding[], fingerprint: string) =>
   findings.find((finding) => finding.fingerprint === fingerprint)!;
 
 describe('finding lifecycle', () => {
+  it('keeps the repository list open counts in step with scans and triage decisions', async () => {
+    const repository = freshRepository();
+    const counted = async () => {
+      const list = await server.app.inject({ url: '/api/v1/repositories', headers: bearer(ADMIN_TOKEN) });
+      return list.json().items.find((item: { name: string }) => item.name === repository.name) as {
+        openFindings: number;
+        openBySeverity: Record<string, number>;
+      };
+    };
+    const exact = async () => {
+      const open = (await repository.findings()).filter((finding) => finding.status === 'open');
+      const bySeverity: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+      for (const finding of open) bySeverity[finding.severity]! += 1;
+      return { openFindings: open.length, openBySeverity: bySeverity };
+    };
+    const [gone, ...kept] = result.findings;
+    await repository.upload(result.findings);
+    expect(await counted()).toMatchObject(await exact());
+    await repository.upload(kept, { commit: 'b'.repeat(40) });
+    expect(await counted()).toMatchObject(await exact());
+    const accepted = (await repository.findings()).find((finding) => finding.status === 'open')!;
+    expect((await triage(accepted.id, 'risk_accepted')).statusCode).toBe(200);
+    const afterTriage = await counted();
+    expect(afterTriage).toMatchObject(await exact());
+    expect(afterTriage.openFindings).toBe(kept.length - 1);
+    expect((await triage(accepted.id, 'open')).statusCode).toBe(200);
+    expect(await counted()).toMatchObject({ openFindings: kept.length });
+    expect(gone).toBeDefined();
+  });
+
   it('a full scan closes the findings that are gone, with a mitigated date, and the return reopens them', async () => {
     const repository = freshRepository();
     const [gone, ...kept] = result.findings;
@@ -282,6 +313,7 @@ describe('triage through the API', () => {
 });
 
 describe('planLifecycle', () => {
+  const CODE = new Set<string>(CODE_CATEGORIES);
   const content = (fingerprint: string) => ({
     fingerprint,
     ruleId: 'R',
@@ -323,6 +355,7 @@ describe('planLifecycle', () => {
       [{ ...content('a'), startLine: 9 }, content('b'), content('e')],
       'full',
       '2026-06-01T00:00:00.000Z',
+      CODE,
     );
     expect(plan).toEqual({
       create: [content('e')],
@@ -336,7 +369,22 @@ describe('planLifecycle', () => {
   });
 
   it('closes nothing for a diff scan', () => {
-    const plan = planLifecycle([known(1, 'a', 'open')], [], 'diff', '2026-06-01T00:00:00.000Z');
+    const plan = planLifecycle([known(1, 'a', 'open')], [], 'diff', '2026-06-01T00:00:00.000Z', CODE);
     expect(plan.close).toEqual([]);
+  });
+
+  it('closes only the categories a full scan covered: a settings check leaves code findings be', () => {
+    const settings = { ...known(2, 'p', 'open'), category: 'posture' };
+    const code = known(1, 'a', 'open');
+    const postureScan = planLifecycle(
+      [code, settings],
+      [],
+      'full',
+      '2026-06-01T00:00:00.000Z',
+      new Set(['posture']),
+    );
+    expect(postureScan.close).toEqual([2]);
+    const codeScan = planLifecycle([code, settings], [], 'full', '2026-06-01T00:00:00.000Z', CODE);
+    expect(codeScan.close).toEqual([1]);
   });
 });

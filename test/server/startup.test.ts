@@ -69,6 +69,8 @@ describe('demo data', () => {
       const setup = await bootstrap(app.storage, { adminToken: 'pal_demo-test-token-0123456789' });
       const seeded = await seedDemoData(app.storage, setup.organization.id);
       expect(seeded.seeded).toBe(true);
+      // The example cloud data: a Prowler OCSF file and a Terraform state of the same account.
+      expect(seeded.cloudImports).toBe(2);
       const summary = await app.storage.summarize(setup.organization.id);
       expect(summary.repositories.map((repository) => repository.name)).toEqual([
         'container-images',
@@ -128,6 +130,8 @@ describe('server configuration', () => {
       asyncIngestThreshold: 5_000,
       jobLeaseMs: 60_000,
       exports: [],
+      codeHosts: {},
+      slaDays: { critical: 7, high: 30, medium: 90, low: 180, info: null },
     });
   });
 
@@ -142,6 +146,8 @@ describe('server configuration', () => {
         DATABASE_URL: 'postgres://palisade:secret@db.internal:5432/palisade',
         PALISADE_ASYNC_INGEST_THRESHOLD: '20000',
         PALISADE_JOB_LEASE_SECONDS: '5',
+        PALISADE_CODE_HOSTS: 'gitlab=https://git.example.com/',
+        PALISADE_SLA_DAYS: 'critical=3, low=none',
       },
       '/srv',
     );
@@ -154,7 +160,11 @@ describe('server configuration', () => {
       trustProxy: true,
       asyncIngestThreshold: 20_000,
       jobLeaseMs: 5_000,
+      codeHosts: { gitlab: 'https://git.example.com' },
+      slaDays: { critical: 3, high: 30, medium: 90, low: null, info: null },
     });
+    expect(() => readServerConfig({ PALISADE_SLA_DAYS: 'urgent=1' })).toThrow(/unknown severity/);
+    expect(() => readServerConfig({ PALISADE_CODE_HOSTS: 'github=ftp://x' })).toThrow(/http/);
     expect(() => readServerConfig({ DATABASE_URL: 'mysql://db/palisade' })).toThrow(/postgres:\/\//);
     expect(() => readServerConfig({ PALISADE_JOB_LEASE_SECONDS: '0' })).toThrow(/whole number of 1 or more/);
     expect(() => readServerConfig({ PORT: 'eighty' })).toThrow(/PORT must be a port number/);

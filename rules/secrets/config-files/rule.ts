@@ -82,6 +82,8 @@ export default secretRule({
     {
       id: 'htpasswd-hash',
       description: 'htpasswd password hash',
+      // A hash, not the password: it has to be cracked first (bcrypt resists; apr1 and SHA do not).
+      severity: 'medium',
       keywords: ['$apr1$', '$2y$', '{sha}'],
       pattern: String.raw`(?m:^[A-Za-z0-9._-]{1,64}:)(\$apr1\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}|\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}|\{SHA\}[A-Za-z0-9+/]{27}=)`,
       fileNames: 'htpasswd',

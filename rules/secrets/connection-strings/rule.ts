@@ -73,7 +73,8 @@ export default secretRule({
       id: 'url-credentials',
       description: 'URL with embedded user and password',
       keywords: ['://'],
-      pattern: String.raw`(?i:[a-z][a-z0-9+.-]{1,20})://[^\s:/?#@"\'<>{}$]{1,64}:([^\s/?#@"\'<>]{3,128})@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}`,
+      // The scheme is unbounded: a counted `{1,20}` here multiplies RE2's automaton states on URL-dense lines.
+      pattern: String.raw`(?i:[a-z][a-z0-9+.-]+)://[^\s:/?#@"\'<>{}$]{1,64}:([^\s/?#@"\'<>]{3,128})@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}`,
       filters: ALL_FILTERS,
       rejectMatch: '^(?i:postgres|postgis|mysql|mariadb|mongodb|redis|amqp|jdbc)',
     },

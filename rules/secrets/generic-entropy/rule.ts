@@ -16,10 +16,15 @@ const CONTEXT_KEYWORDS = [
   'apikey',
   'signature',
   'salt',
+  'cert',
 ];
 
-/** A secret-like word, then up to 40 characters and an opening quote or assignment. */
-const CONTEXT = String.raw`(?i:key|secret|token|passw|pwd|auth|cred|private|bearer|api_|apikey|signature|salt|cert)[^\n]{0,40}?(?:["\']|[:=]\s{0,4})`;
+/**
+ * An opening quote or an assignment. The value must start within 40 characters after a context keyword
+ * (`keywordWithin`, checked by the engine from the prefilter's hits: spelled as a pattern prefix, "keyword,
+ * then up to 40 characters" makes RE2's automaton explode on keyword-dense lines).
+ */
+const OPENER = String.raw`(?:["\']|[:=]\s{0,4})`;
 
 /** The value ends at a closing quote, the end of the line, or a separator. */
 const END = String.raw`(?:["\']|\s*$|\s*[,;])`;
@@ -41,7 +46,8 @@ export default secretRule({
       id: 'generic-high-entropy-base64',
       description: 'High-entropy base64 string in a secret-like context',
       keywords: CONTEXT_KEYWORDS,
-      pattern: String.raw`${CONTEXT}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
+      pattern: `${OPENER}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
+      keywordWithin: 40,
       generic: 'entropy-base64',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],
@@ -50,7 +56,8 @@ export default secretRule({
       id: 'generic-high-entropy-hex',
       description: 'High-entropy hex string in a secret-like context',
       keywords: CONTEXT_KEYWORDS,
-      pattern: String.raw`${CONTEXT}([a-fA-F0-9]{32,})${END}`,
+      pattern: `${OPENER}([a-fA-F0-9]{32,})${END}`,
+      keywordWithin: 40,
       generic: 'entropy-hex',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],

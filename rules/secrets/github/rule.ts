@@ -64,7 +64,8 @@ export default secretRule({
     {
       id: 'github-oauth-client-secret',
       description: 'GitHub OAuth app client secret',
-      keywords: ['github'],
+      // Every match holds one of these; `github` alone is on every other line of code that uses GitHub's API.
+      keywords: ['clientsecret', 'client_secret', 'client-secret', 'client.secret'],
       pattern: assigned('github[_.-]?(?:oauth[_.-]?|app[_.-]?)?client[_.-]?secret', '[a-f0-9]{40}'),
       filters: KEYED_FILTERS,
     },

@@ -96,6 +96,8 @@ export default secretRule({
     {
       id: 'gitlab-feature-flag-client-token',
       description: 'GitLab feature flags client token',
+      // Read-only access to a project's feature flag definitions, built into client applications.
+      severity: 'low',
       keywords: ['glffct-'],
       pattern: token('glffct-[A-Za-z0-9_-]{20}'),
       filters: PREFIXED_FILTERS,

@@ -52,6 +52,8 @@ export default secretRule({
     {
       id: 'newrelic-browser-key',
       description: 'New Relic browser API token',
+      // Shipped in every page the browser agent runs on; it can only send browser telemetry.
+      severity: 'low',
       keywords: ['nrjs-'],
       pattern: token('NRJS-[a-f0-9]{19}'),
       filters: PREFIXED_FILTERS,

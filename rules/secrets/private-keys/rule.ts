@@ -58,6 +58,8 @@ export default secretRule({
     {
       id: 'private-key-pkcs8-encrypted',
       description: 'Encrypted PKCS#8 private key (with its passphrase nearby it is usable)',
+      // Usable only with its passphrase: serious, but not the open door a plain key is.
+      severity: 'high',
       keywords: ['-----begin'],
       pattern: String.raw`(-----BEGIN ENCRYPTED PRIVATE KEY-----(?:\\r\\n|\\n|\r?\n|\s)[\s\S]{64,}?-----END ENCRYPTED PRIVATE KEY-----)`,
       spanChars: 24000,
@@ -82,6 +84,8 @@ export default secretRule({
     {
       id: 'private-key-ssh2-encrypted',
       description: 'SSH.com (SSH2) encrypted private key',
+      // Usable only with its passphrase.
+      severity: 'high',
       keywords: ['---- begin ssh2 encrypted private key'],
       pattern: String.raw`(---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\r?\n[\s\S]{64,}?---- END SSH2 ENCRYPTED PRIVATE KEY ----)`,
       spanChars: 9000,

@@ -1,7 +1,58 @@
-/** One finding: what, where, its lifecycle history and, for analysts and admins, the triage form. */
+/**
+ * One finding: what, where (with a link to the file and line at the scanned commit), where it is deployed and
+ * the runtime findings of those resources, its priority with the reasons, its lifecycle history and, for
+ * analysts and admins, the triage form.
+ */
+import type { DeployedResourceView, PriorityView } from '../../storage/cloud-storage.js';
 import type { FindingEventView, FindingView } from '../../storage/storage.js';
-import { html, safeLink } from '../html.js';
+import { html, type SafeHtml, safeLink } from '../html.js';
 import { badge, formatTime } from './layout.js';
+
+const LINK_METHODS: Record<DeployedResourceView['method'], string> = {
+  'trace-tag': 'trace tag',
+  'state-address': 'Terraform state address',
+  'cloudformation-stack': 'CloudFormation stack and logical id',
+  'name-heuristic': 'name heuristic',
+};
+
+/** What code to cloud knows of the finding. */
+export interface FindingCloudContext {
+  deployed: DeployedResourceView[];
+  priority: PriorityView | null;
+  codeUrl: string | null;
+}
+
+function deployedSection(context: FindingCloudContext, resource: string | null): SafeHtml {
+  if (context.deployed.length === 0) {
+    return html`<h2>Deployed resources</h2><p class="empty">${
+      resource
+        ? 'Not linked to a deployed cloud resource: no imported inventory has this resource (by trace tag, state address, stack or name).'
+        : 'This finding is not about a cloud resource.'
+    }</p>`;
+  }
+  return html`<h2>Deployed resources</h2>
+<table class="deployed">
+  <thead><tr><th scope="col">Resource</th><th scope="col">Account</th><th scope="col">Region</th><th scope="col">Linked by</th><th scope="col">Failing runtime checks</th></tr></thead>
+  <tbody>
+  ${context.deployed.map(
+    (deployed) => html`<tr>
+    <td><a href="/cloud/resources/${deployed.id}">${deployed.name ?? deployed.uid}</a><br><span class="muted path">${deployed.uid}</span><br><span class="muted">${deployed.type}</span></td>
+    <td><a href="/cloud/accounts/${deployed.account.id}">${deployed.account.provider} ${deployed.account.accountId}</a></td>
+    <td>${deployed.region ?? '—'}</td>
+    <td>${LINK_METHODS[deployed.method]}${deployed.weak ? html` <span class="badge weak" title="A name match only: check that this is the same resource">weak</span>` : ''}</td>
+    <td>${
+      deployed.failingChecks.length === 0
+        ? html`<span class="muted">none</span>`
+        : html`<ul class="compact">${deployed.failingChecks.map(
+            (check) =>
+              html`<li>${badge('severity', check.severity)} ${check.title} <span class="muted">${check.checkId} · ${check.source}</span>${check.message ? html`<br><span class="muted">${check.message}</span>` : ''}</li>`,
+          )}</ul>`
+    }</td>
+  </tr>`,
+  )}
+  </tbody>
+</table>`;
+}
 
 const EVENT_LABELS: Record<FindingEventView['kind'], string> = {
   opened: 'First seen',
@@ -15,9 +66,11 @@ const EVENT_LABELS: Record<FindingEventView['kind'], string> = {
 export function findingView(options: {
   finding: FindingView;
   history: FindingEventView[];
+  cloud: FindingCloudContext;
   triage?: { csrfToken: string; error?: string };
 }) {
-  const { finding, history, triage } = options;
+  const { finding, history, triage, cloud } = options;
+  const code = cloud.codeUrl ? safeLink(cloud.codeUrl) : null;
   const help = safeLink(finding.helpUri);
   const { location, secret, suppression } = finding;
   const lineRange = location.endLine !== location.startLine ? `–${location.endLine}` : '';
@@ -27,18 +80,23 @@ export function findingView(options: {
   return html`<p><a href="/findings">← Findings</a></p>
 <h1>${finding.title}</h1>
 <p>${badge('severity', finding.severity)} ${badge('status', finding.status)}
+  ${cloud.priority ? html`<span class="priority" title="Priority 0–100">priority ${cloud.priority.score}</span>` : ''}
   <span class="muted">${finding.ruleId} · ${finding.category}</span></p>
 <p class="message">${finding.message}</p>
 <dl class="facts">
   <dt>Repository</dt>
-  <dd>${finding.repository.owner}/${finding.repository.name} <span class="muted">${finding.repository.provider}</span></dd>
+  <dd><a href="/repositories/${finding.repository.id}">${finding.repository.owner}/${finding.repository.name}</a> <span class="muted">${finding.repository.provider}</span></dd>
   <dt>Branch</dt><dd>${finding.branch}</dd>
   <dt>Location</dt>
-  <dd class="path">${location.file}:${location.startLine}:${location.startColumn}${lineRange}</dd>
+  <dd><span class="path">${location.file}:${location.startLine}:${location.startColumn}${lineRange}</span>
+    ${code ? html`<br><a href="${code}" rel="noopener noreferrer">Open the file at the scanned commit</a>` : ''}</dd>
+  <dt>Code</dt>
+  <dd class="muted">The server keeps no source text (snippets are dropped at upload, so no secret can be stored);${code ? ' the link above opens the lines at the scanned commit.' : ' open the location above in the repository.'}</dd>
   ${finding.resource ? html`<dt>Resource</dt><dd><code>${finding.resource}</code></dd>` : ''}
   ${secret ? html`<dt>Secret</dt><dd><code>${secret.preview}…</code> <span class="muted">sha256 ${secret.sha256.slice(0, 16)}…</span></dd>` : ''}
   ${suppression ? html`<dt>Suppressed in code</dt><dd>${suppression.kind}: ${suppression.justification}</dd>` : ''}
   ${finding.statusReason ? html`<dt>Decision</dt><dd>${finding.statusReason} <span class="muted">${decisionBy}</span></dd>` : ''}
+  ${finding.owner ? html`<dt>Owner</dt><dd>${finding.owner} <span class="muted">${finding.ownerSource === 'assigned' ? 'assigned' : `from ${finding.ownerSource ?? '?'}`}</span></dd>` : ''}
   <dt>First seen</dt><dd>${formatTime(finding.firstSeenAt)}</dd>
   <dt>Last seen</dt><dd>${formatTime(finding.lastSeenAt)}</dd>
   ${finding.mitigatedAt ? html`<dt>Mitigated</dt><dd>${formatTime(finding.mitigatedAt)}</dd>` : ''}
@@ -46,6 +104,15 @@ export function findingView(options: {
   ${finding.tags.length ? html`<dt>Tags</dt><dd>${finding.tags.join(', ')}</dd>` : ''}
   <dt>Fingerprint</dt><dd><code>${finding.fingerprint}</code></dd>
 </dl>
+${
+  cloud.priority
+    ? html`<h2>Priority ${cloud.priority.score} of 100</h2>
+<table class="narrow"><thead><tr><th scope="col">Why</th><th scope="col" class="num">Points</th></tr></thead><tbody>
+${cloud.priority.factors.map((factor) => html`<tr><td>${factor.reason}</td><td class="num">${factor.points}</td></tr>`)}
+</tbody></table>`
+    : ''
+}
+${deployedSection(cloud, finding.resource)}
 ${finding.remediation ? html`<h2>How to fix</h2><p>${finding.remediation}</p>` : ''}
 ${help ? html`<p><a href="${help}" rel="noopener noreferrer">Rule documentation</a></p>` : ''}
 <h2>History</h2>

@@ -12,7 +12,7 @@ export interface Page {
   body: SafeHtml;
   user?: PageUser;
   /** Which navigation entry is current. */
-  section?: 'overview' | 'findings';
+  section?: 'overview' | 'findings' | 'posture' | 'graph' | 'users' | 'account';
   stylesheet: string;
 }
 
@@ -29,11 +29,18 @@ export function layout(page: Page): string {
 <link rel="stylesheet" href="${page.stylesheet}">
 </head>
 <body>
+<a class="skip-link" href="#main">Skip to the content</a>
 <header class="top">
   <a class="brand" href="/">Palisade</a>
   ${
     page.user
-      ? html`<nav>${navLink('/', 'Overview', 'overview')}${navLink('/findings', 'Findings', 'findings')}</nav>
+      ? html`<nav>${navLink('/', 'Overview', 'overview')}${navLink('/findings', 'Findings', 'findings')}${navLink(
+          '/posture',
+          'Posture',
+          'posture',
+        )}${navLink('/graph', 'Graph', 'graph')}${
+          page.user.role === 'admin' ? navLink('/users', 'Users', 'users') : ''
+        }${navLink('/account', 'Account', 'account')}</nav>
   <form class="signout" method="post" action="/logout">
     <span>${page.user.name} (${page.user.role})</span>
     <input type="hidden" name="csrf" value="${page.user.csrfToken}">
@@ -42,7 +49,7 @@ export function layout(page: Page): string {
       : ''
   }
 </header>
-<main>
+<main id="main" tabindex="-1">
 ${page.body}
 </main>
 </body>

@@ -10,6 +10,7 @@ import {
   IdParamsSchema,
   toFindingQuery,
 } from '../../schemas/api.js';
+import { FindingCodeToCloudProperties, findingCodeToCloud } from '../cloud/finding-context.js';
 
 const StatusChangeSchema = Type.Object(
   {
@@ -18,6 +19,35 @@ const StatusChangeSchema = Type.Object(
     expiresOn: Type.Optional(
       Type.String({ format: 'date', description: 'The decision lapses on this day (UTC)' }),
     ),
+  },
+  { additionalProperties: false },
+);
+
+/** At most this many findings per bulk request: one transaction stays short. */
+const BULK_LIMIT = 1000;
+
+const FindingIdsSchema = Type.Array(Type.Integer({ minimum: 1 }), {
+  minItems: 1,
+  maxItems: BULK_LIMIT,
+  description: `Finding ids (at most ${BULK_LIMIT})`,
+});
+
+const BulkStatusChangeSchema = Type.Object(
+  {
+    ids: FindingIdsSchema,
+    status: StatusChangeSchema.properties.status,
+    reason: StatusChangeSchema.properties.reason,
+    expiresOn: StatusChangeSchema.properties.expiresOn,
+  },
+  { additionalProperties: false },
+);
+
+const OwnerAssignmentSchema = Type.Object(
+  {
+    ids: FindingIdsSchema,
+    owner: Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()], {
+      description: 'A person or team; null (or an empty string) clears it, and a derivation may then set one',
+    }),
   },
   { additionalProperties: false },
 );
@@ -63,7 +93,11 @@ const findings: FastifyPluginAsyncTypebox = async (app) => {
         security: [{ bearer: [] }],
         params: IdParamsSchema,
         response: {
-          200: Type.Object({ finding: FindingViewSchema, history: Type.Array(FindingEventSchema) }),
+          200: Type.Object({
+            finding: FindingViewSchema,
+            history: Type.Array(FindingEventSchema),
+            ...FindingCodeToCloudProperties,
+          }),
           ...ERROR_REPLIES,
         },
       },
@@ -73,7 +107,11 @@ const findings: FastifyPluginAsyncTypebox = async (app) => {
       const finding = await app.storage.getFinding(organizationId, request.params.id);
       if (!finding)
         return reply.code(404).send({ statusCode: 404, error: 'not-found', message: 'No such finding.' });
-      return { finding, history: await app.storage.listFindingEvents(organizationId, finding.id) };
+      return {
+        finding,
+        history: await app.storage.listFindingEvents(organizationId, finding.id),
+        ...(await findingCodeToCloud(app, organizationId, finding)),
+      };
     },
   );
 
@@ -120,7 +158,91 @@ const findings: FastifyPluginAsyncTypebox = async (app) => {
           message: `A ${result.from} finding cannot be reopened by hand: only risk-accepted or false-positive ones can.`,
         });
       }
+      // Scores and priorities count only open findings.
+      await app.analysisRunner.request(principal.organizationId);
       return result.finding;
+    },
+  );
+
+  app.post(
+    '/api/v1/findings/status',
+    {
+      onRequest: app.requirePermission('triage'),
+      schema: {
+        tags: ['findings'],
+        summary: 'The same decision for many findings, in one transaction; each one in history and audit',
+        security: [{ bearer: [] }],
+        body: BulkStatusChangeSchema,
+        response: {
+          200: Type.Object({
+            changed: Type.Array(Type.Integer()),
+            notFound: Type.Array(Type.Integer(), { description: 'No such finding in the organisation' }),
+            invalidTransition: Type.Array(
+              Type.Object({ id: Type.Integer(), from: FindingViewSchema.properties.status }),
+              { description: 'Only risk-accepted or false-positive findings can be reopened' },
+            ),
+          }),
+          ...ERROR_REPLIES,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const now = new Date();
+      const expiry = triageExpiry(request.body.status, request.body.expiresOn, now);
+      if ('error' in expiry) {
+        return reply
+          .code(400)
+          .send({ statusCode: 400, error: 'invalid-request', message: expiry.error, pointer: '/expiresOn' });
+      }
+      const result = await app.storage.changeFindingStatuses(
+        principal.organizationId,
+        request.body.ids,
+        {
+          status: request.body.status,
+          reason: request.body.reason,
+          expiresAt: expiry.expiresAt,
+          actor: actorName(principal),
+        },
+        now.toISOString(),
+      );
+      if (result.changed.length > 0) await app.analysisRunner.request(principal.organizationId);
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/v1/findings/owner',
+    {
+      onRequest: app.requirePermission('triage'),
+      schema: {
+        tags: ['findings'],
+        summary: "Assign an owner to findings (a person's choice, which derived owners never overwrite)",
+        security: [{ bearer: [] }],
+        body: OwnerAssignmentSchema,
+        response: {
+          200: Type.Object({
+            owner: Type.Union([Type.String(), Type.Null()]),
+            assigned: Type.Array(Type.Integer()),
+            notFound: Type.Array(Type.Integer(), { description: 'No such finding in the organisation' }),
+          }),
+          ...ERROR_REPLIES,
+        },
+      },
+    },
+    async (request) => {
+      const principal = request.principal!;
+      const owner = request.body.owner === null ? null : request.body.owner.trim() || null;
+      const assigned = await app.storage.assignFindingOwner(
+        principal.organizationId,
+        request.body.ids,
+        owner,
+        actorName(principal),
+        new Date().toISOString(),
+      );
+      const found = new Set(assigned);
+      const notFound = [...new Set(request.body.ids)].filter((id) => !found.has(id));
+      return { owner, assigned, notFound };
     },
   );
 };

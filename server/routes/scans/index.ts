@@ -64,7 +64,8 @@ const scans: FastifyPluginAsyncTypebox<ScanRoutesOptions> = async (app, options)
       onRequest: app.requirePermission('ingest'),
       // Before schema validation, so that the reply names the field rather than "unknown property".
       preValidation: async (request, reply) => {
-        const secretFields = findSecretFields(request.body);
+        // Resource tags are keyed by the user's own names: stored through safeTags, not refused.
+        const secretFields = findSecretFields(request.body, '', /^\/resources\/\d+\/tags$/);
         if (secretFields.length > 0) {
           return reply.code(400).send({
             statusCode: 400,
@@ -120,6 +121,7 @@ const scans: FastifyPluginAsyncTypebox<ScanRoutesOptions> = async (app, options)
       app.metrics.ingestSeconds.observe({ mode: 'sync' }, (performance.now() - started) / 1000);
       recordIngestMetrics(app.metrics, upload.kind, result.created, result.scan.counts.total);
       if (result.created) app.exporter.wake();
+      app.analysisRunner.wake();
       request.log.info(
         { scanId: result.scan.id, created: result.created, findings: result.scan.counts.total },
         'scan ingested',

@@ -4,10 +4,16 @@ import * as initial from './0001_initial.js';
 import * as ingestJobs from './0002_ingest_jobs.js';
 import * as exportCursors from './0003_export_cursors.js';
 import * as findingIndexes from './0004_finding_indexes.js';
+import * as accessAndOwners from './0005_access_and_owners.js';
+import * as openCounts from './0006_open_counts.js';
+import * as codeToCloud from './0007_code_to_cloud.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_ingest_jobs': ingestJobs,
   '0003_export_cursors': exportCursors,
   '0004_finding_indexes': findingIndexes,
+  '0005_access_and_owners': accessAndOwners,
+  '0006_open_counts': openCounts,
+  '0007_code_to_cloud': codeToCloud,
 };

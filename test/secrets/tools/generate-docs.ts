@@ -15,11 +15,11 @@ for (const rule of builtinRuleList().filter((r) => r.category === 'secret')) {
       ', ',
     );
     rows.push(
-      `| \`${d.id}\` | ${rule.id} | ${d.description} | ${checks || (d.generic ? 'config limits, all filters' : '')} |`,
+      `| \`${d.id}\` | ${rule.id} | ${d.severity ?? rule.severity} | ${d.description} | ${checks || (d.generic ? 'config limits, all filters' : '')} |`,
     );
   }
 }
-const table = `${count} detectors.\n\n| Detector | Rule | Finds | Checks |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`;
+const table = `${count} detectors.\n\n| Detector | Rule | Severity | Finds | Checks |\n| --- | --- | --- | --- | --- |\n${rows.join('\n')}\n`;
 const text = readFileSync(file, 'utf8');
 const start = '<!-- detectors:start -->';
 const end = '<!-- detectors:end -->';

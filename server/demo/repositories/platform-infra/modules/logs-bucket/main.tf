@@ -4,6 +4,10 @@ variable "name" {
 
 resource "aws_s3_bucket" "this" {
   bucket = var.name
+
+  tags = {
+    palisade_trace = "70427cdb-d596-46a2-a1f9-743de49fae7d"
+  }
 }
 
 resource "aws_s3_bucket_public_access_block" "this" {

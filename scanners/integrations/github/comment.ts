@@ -11,8 +11,8 @@ import {
   SEVERITIES,
   SEVERITY_RANK,
   type Severity,
-} from '../scanners/core/types.js';
-import { escapeCell, renderMarkdown } from '../scanners/reporters/markdown.js';
+} from '../../core/types.js';
+import { escapeCell, renderMarkdown } from '../../reporters/markdown.js';
 
 export const STICKY_MARKER = '<!-- palisade:sticky -->';
 const STATE_PREFIX = '<!-- palisade:state ';

@@ -1,8 +1,12 @@
 /** Finds, creates or updates the one sticky comment on a pull request through the REST API. */
-import type * as github from '@actions/github';
+import type { Octokit as CoreOctokit } from '@octokit/core';
+import type { PaginateInterface } from '@octokit/plugin-paginate-rest';
+import type { Api } from '@octokit/plugin-rest-endpoint-methods';
 import { STICKY_MARKER } from './comment.js';
 
-type Octokit = ReturnType<typeof github.getOctokit>;
+/** What the Action's client (@actions/github) and the App's (Probot) both are. */
+export type GitHubClient = CoreOctokit & { paginate: PaginateInterface } & Api;
+type Octokit = GitHubClient;
 
 export interface StickyTarget {
   owner: string;
