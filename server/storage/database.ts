@@ -362,6 +362,20 @@ export interface RepositoryOpenCountTable {
   info: number;
 }
 
+/** Finding events counted per day, repository, transition and severity: what trends read. */
+export interface FindingEventDayTable {
+  organization_id: number;
+  repository_id: number;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  kind: FindingEventKind;
+  /** '' for an event with no previous status (an opening). */
+  from_status: FindingStatus | '';
+  to_status: FindingStatus;
+  severity: string;
+  count: number;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   repositories: RepositoryTable;
@@ -375,6 +389,7 @@ export interface Database {
   ingest_jobs: IngestJobTable;
   export_cursors: ExportCursorTable;
   repository_open_counts: RepositoryOpenCountTable;
+  finding_event_days: FindingEventDayTable;
   branch_inventories: BranchInventoryTable;
   iac_resources: IacResourceTable;
   cloud_accounts: CloudAccountTable;

@@ -5,6 +5,7 @@ import { type FindingContent, type KnownFinding, planLifecycle } from '../domain
 import { CloudStorage, deployedFilter, PRIORITY_SORT_KEY } from './cloud-storage.js';
 import type {
   Database,
+  FindingEventKind,
   FindingRow,
   IngestJobRow,
   NewFindingEventRow,
@@ -99,6 +100,10 @@ export class KyselyStorage implements Storage {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  async optimize(): Promise<void> {
+    await (this.dialect === 'sqlite' ? sql`pragma optimize` : sql`analyze`).execute(this.db);
   }
 
   async countOrganizations(): Promise<number> {
@@ -675,31 +680,22 @@ export class KyselyStorage implements Storage {
     const firstDay = addDays(today, -(query.days - 1));
     const from = `${firstDay}T00:00:00.000Z`;
     let events = this.db
-      .selectFrom('finding_events')
-      .innerJoin('findings', 'findings.id', 'finding_events.finding_id')
+      .selectFrom('finding_event_days')
       .select([
-        sql<string>`substr(finding_events.created_at, 1, 10)`.as('day'),
-        'finding_events.kind',
-        'finding_events.from_status',
-        'finding_events.to_status',
-        'findings.severity',
-        (eb) => eb.fn.countAll<number>().as('count'),
+        'day',
+        'kind',
+        'from_status',
+        'to_status',
+        'severity',
+        (eb) => eb.fn.sum<number>('count').as('count'),
       ])
-      .where('finding_events.organization_id', '=', organizationId)
-      .where('finding_events.created_at', '>=', from)
-      .groupBy([
-        sql`substr(finding_events.created_at, 1, 10)`,
-        'finding_events.kind',
-        'finding_events.from_status',
-        'finding_events.to_status',
-        'findings.severity',
-      ]);
-    let open = this.db
-      .selectFrom('findings')
-      .select(['severity', (eb) => eb.fn.countAll<number>().as('count')])
       .where('organization_id', '=', organizationId)
-      .where('status', '=', 'open')
-      .groupBy('severity');
+      .where('day', '>=', firstDay)
+      .groupBy(['day', 'kind', 'from_status', 'to_status', 'severity']);
+    let open = this.db
+      .selectFrom('repository_open_counts')
+      .select((eb) => SEVERITIES.map((severity) => eb.fn.sum<number>(severity).as(severity)))
+      .where('organization_id', '=', organizationId);
     // Timestamps are ISO text on both databases: each has its own date arithmetic.
     const meanDays =
       this.dialect === 'postgres'
@@ -715,7 +711,7 @@ export class KyselyStorage implements Storage {
       .where('mitigated_at', '>=', from)
       .groupBy('severity');
     if (query.repositoryId !== undefined) {
-      events = events.where('findings.repository_id', '=', query.repositoryId);
+      events = events.where('repository_id', '=', query.repositoryId);
       open = open.where('repository_id', '=', query.repositoryId);
       remediated = remediated.where('repository_id', '=', query.repositoryId);
     }
@@ -756,7 +752,7 @@ export class KyselyStorage implements Storage {
       openChange.set(row.day, change);
     }
     const running = emptySeverityCounts();
-    for (const row of openRows) running[row.severity as Severity] += Number(row.count);
+    for (const severity of SEVERITIES) running[severity] = Number(openRows[0]?.[severity] ?? 0);
     // Events stamped after today (a clock ahead of ours) are already in the current count.
     for (const [date, change] of openChange) {
       if (date > today) for (const severity of SEVERITIES) running[severity] -= change[severity];
@@ -1102,7 +1098,7 @@ async function applyStatusChange(
 ): Promise<{ outcome: 'changed' } | Exclude<StatusChangeResult, { outcome: 'changed' }>> {
   const current = await trx
     .selectFrom('findings')
-    .select(['status', 'repository_id'])
+    .select(['status', 'repository_id', 'severity'])
     .where('organization_id', '=', organizationId)
     .where('id', '=', findingId)
     .executeTakeFirst();
@@ -1140,6 +1136,9 @@ async function applyStatusChange(
       created_at: now,
     })
     .execute();
+  const days = new EventDayTally();
+  days.add('triaged', current.status, change.status, current.severity);
+  await days.record(trx, organizationId, current.repository_id, now);
   await insertAudit(
     trx,
     {
@@ -1348,6 +1347,14 @@ async function applyScan(
   for (const rows of chunk(events, Math.floor(MAX_PARAMETERS / eventColumns))) {
     await trx.insertInto('finding_events').values(rows).execute();
   }
+  const severityOf = new Map(knownRows.map((row) => [row.id, row.severity]));
+  const days = new EventDayTally();
+  for (const content of plan.create) days.add('opened', null, 'open', content.severity);
+  for (const reopen of plan.reopen) {
+    days.add(reopen.expired ? 'expired' : 'reopened', reopen.from, 'open', severityOf.get(reopen.id)!);
+  }
+  for (const id of plan.close) days.add('closed', 'open', 'closed', severityOf.get(id)!);
+  await days.record(trx, input.organizationId, repositoryId, now);
   await trx
     .updateTable('scans')
     .set({
@@ -1359,6 +1366,54 @@ async function applyScan(
     .execute();
   await refreshOpenCounts(trx, input.organizationId, repositoryId);
   return scan.id;
+}
+
+/** Finding events counted by transition and severity, added to the daily rollup that trends read. */
+class EventDayTally {
+  private readonly counts = new Map<
+    string,
+    { kind: FindingEventKind; from: FindingStatus | ''; to: FindingStatus; severity: string; count: number }
+  >();
+
+  add(kind: FindingEventKind, from: FindingStatus | null, to: FindingStatus, severity: string): void {
+    const key = `${kind} ${from ?? ''} ${to} ${severity}`;
+    const entry = this.counts.get(key);
+    if (entry) entry.count += 1;
+    else this.counts.set(key, { kind, from: from ?? '', to, severity, count: 1 });
+  }
+
+  async record(trx: Executor, organizationId: number, repositoryId: number, now: string): Promise<void> {
+    if (this.counts.size === 0) return;
+    const day = now.slice(0, 10);
+    await trx
+      .insertInto('finding_event_days')
+      .values(
+        [...this.counts.values()].map((entry) => ({
+          organization_id: organizationId,
+          repository_id: repositoryId,
+          day,
+          kind: entry.kind,
+          from_status: entry.from,
+          to_status: entry.to,
+          severity: entry.severity,
+          count: entry.count,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns([
+            'organization_id',
+            'repository_id',
+            'day',
+            'kind',
+            'from_status',
+            'to_status',
+            'severity',
+          ])
+          .doUpdateSet((eb) => ({ count: eb('finding_event_days.count', '+', eb.ref('excluded.count')) })),
+      )
+      .execute();
+  }
 }
 
 /** Recounts one repository's open findings by severity into repository_open_counts (read by the list). */

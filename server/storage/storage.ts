@@ -332,6 +332,11 @@ export interface Storage {
   migrate(): Promise<void>;
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * Refreshes the query planner's statistics, as the hourly SQLite optimize does (PostgreSQL's autovacuum
+   * keeps its own).
+   */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 
   countOrganizations(): Promise<number>;

@@ -7,6 +7,7 @@ import * as findingIndexes from './0004_finding_indexes.js';
 import * as accessAndOwners from './0005_access_and_owners.js';
 import * as openCounts from './0006_open_counts.js';
 import * as codeToCloud from './0007_code_to_cloud.js';
+import * as trendDays from './0008_trend_days.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_access_and_owners': accessAndOwners,
   '0006_open_counts': openCounts,
   '0007_code_to_cloud': codeToCloud,
+  '0008_trend_days': trendDays,
 };
