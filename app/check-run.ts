@@ -7,6 +7,7 @@ import {
   activeFindings,
   type Finding,
   type ScanResult,
+  SEVERITIES,
   SEVERITY_RANK,
   shouldFail,
 } from '../scanners/core/types.js';
@@ -20,9 +21,9 @@ import {
 } from '../scanners/reporters/shared.js';
 
 /** GitHub accepts at most 50 annotations per create or update request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+const ANNOTATIONS_PER_REQUEST = 50;
 /** GitHub's limit for a check run's summary and text, in characters. */
-const OUTPUT_CHARS = 65_535;
+export const OUTPUT_CHARS = 65_535;
 const TITLE_CHARS = 255;
 const ANNOTATION_MESSAGE_CHARS = 4_000;
 
@@ -52,12 +53,12 @@ export interface CheckReport {
 }
 
 /** critical/high → failure, medium → warning, low/info → notice (as SARIF levels map them). */
-export function annotationLevel(finding: Finding): AnnotationLevel {
+function annotationLevel(finding: Finding): AnnotationLevel {
   const rank = SEVERITY_RANK[finding.severity];
   return rank >= SEVERITY_RANK.high ? 'failure' : rank === SEVERITY_RANK.medium ? 'warning' : 'notice';
 }
 
-export function toAnnotation(finding: Finding): CheckAnnotation {
+function toAnnotation(finding: Finding): CheckAnnotation {
   const { file, startLine, endLine, startColumn, endColumn } = finding.location;
   const start = Math.max(1, startLine);
   const annotation: CheckAnnotation = {
@@ -107,9 +108,9 @@ function checkTitle(result: ScanResult, active: Finding[]): string {
   const where = result.diff ? ' on changed lines' : '';
   if (active.length === 0) return `No findings${where}`;
   const counts = countBySeverity(active);
-  const parts = (['critical', 'high', 'medium', 'low', 'info'] as const)
-    .filter((severity) => counts[severity] > 0)
-    .map((severity) => `${counts[severity]} ${severity}`);
+  const parts = SEVERITIES.filter((severity) => counts[severity] > 0).map(
+    (severity) => `${counts[severity]} ${severity}`,
+  );
   return truncate(`${plural(active.length, 'finding')}${where}: ${parts.join(', ')}`, TITLE_CHARS);
 }
 

@@ -12,7 +12,7 @@ import { UsageError } from '../scanners/core/errors.js';
 import type { RepositoryRef } from './content.js';
 import { readFileOnBranch } from './workspace.js';
 
-export const APP_CONFIG_FILE = 'palisade.yml';
+const APP_CONFIG_FILE = 'palisade.yml';
 
 export interface RepositoryConfig {
   config: PalisadeConfig;

@@ -5,7 +5,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { unitKey } from '../scanners/engine/units.js';
 import type { GitHubClient } from '../scanners/integrations/github/sticky.js';
+import { localModuleSources } from '../scanners/terraform/calls.js';
 
 export interface RepositoryRef {
   owner: string;
@@ -64,7 +66,7 @@ export function safeRelativePath(name: string): string | undefined {
   if (/[\u0000-\u001f\\]/.test(name)) return undefined;
   const segments = name.split('/');
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
-  return segments.join('/');
+  return name;
 }
 
 /** The full tree of a commit, in one request (`recursive`), as GitHub lists it. */
@@ -199,13 +201,9 @@ export class BlobCache {
   }
 }
 
-const TERRAFORM_FILE = /\.(?:tf|tf\.json|tfvars|tfvars\.json)$/;
-/** `source = "./x"` or `"../x"` in a module block: local modules the scanner evaluates with their caller. */
-const LOCAL_MODULE_SOURCE = /^\s*"?source"?\s*[=:]\s*"(\.{1,2}\/[^"]*)"/gm;
-const MODULE_DEPTH = 10;
-
+/** A file of a Terraform folder (configuration or variables), as the engine groups them into units. */
 export function isTerraformFile(name: string): boolean {
-  return TERRAFORM_FILE.test(name);
+  return unitKey(name).startsWith('tf:');
 }
 
 /** The Terraform files directly in `folder` ('' for the top), in path order. */
@@ -218,22 +216,19 @@ export function terraformFilesIn(tree: RepositoryTree, folder: string): string[]
 }
 
 /**
- * The folders of local modules that `text` (a Terraform file in `folder`) calls, resolved inside the
- * repository; a source that climbs out of it is ignored.
+ * The folders of local modules that `text` (a Terraform file in `folder`) calls, which the scanner evaluates
+ * with their caller, resolved inside the repository; a source that climbs out of it is ignored.
  */
 export function localModuleFolders(text: string, folder: string): string[] {
   const folders: string[] = [];
-  for (const match of text.matchAll(LOCAL_MODULE_SOURCE)) {
-    const joined = path.posix.normalize(path.posix.join(folder || '.', match[1] as string));
+  for (const source of localModuleSources(text)) {
+    const joined = path.posix.normalize(path.posix.join(folder || '.', source));
     const clean = joined.replace(/\/+$/, '');
     if (clean === '.' || clean === '') folders.push('');
     else if (!clean.startsWith('../') && clean !== '..' && !path.posix.isAbsolute(clean)) folders.push(clean);
   }
   return folders;
 }
-
-/** How many levels of local modules the context follows from a changed file. */
-export const TERRAFORM_MODULE_DEPTH = MODULE_DEPTH;
 
 /** Extensions of files no rule reads (images, archives, compiled code): not fetched for full scans. */
 const BINARY_TYPES =

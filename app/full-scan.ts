@@ -6,11 +6,12 @@ import { type UploadMetadata, uploadScan } from '../scanners/cli/upload.js';
 import { activeFindings } from '../scanners/core/types.js';
 import { scan } from '../scanners/engine/scan.js';
 import { loadRepositoryConfig } from './config.js';
-import { type FetchLimits, isBinaryType, isIgnoreFile, type RepositoryRef, readTree } from './content.js';
+import { isBinaryType, isIgnoreFile, type RepositoryRef, readTree } from './content.js';
 import type { JobContext } from './pull-request.js';
 import {
   cutByLimits,
   FetchBudget,
+  fetchLimits,
   inTemporaryFolder,
   prepareConfigFiles,
   skippedNotes,
@@ -39,11 +40,7 @@ export async function scanCommit(job: JobContext, target: FullScanTarget): Promi
   return inTemporaryFolder(async (folder) => {
     const { config, notes } = await loadRepositoryConfig(octokit, repository, folder);
     const tree = await readTree(octokit, repository, target.commit);
-    const limits: FetchLimits = {
-      maxFiles: Math.min(settings.maxFiles, config.maxFiles ?? Number.POSITIVE_INFINITY),
-      maxBytes: settings.maxBytes,
-      maxFileSize: config.maxFileSize,
-    };
+    const limits = fetchLimits(settings, config);
     const budget = new FetchBudget(octokit, repository, tree, folder, limits, job.blobs);
     const names = [...tree.files.keys()].sort();
     const wanted = names.filter((name) => !isBinaryType(name) && !isIgnoreFile(name));

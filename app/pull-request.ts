@@ -12,26 +12,31 @@ import type { ChangedLines } from '../scanners/engine/diff.js';
 import { scan } from '../scanners/engine/scan.js';
 import { decodeState, renderComment } from '../scanners/integrations/github/comment.js';
 import { findSticky, writeSticky } from '../scanners/integrations/github/sticky.js';
-import { checkReport, failureOutput } from './check-run.js';
+import { MAX_MODULE_DEPTH } from '../scanners/terraform/module.js';
+import { checkReport, failureOutput, OUTPUT_CHARS } from './check-run.js';
 import { ConfigError, loadRepositoryConfig } from './config.js';
 import {
   type BlobCache,
-  type FetchLimits,
   isIgnoreFile,
   isTerraformFile,
   localModuleFolders,
   type RepositoryRef,
   readTree,
-  TERRAFORM_MODULE_DEPTH,
   terraformFilesIn,
 } from './content.js';
 import { addChangedLines } from './patch.js';
 import { postReviewComments } from './review.js';
 import type { AppSettings } from './settings.js';
-import { FetchBudget, inTemporaryFolder, prepareConfigFiles, skippedNotes } from './workspace.js';
+import {
+  FetchBudget,
+  fetchLimits,
+  inTemporaryFolder,
+  prepareConfigFiles,
+  skippedNotes,
+} from './workspace.js';
 
 /** GitHub lists at most 3,000 files of a pull request. */
-export const PULL_REQUEST_FILE_LIST_LIMIT = 3000;
+const PULL_REQUEST_FILE_LIST_LIMIT = 3000;
 
 export interface PullRequestTarget {
   repository: RepositoryRef;
@@ -77,7 +82,7 @@ export async function scanPullRequest(job: JobContext, target: PullRequestTarget
           ...(await postReviewComments(job, target, outcome.result, outcome.changed, outcome.commentable)),
         );
       const summary = extras.length
-        ? `${report.output.summary}\n\n${extras.map((note) => `- ${note}`).join('\n')}`.slice(0, 65_535)
+        ? `${report.output.summary}\n\n${extras.map((note) => `- ${note}`).join('\n')}`.slice(0, OUTPUT_CHARS)
         : report.output.summary;
       const output = { ...report.output, summary };
       const batches = report.annotationBatches;
@@ -177,16 +182,13 @@ async function scanIntoReport(
   const tree = await readTree(octokit, repository, target.headSha);
   if (tree.truncated)
     notes.push('The repository tree is too large for one listing: files past GitHub’s cut were not fetched.');
-  const limits: FetchLimits = {
-    maxFiles: Math.min(job.settings.maxFiles, config.maxFiles ?? Number.POSITIVE_INFINITY),
-    maxBytes: job.settings.maxBytes,
-    maxFileSize: config.maxFileSize,
-  };
+  const limits = fetchLimits(job.settings, config);
   const budget = new FetchBudget(octokit, repository, tree, folder, limits, job.blobs);
   const changedNames = [...changed.keys()].filter((name) => !isIgnoreFile(name)).sort();
   await budget.fetch(changedNames);
 
-  // Context: every Terraform file next to a changed one, and the local modules they call, level by level.
+  // Context: every Terraform file next to a changed one, and the local modules they call, level by level, as
+  // deep as the evaluator follows them.
   let folders = new Set(
     changedNames
       .filter(isTerraformFile)
@@ -194,7 +196,7 @@ async function scanIntoReport(
       .map(top),
   );
   const visited = new Set<string>();
-  for (let depth = 0; depth <= TERRAFORM_MODULE_DEPTH && folders.size > 0; depth++) {
+  for (let depth = 0; depth <= MAX_MODULE_DEPTH && folders.size > 0; depth++) {
     const round = [...folders].filter((dir) => !visited.has(dir));
     for (const dir of round) visited.add(dir);
     const files = round.flatMap((dir) => terraformFilesIn(tree, dir));
@@ -242,7 +244,8 @@ async function stickyComment(
   const { repository } = target;
   const issue = { owner: repository.owner, repo: repository.repo, issueNumber: target.number };
   try {
-    const existing = await findSticky(job.octokit, issue);
+    // An installation token always posts as the App's bot: no request to ask who it is.
+    const existing = await findSticky(job.octokit, issue, { postsAsBot: true });
     const body = renderComment(result, existing ? decodeState(existing.body) : undefined, {
       blobUrl: target.htmlUrl ? `${target.htmlUrl}/blob/${target.headSha}/` : undefined,
     });

@@ -7,7 +7,7 @@ import { activeFindings, type Finding, type ScanResult } from '../scanners/core/
 import type { ChangedLines } from '../scanners/engine/diff.js';
 import { FINDING_MARKER, findingComment } from '../scanners/integrations/review-comments.js';
 import { escapeCell } from '../scanners/reporters/markdown.js';
-import { compareBySeverity, scrubResult, severityLabel } from '../scanners/reporters/shared.js';
+import { compareBySeverity, plural, scrubResult, severityLabel } from '../scanners/reporters/shared.js';
 import type { JobContext, PullRequestTarget } from './pull-request.js';
 
 /** Posts the review; returns notes for the check run summary (what was not posted, and why). */
@@ -46,7 +46,7 @@ export async function postReviewComments(
       pull_number: target.number,
       commit_id: target.headSha,
       event: 'COMMENT',
-      body: `Palisade: ${chosen.length} new finding${chosen.length === 1 ? '' : 's'} on changed lines.`,
+      body: `Palisade: ${plural(chosen.length, 'new finding')} on changed lines.`,
       comments: chosen.map(({ finding, line }) => ({
         path: finding.location.file,
         line,

@@ -17,6 +17,7 @@ import {
   type SkipReason,
   safeRelativePath,
 } from './content.js';
+import type { AppSettings } from './settings.js';
 
 /** Runs `work` in a fresh temporary folder that is removed afterwards, whatever happens. */
 export async function inTemporaryFolder<T>(work: (folder: string) => Promise<T>): Promise<T> {
@@ -28,9 +29,20 @@ export async function inTemporaryFolder<T>(work: (folder: string) => Promise<T>)
   }
 }
 
+/** A scan's fetch limits: the App's, with the repository's `max-files` and `max-file-size` applied. */
+export function fetchLimits(settings: AppSettings, config: PalisadeConfig): FetchLimits {
+  return {
+    maxFiles: Math.min(settings.maxFiles, config.maxFiles ?? Number.POSITIVE_INFINITY),
+    maxBytes: settings.maxBytes,
+    maxFileSize: config.maxFileSize,
+  };
+}
+
 /** Fetches in rounds against one budget: each round gets what the earlier ones left. */
 export class FetchBudget {
   readonly report: FetchReport = { written: [], bytes: 0, skipped: [] };
+  /** `report.written` as a set: `has` is asked for every file of every round. */
+  private readonly written = new Set<string>();
 
   constructor(
     private readonly octokit: GitHubClient,
@@ -60,13 +72,14 @@ export class FetchBudget {
       this.cache,
     );
     this.report.written.push(...round.written);
+    for (const name of round.written) this.written.add(name);
     this.report.bytes += round.bytes;
     this.report.skipped.push(...round.skipped);
     return round.written;
   }
 
   has(name: string): boolean {
-    return this.report.written.includes(name);
+    return this.written.has(name);
   }
 }
 

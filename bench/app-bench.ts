@@ -14,8 +14,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../scanners/core/package.js';
-import { APP_ID, FakeGitHub } from '../test/app/fake-github.js';
-import { deliver, freePort, pullRequestEvent, startTestApp, WEBHOOK_SECRET } from '../test/app/harness.js';
+import { FakeGitHub } from '../test/app/fake-github.js';
+import { appEnvironment, deliver, freePort, pullRequestEvent, startTestApp } from '../test/app/harness.js';
 import { generateTerraformRepository } from './terraform-corpus.js';
 
 const { values } = parseArgs({
@@ -57,19 +57,7 @@ async function startAppProcess(fake: FakeGitHub): Promise<BenchApp> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
     cwd: PACKAGE_ROOT,
-    env: {
-      ...process.env,
-      APP_ID: String(APP_ID),
-      PRIVATE_KEY: fake.privateKey,
-      WEBHOOK_SECRET,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GHE_HOST: fake.host,
-      GHE_PROTOCOL: 'http',
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'json',
-      ...appEnv,
-    },
+    env: { ...process.env, ...appEnvironment(fake, port, { LOG_LEVEL: 'warn', ...appEnv }) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';

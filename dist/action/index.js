@@ -48707,6 +48707,10 @@ var LineIndex = class {
     }
     return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
   }
+  /** The offset of a 1-based line and column (the inverse of position); past the last line, from the text's end. */
+  offset(line, column) {
+    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
+  }
   /** The range covering offsets [start, end). */
   range(start2, end) {
     const from = this.position(start2);
@@ -54600,6 +54604,8 @@ var KindRegistry = class {
   definitions;
   primary = /* @__PURE__ */ new Map();
   attached = /* @__PURE__ */ new Map();
+  /** `family:type` → kind without a body, built from `primary` on first use. */
+  typeKinds;
   /** Maps declared resources onto entities in the model, then applies attachments to their parents. */
   map(resources2, model) {
     const entities = [];
@@ -54633,6 +54639,23 @@ var KindRegistry = class {
       return { kind: definition.kind, namePaths };
     }
     return void 0;
+  }
+  /**
+   * The kind of a resource type when there is no body to decide with (a deployed resource): its first mapping
+   * without a `when`, else the one kind its narrowed mappings all agree on.
+   */
+  kindOfType(family, type) {
+    if (!this.typeKinds) {
+      this.typeKinds = /* @__PURE__ */ new Map();
+      for (const [key, compiled] of this.primary) {
+        const unconditional = compiled.find(({ source }) => !source.when);
+        const kinds = new Set(compiled.map(({ definition }) => definition.kind));
+        const [only] = kinds;
+        const kind = unconditional?.definition.kind ?? (kinds.size === 1 ? only : void 0);
+        if (kind) this.typeKinds.set(key, kind);
+      }
+    }
+    return this.typeKinds.get(typeKey(family, type));
   }
 };
 function typeKey(family, type) {
@@ -56040,7 +56063,7 @@ var rule_default35 = conditionRule({
   description: "The region-level EBS snapshot block public access state is unblocked, so snapshots can be made public.",
   cwe: ["CWE-284"],
   remediation: "Set the state to block-all-sharing (or block-new-sharing).",
-  tags: ["aws", "ebs", "public-access"],
+  tags: ["aws", "ebs", "public-access", "missing-safeguard"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.ebs.snapshotBlockPublicAccess",
   when: { attribute: "state", equals: "unblocked" },
@@ -56155,7 +56178,7 @@ var rule_default40 = defineRule({
   cwe: ["CWE-668"],
   benchmarks: [{ framework: "AWS Foundational Security Best Practices", control: "EC2.9" }],
   remediation: "Launch instances in private subnets without public addresses; reach them through a load balancer, NAT or Session Manager.",
-  tags: ["aws", "ec2", "network"],
+  tags: ["aws", "ec2", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const collection of ["aws.ec2.instances", "aws.ec2.launchTemplates"]) {
@@ -56664,7 +56687,7 @@ var rule_default53 = conditionRule({
   cwe: ["CWE-668"],
   benchmarks: [{ framework: "AWS Foundational Security Best Practices", control: "ECS.2" }],
   remediation: "Run tasks in private subnets with assign_public_ip = false and reach them through a load balancer.",
-  tags: ["aws", "ecs", "network"],
+  tags: ["aws", "ecs", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.ecs.services",
   when: { attribute: "assignPublicIp", equals: true },
@@ -56837,7 +56860,7 @@ var rule_default60 = defineRule({
   description: "The managed node group configures remote access with an EC2 key pair but no source security groups, so EKS opens SSH on every node to the internet.",
   cwe: ["CWE-284"],
   remediation: "List source_security_group_ids (SourceSecurityGroups) for remote access, or drop the SSH key and use Session Manager.",
-  tags: ["aws", "eks", "kubernetes", "network"],
+  tags: ["aws", "eks", "kubernetes", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const group of resources(model, "aws.eks.nodeGroups")) {
@@ -56865,7 +56888,7 @@ var rule_default61 = conditionRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "AWS Foundational Security Best Practices", control: "EKS.1" }],
   remediation: "Turn on private endpoint access and either turn public access off or restrict public_access_cidrs to known ranges.",
-  tags: ["aws", "eks", "kubernetes", "network"],
+  tags: ["aws", "eks", "kubernetes", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.eks.clusters",
   when: {
@@ -57443,7 +57466,7 @@ var rule_default80 = defineRule({
   description: "The AWS managed policy AdministratorAccess is attached to a user, role or group, granting every action on every resource.",
   cwe: ["CWE-269"],
   remediation: "Attach job-function or custom least-privilege policies instead; reserve AdministratorAccess for break-glass roles behind MFA.",
-  tags: ["aws", "iam", "least-privilege"],
+  tags: ["aws", "iam", "least-privilege", "admin-privilege"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const collection of ["aws.iam.roles", "aws.iam.users", "aws.iam.groups"]) {
@@ -57828,7 +57851,7 @@ var rule_default81 = defineRule({
   description: "An identity policy statement combines Effect Allow with NotAction, granting every action except the listed ones; new AWS actions are granted automatically.",
   cwe: ["CWE-269"],
   remediation: "Rewrite the statement with Action listing what is allowed, or keep NotAction only in Deny statements.",
-  tags: ["aws", "iam", "least-privilege"],
+  tags: ["aws", "iam", "least-privilege", "admin-privilege"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {
@@ -57895,7 +57918,7 @@ var rule_default83 = defineRule({
   description: 'An Allow statement grants iam:PassRole (directly or through a wildcard such as iam:* or iam:Pass*) on Resource "*", so the holder can hand any role, including administrator roles, to EC2, Lambda or other services.',
   cwe: ["CWE-269"],
   remediation: "Limit iam:PassRole to the ARNs of the roles the workload must pass, and add an iam:PassedToService condition.",
-  tags: ["aws", "iam", "privilege-escalation"],
+  tags: ["aws", "iam", "privilege-escalation", "admin-privilege"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {
@@ -58030,7 +58053,7 @@ var rule_default88 = defineRule({
     { framework: "AWS Foundational Security Best Practices", control: "IAM.1" }
   ],
   remediation: "List the actions and resources the holder needs; keep full access to a few break-glass roles.",
-  tags: ["aws", "iam", "least-privilege"],
+  tags: ["aws", "iam", "least-privilege", "admin-privilege"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {
@@ -58073,7 +58096,7 @@ var rule_default89 = defineRule({
   description: 'An Allow statement grants IAM actions that edit permissions or credentials (attach or put policies, create policy versions, update trust policies, create access keys or login profiles) on Resource "*".',
   cwe: ["CWE-269"],
   remediation: "Scope IAM write actions to the specific roles or users they manage, add a permissions boundary condition, or remove them.",
-  tags: ["aws", "iam", "privilege-escalation"],
+  tags: ["aws", "iam", "privilege-escalation", "admin-privilege"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {
@@ -58374,7 +58397,7 @@ var rule_default99 = conditionRule({
   description: "A Lambda function URL uses auth type NONE, so anyone who learns the URL can invoke the function.",
   cwe: ["CWE-306"],
   remediation: "Use auth type AWS_IAM, or put the function behind API Gateway or CloudFront with authentication and WAF.",
-  tags: ["aws", "lambda", "public-access"],
+  tags: ["aws", "lambda", "public-access", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.lambda.functionUrls",
   when: { attribute: "authType", equals: "NONE" },
@@ -58391,7 +58414,7 @@ var rule_default100 = conditionRule({
   description: 'A Lambda resource-based permission grants Principal "*" with no source ARN, source account or organisation condition.',
   cwe: ["CWE-284"],
   remediation: "Grant the permission to a specific service or account and set source_arn or source_account (SourceArn, SourceAccount).",
-  tags: ["aws", "lambda", "public-access"],
+  tags: ["aws", "lambda", "public-access", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.lambda.permissions",
   when: {
@@ -58654,7 +58677,7 @@ var rule_default111 = defineRule({
     }
   ],
   remediation: "Place the domain in a VPC (vpc_options / VPCOptions), or name specific IAM principals in the access policy, or narrow it with a Condition such as aws:SourceIp.",
-  tags: ["aws", "opensearch", "elasticsearch", "public-access", "iam"],
+  tags: ["aws", "opensearch", "elasticsearch", "public-access", "iam", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const domain of resources(model, "aws.opensearch.domains")) {
@@ -58851,7 +58874,7 @@ var rule_default118 = conditionRule({
   cwe: ["CWE-668"],
   benchmarks: [{ framework: "AWS Foundational Security Best Practices", control: "RDS.2" }],
   remediation: "Set publicly_accessible = false (PubliclyAccessible: false) and reach the database from inside the VPC.",
-  tags: ["aws", "rds", "network", "public-access"],
+  tags: ["aws", "rds", "network", "public-access", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.rds.instances",
   when: { attribute: "publiclyAccessible", equals: true },
@@ -59101,7 +59124,7 @@ var rule_default128 = conditionRule({
     }
   ],
   remediation: "Set publicly_accessible (PubliclyAccessible) to false and reach the cluster through the VPC, a VPN or a Redshift-managed VPC endpoint.",
-  tags: ["aws", "redshift", "network", "public-access"],
+  tags: ["aws", "redshift", "network", "public-access", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.redshift.clusters",
   when: {
@@ -59318,7 +59341,7 @@ var rule_default137 = conditionRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "AWS Foundational Security Best Practices", control: "S3.8" }],
   remediation: "Set all four Block Public Access settings of the bucket to true.",
-  tags: ["aws", "s3", "public-access"],
+  tags: ["aws", "s3", "public-access", "missing-safeguard"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.s3.buckets",
   when: {
@@ -59343,7 +59366,7 @@ var rule_default138 = defineRule({
   description: "The bucket has no bucket-level Block Public Access configuration in code, so its protection depends on the S3 default for new buckets and on account settings the template does not control.",
   cwe: ["CWE-284"],
   remediation: "Declare a public access block for the bucket with all four settings on (aws_s3_bucket_public_access_block, or PublicAccessBlockConfiguration).",
-  tags: ["aws", "s3", "public-access"],
+  tags: ["aws", "s3", "public-access", "missing-safeguard"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     const accountBlocked = resources(model, "aws.s3.accountPublicAccessBlocks").some(
@@ -59429,7 +59452,7 @@ var rule_default141 = conditionRule({
     }
   ],
   remediation: "Launch the notebook in a private subnet with direct_internet_access (DirectInternetAccess) set to Disabled, and reach the internet through a NAT gateway or VPC endpoints.",
-  tags: ["aws", "sagemaker", "network"],
+  tags: ["aws", "sagemaker", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   resources: "aws.sagemaker.notebookInstances",
   when: {
@@ -60002,7 +60025,7 @@ var rule_default151 = defineRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "AWS Foundational Security Best Practices", control: "EC2.18" }],
   remediation: "Open only the ports the service needs, from the sources that need them.",
-  tags: ["aws", "vpc", "security-group", "network"],
+  tags: ["aws", "vpc", "security-group", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const group of resources(model, "aws.vpc.securityGroups")) {
@@ -60042,7 +60065,7 @@ var rule_default152 = defineRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "AWS Foundational Security Best Practices", control: "EC2.19" }],
   remediation: "Allow database ports only from the application security groups or private address ranges.",
-  tags: ["aws", "vpc", "security-group", "database"],
+  tags: ["aws", "vpc", "security-group", "database", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const group of resources(model, "aws.vpc.securityGroups")) {
@@ -60151,7 +60174,7 @@ var rule_default156 = defineRule({
     { framework: "CIS AWS Foundations", version: "2.0.0", control: "5.3" }
   ],
   remediation: "Remove the internet rule and reach the instances through Session Manager or a VPN range; keep admin ports closed to 0.0.0.0/0.",
-  tags: ["aws", "vpc", "ec2", "security-group", "network"],
+  tags: ["aws", "vpc", "ec2", "security-group", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const group of resources(model, "aws.vpc.securityGroups")) {
@@ -60187,7 +60210,7 @@ var rule_default157 = defineRule({
     { framework: "AWS Foundational Security Best Practices", control: "EC2.21" }
   ],
   remediation: "Allow 22 and 3389 only from administrative address ranges, or not at all.",
-  tags: ["aws", "vpc", "network-acl"],
+  tags: ["aws", "vpc", "network-acl", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const acl of resources(model, "aws.vpc.networkAcls")) {
@@ -60219,7 +60242,7 @@ var rule_default158 = defineRule({
   description: "A network ACL ingress entry allows every protocol from 0.0.0.0/0 or ::/0.",
   cwe: ["CWE-284"],
   remediation: "Allow only the protocols and ports the subnet serves, and deny the rest.",
-  tags: ["aws", "vpc", "network-acl"],
+  tags: ["aws", "vpc", "network-acl", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check({ model, report }) {
     for (const acl of resources(model, "aws.vpc.networkAcls")) {
@@ -60252,7 +60275,7 @@ var rule_default159 = defineRule({
     { framework: "CIS AWS Foundations", version: "2.0.0", control: "5.3" }
   ],
   remediation: "Allow port 3389 only from known address ranges or security groups, or use Session Manager instead of opening the port.",
-  tags: ["aws", "vpc", "security-group", "network"],
+  tags: ["aws", "vpc", "security-group", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check: internetPortCheck(3389, "RDP")
 });
@@ -60272,7 +60295,7 @@ var rule_default160 = defineRule({
     { framework: "AWS Foundational Security Best Practices", control: "EC2.13" }
   ],
   remediation: "Allow port 22 only from known address ranges or security groups, or use Session Manager instead of opening the port.",
-  tags: ["aws", "vpc", "security-group", "network"],
+  tags: ["aws", "vpc", "security-group", "network", "internet-exposed"],
   formats: ["terraform", "cloudformation"],
   check: internetPortCheck(22, "SSH")
 });
@@ -60312,7 +60335,7 @@ var rule_default162 = defineRule({
     }
   ],
   remediation: "Make the cluster private (private_cluster_enabled / enablePrivateCluster) or list authorized IP ranges for the API server.",
-  tags: ["azure", "aks", "kubernetes", "network"],
+  tags: ["azure", "aks", "kubernetes", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   check({ model, report }) {
     for (const cluster of resources(model, "azure.aks.clusters")) {
@@ -60346,7 +60369,7 @@ var rule_default163 = conditionRule({
     }
   ],
   remediation: "Remove 0.0.0.0/0 and list only the networks that administer the cluster.",
-  tags: ["azure", "aks", "kubernetes", "network"],
+  tags: ["azure", "aks", "kubernetes", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.aks.clusters",
   when: {
@@ -61038,7 +61061,7 @@ var rule_default186 = conditionRule({
     }
   ],
   remediation: "Disable public network access and use private endpoints, or set the network rule set default action to Deny with IP rules (Premium SKU).",
-  tags: ["azure", "containerregistry", "containers", "network"],
+  tags: ["azure", "containerregistry", "containers", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.containerregistry.registries",
   when: {
@@ -61073,7 +61096,7 @@ var rule_default187 = conditionRule({
     }
   ],
   remediation: "Remove 0.0.0.0 and 0.0.0.0/0 from the IP filter; use private endpoints or virtual network rules for Azure workloads.",
-  tags: ["azure", "cosmosdb", "network"],
+  tags: ["azure", "cosmosdb", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.cosmosdb.accounts",
   when: {
@@ -61162,7 +61185,7 @@ var rule_default190 = defineRule({
     }
   ],
   remediation: "Disable public network access and use private endpoints, or restrict it with ip_range_filter / ipRules and virtual network rules.",
-  tags: ["azure", "cosmosdb", "network"],
+  tags: ["azure", "cosmosdb", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   check({ model, report }) {
     for (const account of resources(model, "azure.cosmosdb.accounts")) {
@@ -61198,7 +61221,7 @@ var rule_default191 = conditionRule({
     }
   ],
   remediation: 'Set public_network_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and use private endpoints.',
-  tags: ["azure", "datafactory", "network", "data"],
+  tags: ["azure", "datafactory", "network", "data", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.datafactory.factories",
   when: {
@@ -61295,7 +61318,7 @@ var rule_default194 = defineRule({
     }
   ],
   remediation: "Disable public network access (and use private endpoints), or set the network rule set default action to Deny with IP and virtual network rules.",
-  tags: ["azure", "eventhub", "network", "messaging"],
+  tags: ["azure", "eventhub", "network", "messaging", "internet-exposed"],
   formats: ["terraform", "arm"],
   check: anyNetworkCheck("azure.eventhub.namespaces", "Event Hubs")
 });
@@ -61349,7 +61372,7 @@ var rule_default196 = conditionRule({
     }
   ],
   remediation: "Set network_acls / networkAcls default action to Deny with the needed IP and subnet rules, or disable public network access and use a private endpoint.",
-  tags: ["azure", "keyvault", "network", "keys"],
+  tags: ["azure", "keyvault", "network", "keys", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.keyvault.vaults",
   when: {
@@ -61576,7 +61599,7 @@ var rule_default203 = conditionRule({
     }
   ],
   remediation: "Delete the rule and allow only the client ranges that need access, or use private access.",
-  tags: ["azure", "mysql", "network", "firewall"],
+  tags: ["azure", "mysql", "network", "firewall", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.mysql.firewallRules",
   when: {
@@ -61611,7 +61634,7 @@ var rule_default204 = conditionRule({
     }
   ],
   remediation: "Deploy the server into a delegated subnet (delegated_subnet_id / network.delegatedSubnetResourceId), or set public network access to disabled and use private endpoints.",
-  tags: ["azure", "mysql", "network"],
+  tags: ["azure", "mysql", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.mysql.flexibleServers",
   when: {
@@ -61718,7 +61741,7 @@ var rule_default207 = conditionRule({
     }
   ],
   remediation: 'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and use private endpoints.',
-  tags: ["azure", "mysql", "network"],
+  tags: ["azure", "mysql", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.mysql.servers",
   when: {
@@ -61893,7 +61916,7 @@ var rule_default211 = defineRule({
     }
   ],
   remediation: "Replace the rule with rules for the specific ports the workload serves, from the narrowest sources possible.",
-  tags: ["azure", "network", "nsg"],
+  tags: ["azure", "network", "nsg", "internet-exposed"],
   formats: ["terraform", "arm"],
   check({ model, report }) {
     for (const exposed of internetInboundRules(model)) {
@@ -61933,7 +61956,7 @@ var rule_default212 = defineRule({
     }
   ],
   remediation: "Remove the rule; let applications reach the database over private addresses, and administrators through a VPN or Bastion.",
-  tags: ["azure", "network", "nsg", "database"],
+  tags: ["azure", "network", "nsg", "database", "internet-exposed"],
   formats: ["terraform", "arm"],
   check({ model, report }) {
     for (const exposed of internetInboundRules(model)) {
@@ -62010,7 +62033,7 @@ var rule_default214 = defineRule({
     }
   ],
   remediation: "Restrict the source to known administration ranges, or remove the rule and use Azure Bastion or just-in-time VM access.",
-  tags: ["azure", "network", "nsg", "rdp", "remote-access"],
+  tags: ["azure", "network", "nsg", "rdp", "remote-access", "internet-exposed"],
   formats: ["terraform", "arm"],
   check({ model, report }) {
     for (const exposed of internetInboundRules(model)) {
@@ -62046,7 +62069,7 @@ var rule_default215 = defineRule({
     }
   ],
   remediation: "Restrict the source to known administration ranges, or remove the rule and use Azure Bastion or just-in-time VM access.",
-  tags: ["azure", "network", "nsg", "ssh", "remote-access"],
+  tags: ["azure", "network", "nsg", "ssh", "remote-access", "internet-exposed"],
   formats: ["terraform", "arm"],
   check({ model, report }) {
     for (const exposed of internetInboundRules(model)) {
@@ -62117,7 +62140,7 @@ var rule_default217 = conditionRule({
     }
   ],
   remediation: "Delete the rule and allow only the client ranges that need access, or use private access.",
-  tags: ["azure", "postgresql", "network", "firewall"],
+  tags: ["azure", "postgresql", "network", "firewall", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.postgresql.firewallRules",
   when: {
@@ -62152,7 +62175,7 @@ var rule_default218 = conditionRule({
     }
   ],
   remediation: "Deploy the server into a delegated subnet (delegated_subnet_id / network.delegatedSubnetResourceId), or set public network access to disabled and use private endpoints.",
-  tags: ["azure", "postgresql", "network"],
+  tags: ["azure", "postgresql", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.postgresql.flexibleServers",
   when: {
@@ -62367,7 +62390,7 @@ var rule_default224 = conditionRule({
     }
   ],
   remediation: 'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and use private endpoints.',
-  tags: ["azure", "postgresql", "network"],
+  tags: ["azure", "postgresql", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.postgresql.servers",
   when: {
@@ -62488,7 +62511,7 @@ var rule_default228 = conditionRule({
     }
   ],
   remediation: "Delete the rule and allow only the client ranges that need the cache, or use a private endpoint.",
-  tags: ["azure", "redis", "network", "firewall"],
+  tags: ["azure", "redis", "network", "firewall", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.redis.firewallRules",
   when: {
@@ -62577,7 +62600,7 @@ var rule_default231 = conditionRule({
     }
   ],
   remediation: 'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and use a private endpoint or VNet injection.',
-  tags: ["azure", "redis", "network"],
+  tags: ["azure", "redis", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.redis.caches",
   when: {
@@ -62658,7 +62681,7 @@ var rule_default234 = defineRule({
     }
   ],
   remediation: "Disable public network access (and use private endpoints), or set the network rule set default action to Deny with IP and virtual network rules.",
-  tags: ["azure", "servicebus", "network", "messaging"],
+  tags: ["azure", "servicebus", "network", "messaging", "internet-exposed"],
   formats: ["terraform", "arm"],
   check: anyNetworkCheck("azure.servicebus.namespaces", "Service Bus")
 });
@@ -62840,7 +62863,7 @@ var rule_default240 = conditionRule({
     }
   ],
   remediation: "Delete the rule; allow only the specific client address ranges, or use private endpoints.",
-  tags: ["azure", "sql", "network", "firewall"],
+  tags: ["azure", "sql", "network", "firewall", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.sql.firewallRules",
   when: {
@@ -62875,7 +62898,7 @@ var rule_default241 = conditionRule({
     }
   ],
   remediation: "Set public_data_endpoint_enabled = false (Terraform) or publicDataEndpointEnabled: false (ARM).",
-  tags: ["azure", "sql", "network"],
+  tags: ["azure", "sql", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.sql.managedInstances",
   when: {
@@ -62929,7 +62952,7 @@ var rule_default243 = conditionRule({
     }
   ],
   remediation: 'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and connect through private endpoints.',
-  tags: ["azure", "sql", "network"],
+  tags: ["azure", "sql", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.sql.servers",
   when: {
@@ -63096,7 +63119,7 @@ var rule_default249 = conditionRule({
     }
   ],
   remediation: "Set the network rules' default action to Deny and allow only the networks that need access, or disable public network access.",
-  tags: ["azure", "storage", "network"],
+  tags: ["azure", "storage", "network", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.storage.accounts",
   when: {
@@ -63237,7 +63260,7 @@ var rule_default253 = conditionRule({
     }
   ],
   remediation: "Delete the rule and allow only the client ranges that need access.",
-  tags: ["azure", "synapse", "network", "firewall", "data"],
+  tags: ["azure", "synapse", "network", "firewall", "data", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.synapse.firewallRules",
   when: {
@@ -63272,7 +63295,7 @@ var rule_default254 = conditionRule({
     }
   ],
   remediation: 'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and connect through managed private endpoints.',
-  tags: ["azure", "synapse", "network", "data"],
+  tags: ["azure", "synapse", "network", "data", "internet-exposed"],
   formats: ["terraform", "arm"],
   resources: "azure.synapse.workspaces",
   when: {
@@ -63831,7 +63854,7 @@ var rule_default273 = conditionRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "7.1" }],
   remediation: "Remove access entries for allAuthenticatedUsers and allUsers; grant to named groups.",
-  tags: ["gcp", "bigquery"],
+  tags: ["gcp", "bigquery", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.bigquery.datasets",
   when: {
@@ -63857,7 +63880,7 @@ var rule_default274 = conditionRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "7.1" }],
   remediation: "Grant roles on the dataset to named users, groups or service accounts only.",
-  tags: ["gcp", "bigquery"],
+  tags: ["gcp", "bigquery", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.iam.grants",
   when: {
@@ -63993,7 +64016,7 @@ var rule_default280 = conditionRule({
   cwe: ["CWE-668"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "4.9" }],
   remediation: "Remove the access_config block; reach the instance through a load balancer, IAP or Cloud NAT for egress.",
-  tags: ["gcp", "compute"],
+  tags: ["gcp", "compute", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.compute.instances",
   when: { attribute: "publicIp", equals: true },
@@ -64152,7 +64175,7 @@ var rule_default286 = defineRule({
   description: "An enabled ingress firewall rule allows all protocols, or every TCP/UDP port, from 0.0.0.0/0 or ::/0.",
   cwe: ["CWE-284"],
   remediation: "Allow only the protocols and ports the service needs, from the narrowest source ranges.",
-  tags: ["gcp", "firewall"],
+  tags: ["gcp", "firewall", "internet-exposed"],
   formats: ["terraform"],
   check({ model, report }) {
     for (const firewall of resources(model, "google.compute.firewalls")) {
@@ -64183,7 +64206,7 @@ var rule_default287 = defineRule({
   description: "An enabled ingress firewall rule allows database ports (SQL Server, Oracle, MySQL, PostgreSQL, Redis, Elasticsearch, Memcached, MongoDB) from 0.0.0.0/0 or ::/0.",
   cwe: ["CWE-284"],
   remediation: "Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.",
-  tags: ["gcp", "firewall"],
+  tags: ["gcp", "firewall", "internet-exposed"],
   formats: ["terraform"],
   check: internetPortCheck2([1433, 1521, 3306, 5432, 6379, 9200, 11211, 27017])
 });
@@ -64226,7 +64249,7 @@ var rule_default289 = defineRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "3.7" }],
   remediation: "Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.",
-  tags: ["gcp", "firewall"],
+  tags: ["gcp", "firewall", "internet-exposed"],
   formats: ["terraform"],
   check: internetPortCheck2([3389])
 });
@@ -64242,7 +64265,7 @@ var rule_default290 = defineRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "3.6" }],
   remediation: "Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.",
-  tags: ["gcp", "firewall"],
+  tags: ["gcp", "firewall", "internet-exposed"],
   formats: ["terraform"],
   check: internetPortCheck2([22])
 });
@@ -64279,7 +64302,7 @@ var rule_default292 = conditionRule({
   description: "ingress_settings is ALLOW_ALL (the default), so the function is reachable from the internet and not only from the VPC or a load balancer.",
   cwe: ["CWE-668"],
   remediation: "Set ingress_settings to ALLOW_INTERNAL_ONLY, or ALLOW_INTERNAL_AND_GCLB behind a load balancer with Cloud Armor.",
-  tags: ["gcp", "functions"],
+  tags: ["gcp", "functions", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.functions.functions",
   when: { attribute: "ingress", equals: "ALLOW_ALL" },
@@ -64296,7 +64319,7 @@ var rule_default293 = conditionRule({
   description: "An IAM grant on a function includes allUsers or allAuthenticatedUsers.",
   cwe: ["CWE-284"],
   remediation: "Grant roles on the function to named users, groups or service accounts only.",
-  tags: ["gcp", "functions"],
+  tags: ["gcp", "functions", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.iam.grants",
   when: {
@@ -64377,7 +64400,7 @@ var rule_default297 = conditionRule({
   description: "The cluster has no master_authorized_networks_config, so its public endpoint accepts connections from any IP address.",
   cwe: ["CWE-284"],
   remediation: "Add master_authorized_networks_config with the CIDR blocks of your offices, VPN and CI runners.",
-  tags: ["gcp", "gke"],
+  tags: ["gcp", "gke", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.gke.clusters",
   when: { attribute: "masterAuthorizedNetworks", equals: false },
@@ -64507,7 +64530,7 @@ var rule_default304 = conditionRule({
   description: "The cluster does not enable private nodes, so every node gets an external IP address.",
   cwe: ["CWE-668"],
   remediation: "Add private_cluster_config with enable_private_nodes = true (and Cloud NAT for egress).",
-  tags: ["gcp", "gke"],
+  tags: ["gcp", "gke", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.gke.clusters",
   when: {
@@ -64568,7 +64591,7 @@ var rule_default307 = conditionRule({
   description: "An IAM grant at project, folder or organisation level gives roles/owner or roles/editor.",
   cwe: ["CWE-250"],
   remediation: "Grant predefined or custom roles that cover only what the principal needs.",
-  tags: ["gcp", "iam"],
+  tags: ["gcp", "iam", "admin-privilege"],
   formats: ["terraform"],
   resources: "google.iam.grants",
   when: {
@@ -64647,7 +64670,7 @@ var rule_default309 = defineRule({
   cwe: ["CWE-250"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "1.5" }],
   remediation: "Give service accounts narrowly scoped roles; reserve administrative roles for break-glass human accounts.",
-  tags: ["gcp", "iam"],
+  tags: ["gcp", "iam", "admin-privilege"],
   formats: ["terraform"],
   check({ model, report }) {
     for (const grant of resources(model, "google.iam.grants")) {
@@ -64763,7 +64786,7 @@ var rule_default313 = conditionRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "1.9" }],
   remediation: "Grant roles on the crypto key to named users, groups or service accounts only.",
-  tags: ["gcp", "kms"],
+  tags: ["gcp", "kms", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.iam.grants",
   when: {
@@ -64908,7 +64931,7 @@ var rule_default319 = conditionRule({
   description: "An IAM grant on a topic includes allUsers or allAuthenticatedUsers.",
   cwe: ["CWE-284"],
   remediation: "Grant roles on the topic to named users, groups or service accounts only.",
-  tags: ["gcp", "pubsub"],
+  tags: ["gcp", "pubsub", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.iam.grants",
   when: {
@@ -64952,7 +64975,7 @@ var rule_default321 = conditionRule({
   description: "The service ingress is INGRESS_TRAFFIC_ALL (the default), so it is reachable from the internet directly.",
   cwe: ["CWE-668"],
   remediation: 'Set ingress = "INGRESS_TRAFFIC_INTERNAL_ONLY", or INTERNAL_LOAD_BALANCER behind a load balancer with Cloud Armor.',
-  tags: ["gcp", "run"],
+  tags: ["gcp", "run", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.run.services",
   when: { attribute: "ingress", equals: "INGRESS_TRAFFIC_ALL" },
@@ -64969,7 +64992,7 @@ var rule_default322 = conditionRule({
   description: "An IAM grant on a service includes allUsers or allAuthenticatedUsers.",
   cwe: ["CWE-284"],
   remediation: "Grant roles on the service to named users, groups or service accounts only.",
-  tags: ["gcp", "run"],
+  tags: ["gcp", "run", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.iam.grants",
   when: {
@@ -65066,7 +65089,7 @@ var rule_default326 = conditionRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "6.5" }],
   remediation: "Remove the 0.0.0.0/0 authorized network; list only the ranges that need access, or use private IP.",
-  tags: ["gcp", "sql"],
+  tags: ["gcp", "sql", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.sql.instances",
   when: {
@@ -65117,7 +65140,7 @@ var rule_default328 = conditionRule({
   cwe: ["CWE-668"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "6.6" }],
   remediation: "Set ipv4_enabled = false and connect through a private network (private_network) or the Cloud SQL Auth Proxy over Private Service Connect.",
-  tags: ["gcp", "sql"],
+  tags: ["gcp", "sql", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.sql.instances",
   when: { attribute: "publicIp", equals: true },
@@ -65254,7 +65277,7 @@ var rule_default334 = defineRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "5.1" }],
   remediation: "Remove public ACL entries; prefer uniform bucket-level access with IAM grants to named principals.",
-  tags: ["gcp", "storage"],
+  tags: ["gcp", "storage", "internet-exposed"],
   formats: ["terraform"],
   check({ model, report }) {
     for (const bucket of resources(model, "google.storage.buckets")) {
@@ -65291,7 +65314,7 @@ var rule_default335 = conditionRule({
   cwe: ["CWE-284"],
   benchmarks: [{ framework: "CIS Google Cloud Platform Foundation", version: "2.0.0", control: "5.1" }],
   remediation: "Grant roles on buckets to specific users, groups or service accounts, never to allUsers or allAuthenticatedUsers.",
-  tags: ["gcp", "storage"],
+  tags: ["gcp", "storage", "internet-exposed"],
   formats: ["terraform"],
   resources: "google.iam.grants",
   when: {
@@ -65544,7 +65567,7 @@ var rule_default342 = defineRule({
   cwe: ["CWE-269", "CWE-732"],
   benchmarks: [{ framework: "CIS Kubernetes", version: "1.9.0", control: "5.1.1" }],
   remediation: "Bind a role with only the permissions the subject needs; keep cluster-admin for break-glass accounts outside application manifests.",
-  tags: ["kubernetes", "rbac"],
+  tags: ["kubernetes", "rbac", "admin-privilege"],
   formats: ["kubernetes"],
   check({ model, report }) {
     for (const binding of model.kubernetes.roleBindings) {
@@ -66181,7 +66204,7 @@ var rule_default367 = defineRule({
   description: "A Service of `type: LoadBalancer` has no `loadBalancerSourceRanges` and no cloud annotation making the load balancer internal (AWS, Azure, Google Cloud, Oracle, OpenStack, IBM). The cloud provider then creates a load balancer reachable from any address on the internet.",
   cwe: ["CWE-284", "CWE-668"],
   remediation: "Restrict `loadBalancerSourceRanges` to the client networks, or make the load balancer internal with your cloud's annotation.",
-  tags: ["kubernetes", "network"],
+  tags: ["kubernetes", "network", "internet-exposed"],
   formats: ["kubernetes"],
   check({ model, report }) {
     for (const service2 of model.kubernetes.services) {
@@ -66341,7 +66364,7 @@ var rule_default372 = defineRule({
   cwe: ["CWE-732", "CWE-269"],
   benchmarks: [{ framework: "CIS Kubernetes", version: "1.9.0", control: "5.1.3" }],
   remediation: "List the exact API groups, resources and verbs the subject needs.",
-  tags: ["kubernetes", "rbac"],
+  tags: ["kubernetes", "rbac", "admin-privilege"],
   formats: ["kubernetes"],
   check({ model, report }) {
     for (const role2 of model.kubernetes.roles) {
@@ -66692,7 +66715,7 @@ var rule_default383 = defineRule({
   description: "A Service lists `spec.externalIPs`. Kubernetes routes traffic for those addresses to the Service on every node without checking who owns them, so the field can be used to intercept traffic meant for other services or external hosts (CVE-2020-8554).",
   cwe: ["CWE-284"],
   remediation: "Remove `externalIPs`; use a LoadBalancer Service or an Ingress, and block the field with the DenyServiceExternalIPs admission plugin.",
-  tags: ["kubernetes", "network"],
+  tags: ["kubernetes", "network", "internet-exposed"],
   formats: ["kubernetes"],
   check({ model, report }) {
     for (const service2 of model.kubernetes.services) {
@@ -80140,6 +80163,9 @@ async function loadRules(selection) {
     return severity ? { ...rule, severity, severityFromConfig: true } : rule;
   });
 }
+function findingSeverity(rule, own) {
+  return rule.severityFromConfig ? rule.severity : own ?? rule.severity;
+}
 
 // scanners/kinds/aws/ebs.ts
 var EBS_KINDS = [
@@ -84157,6 +84183,10 @@ import { readFileSync as readFileSync8 } from "node:fs";
 import path7 from "node:path";
 var TERRAFORM_FILE = /\.tf(\.json)?$/i;
 var LOCAL_SOURCE = /(?:^|[\s{,])"?source"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/gm;
+function localModuleSources(text2) {
+  if (!text2.includes("source")) return [];
+  return Array.from(text2.matchAll(LOCAL_SOURCE), (match) => match[1]);
+}
 function terraformModuleCalls(units) {
   const folders = /* @__PURE__ */ new Map();
   for (const unit of units) {
@@ -84175,9 +84205,8 @@ function terraformModuleCalls(units) {
       } catch {
         continue;
       }
-      if (!text2.includes("source")) continue;
-      for (const match of text2.matchAll(LOCAL_SOURCE)) {
-        const callee = path7.posix.normalize(path7.posix.join(dir, match[1])).replace(/\/$/, "");
+      for (const source of localModuleSources(text2)) {
+        const callee = path7.posix.normalize(path7.posix.join(dir, source)).replace(/\/$/, "");
         if (callee === dir || !folders.has(callee)) continue;
         const callers = calls.get(callee);
         if (callers) callers.add(dir);
@@ -87455,6 +87484,7 @@ function takeInventory(options) {
   const realRoot = realpathSync4(root);
   const excluded = options.exclude.length ? (0, import_picomatch2.default)(options.exclude, { dot: true }) : () => false;
   const inventory = { entries: [], notes: [] };
+  let tracked;
   const context3 = {
     ...options,
     root,
@@ -87463,7 +87493,10 @@ function takeInventory(options) {
     inventory,
     visited: /* @__PURE__ */ new Set(),
     added: /* @__PURE__ */ new Set(),
-    tracked: options.files ? void 0 : trackedByGit(root)
+    tracked: () => {
+      tracked ??= { paths: trackedByGit(root) };
+      return tracked.paths;
+    }
   };
   if (options.files) {
     for (const file of options.files) addExplicitFile(context3, file);
@@ -87570,11 +87603,11 @@ function walk(context3, absoluteDir, relativeDir, parentLayers) {
     }
     if (isDirectory2) {
       if (ALWAYS_SKIPPED_DIRS.has(child2.name)) continue;
-      const ignored = isIgnored(layers, relative, true) && !context3.tracked?.folders.has(relative);
+      const ignored = isIgnored(layers, relative, true) && !context3.tracked()?.folders.has(relative);
       if (ignored || context3.excluded(relative) || context3.excluded(`${relative}/`)) continue;
       walk(context3, absolute, relative, layers);
     } else {
-      const ignored = isIgnored(layers, relative, false) && !context3.tracked?.files.has(relative);
+      const ignored = isIgnored(layers, relative, false) && !context3.tracked()?.files.has(relative);
       if (ignored || context3.excluded(relative)) continue;
       addFile(context3, absolute, relative);
     }
@@ -91734,6 +91767,16 @@ function hasGitlabJob(head) {
 }
 
 // scanners/engine/process-unit.ts
+function addUnitResult(total, result) {
+  total.findings.push(...result.findings);
+  total.errors.push(...result.errors);
+  total.files += result.files;
+  total.bytes += result.bytes;
+  if (result.resources) {
+    total.resources ??= [];
+    for (const resource of result.resources) total.resources.push(resource);
+  }
+}
 var BINARY_SNIFF_BYTES = 8e3;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
@@ -91835,7 +91878,7 @@ function processUnit(entries, rules, settings) {
       const finding = {
         ruleId: rule.id,
         title: rule.title,
-        severity: settingsForPath.severity[rule.id] ?? (rule.severityFromConfig ? rule.severity : input.severity ?? rule.severity),
+        severity: settingsForPath.severity[rule.id] ?? findingSeverity(rule, input.severity),
         category: rule.category,
         message: input.message ?? rule.title,
         location,
@@ -92182,16 +92225,7 @@ function resolveBaseline(option, config2) {
 }
 async function runUnits(units, rules, selection, settings, options) {
   const total = { findings: [], errors: [], files: 0, bytes: 0 };
-  const add = (result) => {
-    total.findings.push(...result.findings);
-    total.errors.push(...result.errors);
-    total.files += result.files;
-    total.bytes += result.bytes;
-    if (result.resources) {
-      total.resources ??= [];
-      for (const resource of result.resources) total.resources.push(resource);
-    }
-  };
+  const add = (result) => addUnitResult(total, result);
   const bytes = units.reduce((sum, unit) => sum + unit.reduce((size, entry2) => size + entry2.size, 0), 0);
   const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
   const parallel = options.jobs !== void 0 ? jobs > 1 && units.length > 1 : jobs > 1 && bytes >= PARALLEL_THRESHOLD_BYTES;
@@ -92667,8 +92701,8 @@ async function ownLogin(octokit) {
     return void 0;
   }
 }
-async function findSticky(octokit, target) {
-  const login = await ownLogin(octokit);
+async function findSticky(octokit, target, options = {}) {
+  const login = options.postsAsBot ? void 0 : await ownLogin(octokit);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,

@@ -11,6 +11,7 @@ import {
 } from '../cloud/inventory.js';
 import { CLOUD_IMPORT_SOURCES, type CloudImport, type CloudImportSource } from '../cloud/model.js';
 import { UsageError } from '../core/errors.js';
+import { plural } from '../reporters/shared.js';
 import type { CommandContext } from './context.js';
 import { writeFileAtomically } from './output-targets.js';
 import { postToServer } from './upload.js';
@@ -216,10 +217,6 @@ function counts(imports: CloudImport[]): string {
 /** Input text shown in a terminal: control and format characters (escape sequences) become U+FFFD. */
 function printable(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function relative(file: string, cwd: string): string {

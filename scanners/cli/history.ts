@@ -9,7 +9,7 @@ import { LineIndex } from '../core/source.js';
 import { compareText, type Finding, type ScanResult, type Severity } from '../core/types.js';
 import { readBaseline } from '../postprocess/baseline.js';
 import { fingerprint, maskInLine, redactSecret } from '../postprocess/fingerprint.js';
-import { loadRules } from '../rules/registry.js';
+import { findingSeverity, loadRules } from '../rules/registry.js';
 import type { Rule } from '../rules/types.js';
 import { scanText } from '../secrets/engine.js';
 import { ruleOfDetector, secretKey, secretMessage } from '../secrets/secret-rule.js';
@@ -126,8 +126,7 @@ export async function scanHistory(options: HistoryOptions): Promise<ScanResult> 
       lineIndex ??= new LineIndex(text);
       const { line, column } = lineIndex.position(match.start);
       const finding = historyFinding(
-        // A detector's own severity, unless the config sets the rule's.
-        { ...rule, severity: config.rules.severity[rule.id] ?? match.detector.severity ?? rule.severity },
+        { ...rule, severity: findingSeverity(rule, match.detector.severity) },
         match.detector,
         match.value,
         current,

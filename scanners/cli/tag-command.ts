@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { plural } from '../reporters/shared.js';
 import { tagDirectory, untagged } from '../tagging/tag-files.js';
 import type { CommandContext } from './context.js';
 import { writeFileAtomically } from './output-targets.js';
@@ -51,7 +52,7 @@ export function registerTagCommand(program: Command, context: CommandContext): v
         );
         // A file that could not be read or parsed could not be checked either.
         const unchecked = run.errors.filter((error) => error.level === 'error').length;
-        if (unchecked) io.stdout.write(`${unchecked} ${plural(unchecked, 'file')} could not be checked\n`);
+        if (unchecked) io.stdout.write(`${plural(unchecked, 'file')} could not be checked\n`);
         context.exitCode = missing.length || unchecked ? 1 : 0;
         return;
       }
@@ -60,13 +61,9 @@ export function registerTagCommand(program: Command, context: CommandContext): v
         io.stderr.write(`palisade: ${r.file}:${r.line} ${r.address}: ${r.problem}\n`);
       const changedFiles = run.files.filter((file) => file.added).length;
       const verb = mode === 'write' ? 'tagged' : 'would tag';
-      const summary = `${verb} ${added} of ${resources} taggable resources in ${changedFiles} ${plural(changedFiles, 'file')}`;
+      const summary = `${verb} ${added} of ${resources} taggable resources in ${plural(changedFiles, 'file')}`;
       // The diff owns stdout in dry-run mode: the summary goes to stderr there.
       (mode === 'dry-run' ? io.stderr : io.stdout).write(`${summary}\n`);
       context.exitCode = 0;
     });
-}
-
-function plural(count: number, noun: string): string {
-  return count === 1 ? noun : `${noun}s`;
 }

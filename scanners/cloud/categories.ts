@@ -4,14 +4,14 @@
  * whose first segment is the service (`s3_bucket_public_access` → s3). docs/cloud.md lists the table.
  */
 
-export const CHECK_CATEGORIES = [
+const CHECK_CATEGORIES = [
   'internet-exposed',
   'sensitive-data',
   'admin-privilege',
   'encryption',
   'logging',
 ] as const;
-export type CheckCategory = (typeof CHECK_CATEGORIES)[number];
+type CheckCategory = (typeof CHECK_CATEGORIES)[number];
 
 interface CategoryRule {
   category: CheckCategory;
@@ -25,7 +25,7 @@ interface CategoryRule {
   services?: string[];
 }
 
-export const CATEGORY_RULES: readonly CategoryRule[] = [
+const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'internet-exposed',
     prowlerCategories: ['internet-exposed'],

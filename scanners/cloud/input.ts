@@ -4,6 +4,7 @@
  * a source object, so nothing the format does not name can reach the output.
  */
 import { compareText as compare } from '../core/types.js';
+import { truncate } from '../reporters/shared.js';
 import type {
   CloudCheckResult,
   CloudImport,
@@ -15,11 +16,11 @@ import type {
 /** Largest inventory file read, in characters (a full Prowler run over a big account is ~120 MB). */
 export const CLOUD_INPUT_MAX_CHARS = 256 * 1024 * 1024;
 /** Most resources and check results in one file: far beyond real accounts, short of exhausting memory. */
-export const CLOUD_ITEMS_MAX = 1_000_000;
+const CLOUD_ITEMS_MAX = 1_000_000;
 /** Tag limits the server also applies (AWS allows 50 tags, Azure 50, Google 64 labels). */
-export const TAGS_MAX = 200;
-export const TAG_KEY_MAX = 512;
-export const TAG_VALUE_MAX = 2048;
+const TAGS_MAX = 200;
+const TAG_KEY_MAX = 512;
+const TAG_VALUE_MAX = 2048;
 /** Longest identifier kept (an ARN is at most 2048 characters). */
 export const ID_MAX = 2048;
 /** Limits of the other resource fields, the same as the server's import schema. */
@@ -74,14 +75,7 @@ export function text(value: unknown, max = TEXT_MAX): string | undefined {
 
 /** Message-like text: kept but cut at `max` characters rather than dropped. */
 export function clipped(value: unknown, max = TEXT_MAX): string {
-  if (typeof value !== 'string') return '';
-  const trimmed = value.trim();
-  return trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed;
-}
-
-/** A JSON pointer segment (RFC 6901 escaping). */
-export function pointer(...segments: (string | number)[]): string {
-  return segments.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return typeof value === 'string' ? truncate(value.trim(), max) : '';
 }
 
 /**
@@ -115,11 +109,15 @@ export function readTags(value: unknown, context: ImportContext, at: string): Re
       context.problem(at, `more than ${TAGS_MAX} tags: the rest were dropped`);
       break;
     }
-    // defineProperty: a tag named `__proto__` is a tag, not the object's prototype.
-    Object.defineProperty(tags, key, { value: raw, enumerable: true, writable: true, configurable: true });
+    setTag(tags, key, raw);
     count += 1;
   }
   return tags;
+}
+
+/** defineProperty: a tag named `__proto__` is a tag, not the object's prototype. */
+function setTag(tags: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(tags, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /**
@@ -239,12 +237,7 @@ export class ImportCollector {
     }
     for (const [key, value] of Object.entries(resource.tags)) {
       if (!Object.hasOwn(existing.tags, key) && Object.keys(existing.tags).length < TAGS_MAX)
-        Object.defineProperty(existing.tags, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setTag(existing.tags, key, value);
     }
     existing.related = [...new Set([...existing.related, ...resource.related])].slice(0, RELATED_MAX);
     existing.region ??= resource.region;

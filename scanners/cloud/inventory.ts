@@ -117,7 +117,7 @@ function assetsOf(document: unknown): LocatedAsset[] {
 }
 
 /** Recognises the format from the document's shape. */
-export function detectSource(input: ParsedInput, fileName: string): CloudImportSource {
+function detectSource(input: ParsedInput, fileName: string): CloudImportSource {
   if (input.ndjson !== undefined) return 'gcp-asset-inventory';
   const document = input.document;
   if (isObject(document)) {

@@ -7,12 +7,12 @@
  * AWS types (Security Hub's `AwsS3Bucket` names) and Google Cloud Asset Inventory types (which Prowler's
  * Google checks use too) go through the two tables below onto a CloudFormation or Terraform type first.
  */
-import { BUILTIN_KINDS } from '../kinds/index.js';
+import { builtinKinds } from '../kinds/index.js';
 import type { IacFamily } from '../model/declared.js';
 import type { CloudProvider } from './model.js';
 
 /** Prowler / Security Hub AWS resource types → CloudFormation types, for the common resources. */
-export const PROWLER_AWS_TYPES: Readonly<Record<string, string>> = {
+const PROWLER_AWS_TYPES: Readonly<Record<string, string>> = {
   AwsS3Bucket: 'AWS::S3::Bucket',
   AwsIamRole: 'AWS::IAM::Role',
   AwsIamUser: 'AWS::IAM::User',
@@ -63,7 +63,7 @@ export const PROWLER_AWS_TYPES: Readonly<Record<string, string>> = {
  * Google Cloud Asset Inventory types → Terraform types, for the common resources. The same table gives the
  * service host of a Terraform Google resource, to spell its uid as the asset's full resource name.
  */
-export const GCP_ASSET_TYPES: Readonly<Record<string, string>> = {
+const GCP_ASSET_TYPES: Readonly<Record<string, string>> = {
   'storage.googleapis.com/Bucket': 'google_storage_bucket',
   'compute.googleapis.com/Instance': 'google_compute_instance',
   'compute.googleapis.com/InstanceTemplate': 'google_compute_instance_template',
@@ -93,45 +93,9 @@ const TERRAFORM_GOOGLE_HOSTS = new Map(
   ]),
 );
 
-let typeKinds: Map<string, string> | undefined;
-
-/**
- * `family:type` → kind. A type whose definitions all narrow it with a `when` (the resource's body decides)
- * still gets the kind when they agree on one; a deployed resource has no body to decide with.
- */
-function kindTable(): Map<string, string> {
-  if (typeKinds) return typeKinds;
-  const unconditional = new Map<string, string>();
-  const conditional = new Map<string, Set<string>>();
-  for (const definition of BUILTIN_KINDS) {
-    for (const source of definition.sources) {
-      for (const type of source.types) {
-        const key = typeKey(source.family, type);
-        if (!source.when) {
-          if (!unconditional.has(key)) unconditional.set(key, definition.kind);
-        } else {
-          const kinds = conditional.get(key) ?? new Set<string>();
-          kinds.add(definition.kind);
-          conditional.set(key, kinds);
-        }
-      }
-    }
-  }
-  typeKinds = new Map(unconditional);
-  for (const [key, kinds] of conditional) {
-    const [only] = kinds;
-    if (!typeKinds.has(key) && kinds.size === 1 && only) typeKinds.set(key, only);
-  }
-  return typeKinds;
-}
-
-function typeKey(family: IacFamily, type: string): string {
-  return `${family}:${family === 'arm' ? type.toLowerCase() : type}`;
-}
-
 /** The neutral kind of a Terraform, CloudFormation or ARM (any case) type. */
 export function kindOfIacType(family: IacFamily, type: string): string | undefined {
-  return kindTable().get(typeKey(family, type));
+  return builtinKinds().kindOfType(family, type);
 }
 
 export function kindOfGcpAssetType(assetType: string): string | undefined {

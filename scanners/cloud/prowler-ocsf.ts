@@ -16,7 +16,6 @@ import {
   isObject,
   type JsonObject,
   nameFromArn,
-  pointer,
   readTags,
   text,
 } from './input.js';
@@ -58,7 +57,7 @@ export function readProwlerOcsf(document: unknown, context: ImportContext, colle
   }
   const otherProviders = new Map<string, number>();
   document.forEach((finding, index) => {
-    const at = pointer(index);
+    const at = `/${index}`;
     if (!isObject(finding)) {
       context.problem(at, 'a finding is a JSON object');
       return;

@@ -24,6 +24,11 @@ export class LineIndex {
     return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
   }
 
+  /** The offset of a 1-based line and column (the inverse of position); past the last line, from the text's end. */
+  offset(line: number, column: number): number {
+    return (this.lineStarts[line - 1] ?? this.text.length) + column - 1;
+  }
+
   /** The range covering offsets [start, end). */
   range(start: number, end: number): Range {
     const from = this.position(start);

@@ -46,6 +46,7 @@ export function takeInventory(options: InventoryOptions): Inventory {
   const realRoot = realpathSync(root);
   const excluded = options.exclude.length ? picomatch(options.exclude, { dot: true }) : () => false;
   const inventory: Inventory = { entries: [], notes: [] };
+  let tracked: { paths: TrackedPaths | undefined } | undefined;
   const context: WalkContext = {
     ...options,
     root,
@@ -54,7 +55,10 @@ export function takeInventory(options: InventoryOptions): Inventory {
     inventory,
     visited: new Set<string>(),
     added: new Set<string>(),
-    tracked: options.files ? undefined : trackedByGit(root),
+    tracked: () => {
+      tracked ??= { paths: trackedByGit(root) };
+      return tracked.paths;
+    },
   };
   if (options.files) {
     for (const file of options.files) addExplicitFile(context, file);
@@ -74,8 +78,8 @@ type WalkContext = InventoryOptions & {
   visited: Set<string>;
   /** Relative paths already listed, so a file named twice is scanned once. */
   added: Set<string>;
-  /** What git tracks under the root, when the root is in a work tree. */
-  tracked: TrackedPaths | undefined;
+  /** What git tracks under the root, when the root is in a work tree: asked once, when an ignore rule first matches. */
+  tracked: () => TrackedPaths | undefined;
 };
 
 interface TrackedPaths {
@@ -206,11 +210,11 @@ function walk(
     }
     if (isDirectory) {
       if (ALWAYS_SKIPPED_DIRS.has(child.name)) continue;
-      const ignored = isIgnored(layers, relative, true) && !context.tracked?.folders.has(relative);
+      const ignored = isIgnored(layers, relative, true) && !context.tracked()?.folders.has(relative);
       if (ignored || context.excluded(relative) || context.excluded(`${relative}/`)) continue;
       walk(context, absolute, relative, layers);
     } else {
-      const ignored = isIgnored(layers, relative, false) && !context.tracked?.files.has(relative);
+      const ignored = isIgnored(layers, relative, false) && !context.tracked()?.files.has(relative);
       if (ignored || context.excluded(relative)) continue;
       addFile(context, absolute, relative);
     }

@@ -13,6 +13,7 @@ import {
   parseDirectives,
   toSuppression,
 } from '../postprocess/suppressions.js';
+import { findingSeverity } from '../rules/registry.js';
 import type { ReportInput, Rule } from '../rules/types.js';
 import type { SecretSettings } from '../secrets/settings.js';
 import { resourceRecords } from '../tagging/inventory.js';
@@ -51,6 +52,18 @@ export interface UnitResult {
   bytes: number;
   /** The unit's IaC resources, when `resourceInventory` is set. */
   resources?: IacResourceRecord[];
+}
+
+/** Adds one unit's (or batch's) result to a running total. */
+export function addUnitResult(total: UnitResult, result: UnitResult): void {
+  total.findings.push(...result.findings);
+  total.errors.push(...result.errors);
+  total.files += result.files;
+  total.bytes += result.bytes;
+  if (result.resources) {
+    total.resources ??= [];
+    for (const resource of result.resources) total.resources.push(resource);
+  }
 }
 
 /** Bytes looked at for a NUL to call a file binary, as git does. */
@@ -164,9 +177,7 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
       const finding: Finding = {
         ruleId: rule.id,
         title: rule.title,
-        severity:
-          settingsForPath.severity[rule.id] ??
-          (rule.severityFromConfig ? rule.severity : (input.severity ?? rule.severity)),
+        severity: settingsForPath.severity[rule.id] ?? findingSeverity(rule, input.severity),
         category: rule.category,
         message: input.message ?? rule.title,
         location,

@@ -14,7 +14,7 @@ import { terraformModuleCalls, withModuleCallers } from '../terraform/calls.js';
 import { initTerraformParser, parseVarFile, type VarFileInput } from '../terraform/index.js';
 import { changedSince, type DiffInfo, touchesChange } from './diff.js';
 import { takeInventory } from './inventory.js';
-import { processUnit, type UnitResult, type UnitSettings } from './process-unit.js';
+import { addUnitResult, processUnit, type UnitResult, type UnitSettings } from './process-unit.js';
 import { batchUnits, groupUnits, unitKey } from './units.js';
 import type { WorkerTask } from './worker.js';
 
@@ -216,16 +216,7 @@ async function runUnits(
   options: ScanOptions,
 ): Promise<UnitResult> {
   const total: UnitResult = { findings: [], errors: [], files: 0, bytes: 0 };
-  const add = (result: UnitResult) => {
-    total.findings.push(...result.findings);
-    total.errors.push(...result.errors);
-    total.files += result.files;
-    total.bytes += result.bytes;
-    if (result.resources) {
-      total.resources ??= [];
-      for (const resource of result.resources) total.resources.push(resource);
-    }
-  };
+  const add = (result: UnitResult) => addUnitResult(total, result);
   const bytes = units.reduce((sum, unit) => sum + unit.reduce((size, entry) => size + entry.size, 0), 0);
   const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
   const parallel =

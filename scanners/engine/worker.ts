@@ -2,7 +2,7 @@ import { loadRules, type RuleSelection } from '../rules/registry.js';
 import type { Rule } from '../rules/types.js';
 import { initTerraformParser } from '../terraform/index.js';
 import type { InventoryEntry } from './inventory.js';
-import { processUnit, type UnitResult, type UnitSettings } from './process-unit.js';
+import { addUnitResult, processUnit, type UnitResult, type UnitSettings } from './process-unit.js';
 import { unitKey } from './units.js';
 
 export interface WorkerTask {
@@ -22,16 +22,6 @@ export default async function processBatch(task: WorkerTask): Promise<UnitResult
   if (task.units.some((unit) => unitKey(unit[0]?.path ?? '').startsWith('tf:')))
     await initTerraformParser().catch(() => undefined);
   const total: UnitResult = { findings: [], errors: [], files: 0, bytes: 0 };
-  for (const unit of task.units) {
-    const result = processUnit(unit, rules, task.settings);
-    total.findings.push(...result.findings);
-    total.errors.push(...result.errors);
-    total.files += result.files;
-    total.bytes += result.bytes;
-    if (result.resources) {
-      total.resources ??= [];
-      for (const resource of result.resources) total.resources.push(resource);
-    }
-  }
+  for (const unit of task.units) addUnitResult(total, processUnit(unit, rules, task.settings));
   return total;
 }

@@ -80,6 +80,8 @@ interface CompiledAttachment {
 export class KindRegistry {
   private readonly primary = new Map<string, CompiledKind[]>();
   private readonly attached = new Map<string, CompiledAttachment[]>();
+  /** `family:type` → kind without a body, built from `primary` on first use. */
+  private typeKinds: Map<string, string> | undefined;
 
   constructor(readonly definitions: KindDefinition[]) {
     const kinds = new Set<string>();
@@ -141,6 +143,24 @@ export class KindRegistry {
       return { kind: definition.kind, namePaths };
     }
     return undefined;
+  }
+
+  /**
+   * The kind of a resource type when there is no body to decide with (a deployed resource): its first mapping
+   * without a `when`, else the one kind its narrowed mappings all agree on.
+   */
+  kindOfType(family: IacFamily, type: string): string | undefined {
+    if (!this.typeKinds) {
+      this.typeKinds = new Map();
+      for (const [key, compiled] of this.primary) {
+        const unconditional = compiled.find(({ source }) => !source.when);
+        const kinds = new Set(compiled.map(({ definition }) => definition.kind));
+        const [only] = kinds;
+        const kind = unconditional?.definition.kind ?? (kinds.size === 1 ? only : undefined);
+        if (kind) this.typeKinds.set(key, kind);
+      }
+    }
+    return this.typeKinds.get(typeKey(family, type));
   }
 }
 

@@ -31,6 +31,7 @@ import type { Rule } from '../rules/types.js';
 import {
   type ActionsSettingsSnapshot,
   type BranchProtectionSnapshot,
+  isUnknownSetting,
   type Known,
   type RepositorySettingsSnapshot,
   type RulesetSnapshot,
@@ -85,10 +86,9 @@ export async function collectGitHubRepositorySettings(
   try {
     repository = (await repos.get({ owner, repo })).data;
   } catch (error) {
-    const status = statusOf(error);
-    if ((status === 403 || status === 404) && !isRateLimited(error))
+    if (isAccessDenied(error))
       throw new Error(
-        `cannot read ${owner}/${repo}: GitHub answered ${status}; check the name and that the token can read the repository`,
+        `cannot read ${owner}/${repo}: GitHub answered ${statusOf(error)}; check the name and that the token can read the repository`,
       );
     throw error;
   }
@@ -101,11 +101,11 @@ export async function collectGitHubRepositorySettings(
     async () => (await repos.getBranch({ owner, repo, branch })).data,
     METADATA_READ,
   );
-  const headCommit = isUnknown(branchInfo) ? undefined : branchInfo.commit.sha;
+  const headCommit = isUnknownSetting(branchInfo) ? undefined : branchInfo.commit.sha;
 
   const branchProtection = await readOrUnknown(async (): Promise<BranchProtectionSnapshot | null> => {
     // A branch GitHub calls unprotected has no protection rule; no need to ask (and need admin) for it.
-    if (!isUnknown(branchInfo) && branchInfo.protected === false) return null;
+    if (!isUnknownSetting(branchInfo) && branchInfo.protected === false) return null;
     try {
       return toBranchProtection((await repos.getBranchProtection({ owner, repo, branch })).data);
     } catch (error) {
@@ -326,10 +326,6 @@ function unknownSetting(permission: string, status?: number): UnknownSetting {
   return { unknown: status === undefined ? { permission } : { permission, status } };
 }
 
-function isUnknown(value: unknown): value is UnknownSetting {
-  return typeof value === 'object' && value !== null && 'unknown' in value;
-}
-
 /**
  * Runs one read; a 403 or 404 (the token may not read this) becomes an unknown setting. A rate limit,
  * a bad token or a server error is not a missing permission: it throws.
@@ -338,9 +334,7 @@ async function readOrUnknown<T>(read: () => Promise<T>, permission: string): Pro
   try {
     return await read();
   } catch (error) {
-    const status = statusOf(error);
-    if ((status === 403 || status === 404) && !isRateLimited(error))
-      return unknownSetting(permission, status);
+    if (isAccessDenied(error)) return unknownSetting(permission, statusOf(error));
     throw error;
   }
 }
@@ -363,6 +357,12 @@ function messageOf(error: unknown): string {
   if (typeof message === 'string') return message;
   const own = (error as HttpError | undefined)?.message;
   return typeof own === 'string' ? own : '';
+}
+
+/** A 403 or 404 that is not a rate limit: the token may not read this (or it does not exist). */
+function isAccessDenied(error: unknown): boolean {
+  const status = statusOf(error);
+  return (status === 403 || status === 404) && !isRateLimited(error);
 }
 
 /** GitHub answers 403 (or 429) with `x-ratelimit-remaining: 0` or `retry-after` when rate limited. */

@@ -1,5 +1,5 @@
-import type { Resource } from '../model/model.js';
-import { type Condition, evaluate, readPath } from './conditions.js';
+import { type Resource, readPath } from '../model/model.js';
+import { type Condition, evaluate } from './conditions.js';
 import { defineRule } from './define-rule.js';
 import type { Rule, RuleMetadata } from './types.js';
 

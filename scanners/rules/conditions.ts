@@ -43,8 +43,6 @@ export interface Outcome {
 
 const UNKNOWN: Outcome = { value: 'unknown' };
 
-export { readPath };
-
 const patterns = new Map<string, RegExp>();
 
 /** Conditions run once per resource: compile each pattern once. */

@@ -1,6 +1,5 @@
 import { type Attr, isAttr } from '../model/attr.js';
-import type { Entity } from '../model/model.js';
-import { readPath } from './conditions.js';
+import { type Entity, readPath } from '../model/model.js';
 
 const MISSING: Attr<never> = {
   value: undefined,

@@ -53,3 +53,8 @@ export async function loadRules(selection: RuleSelection): Promise<Rule[]> {
       return severity ? { ...rule, severity, severityFromConfig: true } : rule;
     });
 }
+
+/** A finding's severity: its own (a secret detector's) unless the config sets the rule's. */
+export function findingSeverity(rule: Rule, own: Severity | undefined): Severity {
+  return rule.severityFromConfig ? rule.severity : (own ?? rule.severity);
+}

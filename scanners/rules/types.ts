@@ -17,6 +17,7 @@ export interface RuleMetadata {
   benchmarks?: BenchmarkRef[];
   remediation: string;
   helpUri?: string;
+  /** Findings carry them; some give the server's code-to-cloud traits (docs/code-to-cloud.md#rule-tags). */
   tags?: string[];
   /** Formats the rule checks ('*' for every text file); each needs pass and fail fixtures. */
   formats: Array<FileFormat | '*'>;

@@ -1,3 +1,4 @@
+import { TRACE_TAG_KEYS } from '../core/types.js';
 import type { TextEdit } from './edits.js';
 import { JsonDocument, type JsonNode } from './json-edits.js';
 import { armTaggable } from './taggable.js';
@@ -5,7 +6,7 @@ import { type FileTagPlan, isTraceKey, TRACE_TAG, type TraceIdSource } from './t
 
 /** Nested `resources` arrays deeper than this are not real templates. */
 const MAX_DEPTH = 16;
-const TRACE_IN_EXPRESSION = /'(palisade_trace|yor_trace|mapping_tag)'/;
+const TRACE_IN_EXPRESSION = new RegExp(`'(${TRACE_TAG_KEYS.join('|')})'`);
 
 /**
  * Plans trace tags for an ARM template: every tracked resource (one with a `location`) gets
@@ -52,7 +53,7 @@ function planResource(
 ): void {
   const name = document.property(resource, 'name')?.value;
   const address = `${type}/${typeof name === 'string' ? name : '?'}`;
-  const line = document.offsets.line(resource.offset);
+  const line = document.lines.position(resource.offset).line;
   const tags = document.property(resource, 'tags');
   if (!tags) {
     plan.resources.push({ address, line, traced: false });

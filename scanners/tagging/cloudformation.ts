@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, type Node, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { FileError } from '../core/errors.js';
+import { LineIndex } from '../core/source.js';
 import { assertNestingDepth } from '../parsers/depth.js';
-import { indentUnit, lineEnding, Offsets, type TextEdit } from './edits.js';
+import { indentUnit, lineEnding, lineStart, type TextEdit } from './edits.js';
 import { JsonDocument, type JsonNode } from './json-edits.js';
 import { cloudFormationTagStyle } from './taggable.js';
 import {
@@ -29,7 +30,7 @@ export function planCloudFormationTags(text: string, newId: TraceIdSource, json:
 
 interface YamlContext {
   text: string;
-  offsets: Offsets;
+  lines: LineIndex;
   eol: string;
   unit: string;
   /** Block sequences in this file sit at their key's indentation (`Tags:\n- Key: …`). */
@@ -45,17 +46,17 @@ function planYaml(text: string, newId: TraceIdSource): FileTagPlan {
     uniqueKeys: false,
     strict: false,
   });
-  const offsets = new Offsets(text);
+  const lines = new LineIndex(text);
   const error = doc.errors[0];
   if (error)
     throw new FileError(
       'parse-failed',
       `invalid YAML: ${error.message.split(' at line ')[0]}`,
-      offsets.line(error.pos[0]),
+      lines.position(error.pos[0]).line,
     );
   const context: YamlContext = {
     text,
-    offsets,
+    lines,
     eol: lineEnding(text),
     unit: indentUnit(text),
     flushSequences: /^([ \t]*)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m.test(text),
@@ -73,7 +74,7 @@ function planYaml(text: string, newId: TraceIdSource): FileTagPlan {
     if (!style) continue;
     const resource: TaggableResource = {
       address: `Resources.${logicalId}`,
-      line: offsets.line((pair.key as Node).range?.[0] ?? 0),
+      line: lines.position((pair.key as Node).range?.[0] ?? 0).line,
       traced: false,
     };
     plan.resources.push(resource);
@@ -176,11 +177,11 @@ function tagsBlock(context: YamlContext, style: 'list' | 'map', indent: number):
 
 /** Appends `- Key: palisade_trace / Value: …` after the last item, at the items' own indentation. */
 function appendListItem(context: YamlContext, tags: YAMLSeq): TextEdit {
-  const { offsets, eol } = context;
+  const { lines, eol } = context;
   const first = tags.items[0] as Node;
   const itemColumn = columnOf(context, first);
   const dashOffset = context.text.lastIndexOf('-', first.range?.[0] ?? 0);
-  const dashColumn = dashOffset - offsets.lineStart(dashOffset);
+  const dashColumn = dashOffset - lineStart(lines, dashOffset);
   const gap = ' '.repeat(Math.max(1, itemColumn - dashColumn - 1));
   const at = lineEndAfter(context, tags.range?.[1] ?? 0);
   const id = quoted(context.newId());
@@ -197,7 +198,7 @@ function columnOf(context: YamlContext, node: Node | YAMLMap): number {
     ? ((node.items[0]?.key as Node | undefined)?.range?.[0] ?? node.range?.[0])
     : node.range?.[0];
   const offset = first ?? 0;
-  return offset - context.offsets.lineStart(offset);
+  return offset - lineStart(context.lines, offset);
 }
 
 /**
@@ -229,7 +230,7 @@ function planJson(text: string, newId: TraceIdSource): FileTagPlan {
     if (!style || body.type !== 'object') continue;
     const resource: TaggableResource = {
       address: `Resources.${logicalId}`,
-      line: document.offsets.line(body.parent?.offset ?? body.offset),
+      line: document.lines.position(body.parent?.offset ?? body.offset).line,
       traced: false,
     };
     plan.resources.push(resource);

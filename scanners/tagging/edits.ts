@@ -1,3 +1,4 @@
+import { LineIndex } from '../core/source.js';
 import type { Range } from '../core/types.js';
 
 /** A text replacement at UTF-16 offsets [start, end): an insertion when they are equal. */
@@ -7,53 +8,29 @@ export interface TextEdit {
   text: string;
 }
 
-/** Offsets of line starts, to turn the parsers' 1-based line/column ranges back into offsets. */
-export class Offsets {
-  private readonly starts: number[] = [0];
+/** The offset where a parser's 1-based range starts. */
+export function rangeStart(lines: LineIndex, range: Range): number {
+  return lines.offset(range.startLine, range.startColumn);
+}
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
+/** The offset where a parser's 1-based range ends. */
+export function rangeEnd(lines: LineIndex, range: Range): number {
+  return lines.offset(range.endLine, range.endColumn);
+}
 
-  /** The offset of a 1-based line and column (columns count UTF-16 code units, as the parsers do). */
-  offset(line: number, column: number): number {
-    return (this.starts[line - 1] ?? this.text.length) + column - 1;
-  }
+/** The offset where the line holding an offset starts. */
+export function lineStart(lines: LineIndex, offset: number): number {
+  return offset - lines.position(offset).column + 1;
+}
 
-  start(range: Range): number {
-    return this.offset(range.startLine, range.startColumn);
-  }
+/** The whitespace the line holding an offset starts with. */
+export function indentOf(lines: LineIndex, offset: number): string {
+  return /^[ \t]*/.exec(lines.text.slice(lineStart(lines, offset)))?.[0] ?? '';
+}
 
-  end(range: Range): number {
-    return this.offset(range.endLine, range.endColumn);
-  }
-
-  /** 1-based line of an offset. */
-  line(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  }
-
-  lineStart(offset: number): number {
-    return this.starts[this.line(offset) - 1] ?? 0;
-  }
-
-  /** The whitespace a line starts with. */
-  indentOf(offset: number): string {
-    const start = this.lineStart(offset);
-    return /^[ \t]*/.exec(this.text.slice(start))?.[0] ?? '';
-  }
-
-  /** True when only spaces and tabs stand between the start of its line and the offset. */
-  startsLine(offset: number): boolean {
-    return /^[ \t]*$/.test(this.text.slice(this.lineStart(offset), offset));
-  }
+/** True when only spaces and tabs stand between the start of its line and the offset. */
+export function startsLine(lines: LineIndex, offset: number): boolean {
+  return /^[ \t]*$/.test(lines.text.slice(lineStart(lines, offset), offset));
 }
 
 /** The line ending the file already uses, so inserted lines match it. */
@@ -97,8 +74,7 @@ export function unifiedDiff(file: string, text: string, edits: TextEdit[]): stri
   const oldLines = splitLines(text);
   // A final line break ends the last line; it does not start another.
   if (text.endsWith('\n')) oldLines.pop();
-  const offsets = new Offsets(text);
-  const changes = lineChanges(text, edits, offsets, oldLines);
+  const changes = lineChanges(text, edits, new LineIndex(text), oldLines);
   // Changes closer than twice the context share a hunk.
   const hunks: Array<typeof changes> = [];
   for (const change of changes) {
@@ -144,12 +120,12 @@ interface LineChange {
  * the old lines they touch, replaced. When two changes would touch one line, every edit is treated the
  * second way, which is always exact.
  */
-function lineChanges(text: string, edits: TextEdit[], offsets: Offsets, oldLines: string[]): LineChange[] {
+function lineChanges(text: string, edits: TextEdit[], lines: LineIndex, oldLines: string[]): LineChange[] {
   const changes: LineChange[] = [];
   const others: TextEdit[] = [];
   for (const edit of edits) {
-    const line = offsets.line(edit.start);
-    const atLineStart = offsets.offset(line, 1) === edit.start;
+    const line = lines.position(edit.start).line;
+    const atLineStart = lines.offset(line, 1) === edit.start;
     const atLineEnd = text[edit.start] === '\n' || text.startsWith('\r\n', edit.start);
     if (edit.start === edit.end && atLineStart && edit.text.endsWith('\n')) {
       changes.push({ first: line, last: line - 1, added: splitLines(edit.text.replace(/\r?\n$/, '')) });
@@ -157,23 +133,23 @@ function lineChanges(text: string, edits: TextEdit[], offsets: Offsets, oldLines
       changes.push({ first: line + 1, last: line, added: splitLines(edit.text.replace(/^\r?\n/, '')) });
     } else others.push(edit);
   }
-  changes.push(...replacedLines(text, others, offsets, oldLines));
+  changes.push(...replacedLines(text, others, lines, oldLines));
   changes.sort((a, b) => a.first - b.first || a.last - b.last);
   for (let i = 1; i < changes.length; i++) {
     const previous = changes[i - 1]!;
     const change = changes[i]!;
     if (change.first <= previous.last || change.first === previous.first)
-      return replacedLines(text, edits, offsets, oldLines);
+      return replacedLines(text, edits, lines, oldLines);
   }
   return changes;
 }
 
 /** Each edit replaces the old lines it touches; edits sharing a line join. */
-function replacedLines(text: string, edits: TextEdit[], offsets: Offsets, oldLines: string[]): LineChange[] {
+function replacedLines(text: string, edits: TextEdit[], lines: LineIndex, oldLines: string[]): LineChange[] {
   const segments: Array<{ first: number; last: number; edits: TextEdit[] }> = [];
   for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    const first = offsets.line(edit.start);
-    const last = offsets.line(edit.end);
+    const first = lines.position(edit.start).line;
+    const last = lines.position(edit.end).line;
     const previous = segments.at(-1);
     if (previous && first <= previous.last) {
       previous.last = Math.max(previous.last, last);
@@ -181,8 +157,8 @@ function replacedLines(text: string, edits: TextEdit[], offsets: Offsets, oldLin
     } else segments.push({ first, last, edits: [edit] });
   }
   return segments.map((segment) => {
-    const start = offsets.offset(segment.first, 1);
-    const end = offsets.offset(segment.last, 1) + (oldLines[segment.last - 1]?.length ?? 0);
+    const start = lines.offset(segment.first, 1);
+    const end = lines.offset(segment.last, 1) + (oldLines[segment.last - 1]?.length ?? 0);
     const replaced = applyEdits(
       text.slice(start, end),
       segment.edits.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })),

@@ -87,7 +87,7 @@ export function compareRecords(a: IacResourceRecord, b: IacResourceRecord): numb
  * or `tag { key value }` blocks (autoscaling groups); CloudFormation: `Tags` as a Key/Value list or a map
  * (SAM, SSM parameters); ARM: the `tags` object.
  */
-export function literalTags(resource: DeclaredResource): Array<[string, string]> {
+function literalTags(resource: DeclaredResource): Array<[string, string]> {
   const body = resource.body;
   switch (resource.family) {
     case 'terraform': {

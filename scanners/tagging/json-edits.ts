@@ -1,13 +1,14 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { FileError } from '../core/errors.js';
-import { indentUnit, lineEnding, Offsets, type TextEdit } from './edits.js';
+import { LineIndex } from '../core/source.js';
+import { indentOf, indentUnit, lineEnding, lineStart, startsLine, type TextEdit } from './edits.js';
 
 export type { JsonNode };
 
-/** A JSON document with the offsets and layout needed to insert into it in its own style. */
+/** A JSON document with the line index and layout needed to insert into it in its own style. */
 export class JsonDocument {
   readonly root: JsonNode;
-  readonly offsets: Offsets;
+  readonly lines: LineIndex;
   readonly eol: string;
   readonly unit: string;
 
@@ -15,9 +16,9 @@ export class JsonDocument {
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
     const first = errors[0];
-    this.offsets = new Offsets(text);
+    this.lines = new LineIndex(text);
     if (!root || first) {
-      const line = first ? this.offsets.line(first.offset) : 1;
+      const line = first ? this.lines.position(first.offset).line : 1;
       throw new FileError(
         'parse-failed',
         `invalid JSON: ${first ? printParseErrorCode(first.error) : 'empty document'}`,
@@ -58,7 +59,7 @@ export class JsonDocument {
   }
 
   private insertMember(container: JsonNode, prefix: string, value: unknown): TextEdit {
-    const { text, offsets, eol, unit } = this;
+    const { text, lines, eol, unit } = this;
     const closing = container.offset + container.length - 1;
     const members = container.children ?? [];
     const last = members.at(-1);
@@ -69,7 +70,7 @@ export class JsonDocument {
       const end = last.offset + last.length;
       return { start: end, end, text: `, ${rendered}` };
     }
-    const indent = last ? offsets.indentOf(last.offset) : offsets.indentOf(container.offset) + unit;
+    const indent = last ? indentOf(lines, last.offset) : indentOf(lines, container.offset) + unit;
     // Siblings written on one line each (`{ "Key": "a", "Value": "b" }`): the new one is too.
     const compactSiblings =
       last !== undefined &&
@@ -79,8 +80,8 @@ export class JsonDocument {
       ? `${prefix}${compact(value)}`
       : `${prefix}${JSON.stringify(value, null, unit)}`.split('\n').join(`${eol}${indent}`);
     if (!last) {
-      const at = offsets.startsLine(closing) ? offsets.lineStart(closing) : closing;
-      const before = offsets.startsLine(closing) ? '' : eol;
+      const at = startsLine(lines, closing) ? lineStart(lines, closing) : closing;
+      const before = startsLine(lines, closing) ? '' : eol;
       return { start: at, end: at, text: `${before}${indent}${rendered}${eol}` };
     }
     const end = last.offset + last.length;

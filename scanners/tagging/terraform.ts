@@ -1,6 +1,16 @@
+import { LineIndex } from '../core/source.js';
 import type { Expr, HclBlock } from '../terraform/ast.js';
 import { parseHcl } from '../terraform/parser.js';
-import { indentUnit, lineEnding, Offsets, type TextEdit } from './edits.js';
+import {
+  indentOf,
+  indentUnit,
+  lineEnding,
+  lineStart,
+  rangeEnd,
+  rangeStart,
+  startsLine,
+  type TextEdit,
+} from './edits.js';
 import { terraformTagAttribute } from './taggable.js';
 import { type FileTagPlan, isTraceKey, TRACE_TAG, type TraceIdSource } from './types.js';
 
@@ -11,9 +21,9 @@ import { type FileTagPlan, isTraceKey, TRACE_TAG, type TraceIdSource } from './t
  * Needs initTerraformParser(); throws FileError when the file does not parse.
  */
 export function planTerraformTags(file: string, text: string, newId: TraceIdSource): FileTagPlan {
-  const hcl = parseHcl(file, text);
-  const offsets = new Offsets(text);
-  const context: Context = { text, offsets, eol: lineEnding(text), unit: indentUnit(text), newId };
+  const lines = new LineIndex(text);
+  const hcl = parseHcl(file, text, lines);
+  const context: Context = { text, lines, eol: lineEnding(text), unit: indentUnit(text), newId };
   const plan: FileTagPlan = { resources: [], edits: [] };
   for (const block of hcl.body.blocks) {
     if (block.type !== 'resource' || block.labels.length !== 2) continue;
@@ -37,7 +47,7 @@ export function planTerraformTags(file: string, text: string, newId: TraceIdSour
 
 interface Context {
   text: string;
-  offsets: Offsets;
+  lines: LineIndex;
   eol: string;
   unit: string;
   newId: TraceIdSource;
@@ -65,46 +75,52 @@ function traceItem(context: Context): string {
 
 /** Adds `tags = { palisade_trace = "…" }` as the block's last attribute. */
 function addAttribute(context: Context, block: HclBlock, attribute: string): TextEdit[] {
-  const { text, offsets, eol, unit } = context;
-  const blockEnd = offsets.end(block.range);
+  const { text, lines, eol, unit } = context;
+  const blockEnd = rangeEnd(lines, block.range);
   const closing = text.lastIndexOf('}', blockEnd - 1);
-  const headerEnd = offsets.end(block.headerRange);
-  const blockIndent = offsets.indentOf(offsets.start(block.range));
+  const headerEnd = rangeEnd(lines, block.headerRange);
+  const blockIndent = indentOf(lines, rangeStart(lines, block.range));
   const first = [...block.body.attributes.map((a) => a.range), ...block.body.blocks.map((b) => b.range)].sort(
     (a, b) => a.startLine - b.startLine,
   )[0];
-  const firstOffset = first ? offsets.start(first) : undefined;
+  const firstOffset = first ? rangeStart(lines, first) : undefined;
   const indent =
-    firstOffset !== undefined && offsets.startsLine(firstOffset)
-      ? offsets.indentOf(firstOffset)
+    firstOffset !== undefined && startsLine(lines, firstOffset)
+      ? indentOf(lines, firstOffset)
       : blockIndent + unit;
-  const lines = `${indent}${attribute} = {${eol}${indent}${unit}${traceItem(context)}${eol}${indent}}`;
-  if (offsets.startsLine(closing)) {
-    const at = offsets.lineStart(closing);
-    return [{ start: at, end: at, text: `${lines}${eol}` }];
+  const attributeLines = `${indent}${attribute} = {${eol}${indent}${unit}${traceItem(context)}${eol}${indent}}`;
+  if (startsLine(lines, closing)) {
+    const at = lineStart(lines, closing);
+    return [{ start: at, end: at, text: `${attributeLines}${eol}` }];
   }
   // The closing brace shares a line with content (`{}`, a one-line block): give the body lines of its own.
-  const open = text[headerEnd - 1] === '{' ? headerEnd : text.indexOf('{', offsets.start(block.range)) + 1;
+  const open =
+    text[headerEnd - 1] === '{' ? headerEnd : text.indexOf('{', rangeStart(lines, block.range)) + 1;
   const inner = text.slice(open, closing);
-  if (!inner.trim()) return [{ start: open, end: closing, text: `${eol}${lines}${eol}${blockIndent}` }];
+  if (!inner.trim())
+    return [{ start: open, end: closing, text: `${eol}${attributeLines}${eol}${blockIndent}` }];
   if (!inner.includes('\n'))
     return [
-      { start: open, end: closing, text: `${eol}${indent}${inner.trim()}${eol}${lines}${eol}${blockIndent}` },
+      {
+        start: open,
+        end: closing,
+        text: `${eol}${indent}${inner.trim()}${eol}${attributeLines}${eol}${blockIndent}`,
+      },
     ];
   const contentEnd = open + inner.trimEnd().length;
-  return [{ start: contentEnd, end: closing, text: `${eol}${lines}${eol}${blockIndent}` }];
+  return [{ start: contentEnd, end: closing, text: `${eol}${attributeLines}${eol}${blockIndent}` }];
 }
 
 /** Inserts the trace tag into a literal map, appends it to `merge(…)`, or wraps another expression. */
 function extendExpression(context: Context, expr: Expr): TextEdit[] {
-  const { offsets } = context;
+  const { lines } = context;
   if (expr.t === 'object') return insertIntoObject(context, expr);
-  const start = offsets.start(expr.range);
-  const end = offsets.end(expr.range);
+  const start = rangeStart(lines, expr.range);
+  const end = rangeEnd(lines, expr.range);
   const map = `{ ${traceItem(context)} }`;
   if (expr.t === 'call' && expr.name === 'merge' && expr.args.length && !expr.expandLast) {
     const last = expr.args.at(-1) as Expr;
-    const at = offsets.end(last.range);
+    const at = rangeEnd(lines, last.range);
     return [{ start: at, end: at, text: `, ${map}` }];
   }
   return [
@@ -114,21 +130,21 @@ function extendExpression(context: Context, expr: Expr): TextEdit[] {
 }
 
 function insertIntoObject(context: Context, expr: Extract<Expr, { t: 'object' }>): TextEdit[] {
-  const { text, offsets, eol, unit } = context;
-  const open = offsets.start(expr.range);
-  const closing = text.lastIndexOf('}', offsets.end(expr.range) - 1);
+  const { text, lines, eol, unit } = context;
+  const open = rangeStart(lines, expr.range);
+  const closing = text.lastIndexOf('}', rangeEnd(lines, expr.range) - 1);
   const last = expr.items.at(-1);
   const multiLine = text.slice(open, closing).includes('\n');
   if (!last) {
-    if (multiLine && offsets.startsLine(closing)) {
-      const indent = offsets.indentOf(closing) + unit;
-      const at = offsets.lineStart(closing);
+    if (multiLine && startsLine(lines, closing)) {
+      const indent = indentOf(lines, closing) + unit;
+      const at = lineStart(lines, closing);
       return [{ start: at, end: at, text: `${indent}${traceItem(context)}${eol}` }];
     }
     return [{ start: open + 1, end: closing, text: ` ${traceItem(context)} ` }];
   }
-  const keyStart = offsets.start(last.key.range);
-  const valueEnd = offsets.end(last.value.range);
+  const keyStart = rangeStart(lines, last.key.range);
+  const valueEnd = rangeEnd(lines, last.value.range);
   if (!multiLine) {
     const between = text.slice(valueEnd, closing);
     return between.includes(',')
@@ -141,10 +157,10 @@ function insertIntoObject(context: Context, expr: Extract<Expr, { t: 'object' }>
         ]
       : [{ start: valueEnd, end: valueEnd, text: `, ${traceItem(context)}` }];
   }
-  const indent = offsets.startsLine(keyStart) ? offsets.indentOf(keyStart) : offsets.indentOf(closing) + unit;
+  const indent = startsLine(lines, keyStart) ? indentOf(lines, keyStart) : indentOf(lines, closing) + unit;
   const item = alignedItem(context, last.key.range, last.value.range);
-  if (offsets.startsLine(closing)) {
-    const at = offsets.lineStart(closing);
+  if (startsLine(lines, closing)) {
+    const at = lineStart(lines, closing);
     return [{ start: at, end: at, text: `${indent}${item}${eol}` }];
   }
   return [{ start: valueEnd, end: valueEnd, text: `${eol}${indent}${item}` }];
@@ -152,14 +168,14 @@ function insertIntoObject(context: Context, expr: Extract<Expr, { t: 'object' }>
 
 /** `palisade_trace = "…"`, with `=` lined up with the previous item's when `terraform fmt` aligned them. */
 function alignedItem(context: Context, keyRange: Expr['range'], valueRange: Expr['range']): string {
-  const { text, offsets } = context;
-  const keyStart = offsets.start(keyRange);
-  const separatorText = text.slice(offsets.end(keyRange), offsets.start(valueRange));
+  const { text, lines } = context;
+  const keyStart = rangeStart(lines, keyRange);
+  const separatorText = text.slice(rangeEnd(lines, keyRange), rangeStart(lines, valueRange));
   const separatorAt = separatorText.search(/[=:]/);
   const separator = separatorAt === -1 ? '=' : (separatorText[separatorAt] as string);
   const id = context.newId();
   if (separatorAt === -1) return `${TRACE_TAG} ${separator} "${id}"`;
-  const column = offsets.end(keyRange) + separatorAt - keyStart;
+  const column = rangeEnd(lines, keyRange) + separatorAt - keyStart;
   const padding = Math.max(1, column - TRACE_TAG.length);
   return `${TRACE_TAG}${' '.repeat(padding)}${separator} "${id}"`;
 }

@@ -8,6 +8,12 @@ const TERRAFORM_FILE = /\.tf(\.json)?$/i;
 /** `source = "./x"` (native) or `"source": "./x"` (JSON): a call of a local module. */
 const LOCAL_SOURCE = /(?:^|[\s{,])"?source"?\s*[=:]\s*"(\.\.?\/[^"\n]*)"/gm;
 
+/** The local module sources (`./x`, `../x`) a Terraform file calls, as written, unresolved. */
+export function localModuleSources(text: string): string[] {
+  if (!text.includes('source')) return [];
+  return Array.from(text.matchAll(LOCAL_SOURCE), (match) => match[1] as string);
+}
+
 /**
  * Which Terraform folders of a scan are called as local modules by other folders of the same scan: callee
  * folder → caller folders. A called folder is evaluated through its callers (with their arguments), not on
@@ -31,9 +37,8 @@ export function terraformModuleCalls(units: InventoryEntry[][]): Map<string, Set
       } catch {
         continue;
       }
-      if (!text.includes('source')) continue;
-      for (const match of text.matchAll(LOCAL_SOURCE)) {
-        const callee = path.posix.normalize(path.posix.join(dir, match[1] as string)).replace(/\/$/, '');
+      for (const source of localModuleSources(text)) {
+        const callee = path.posix.normalize(path.posix.join(dir, source)).replace(/\/$/, '');
         if (callee === dir || !folders.has(callee)) continue;
         const callers = calls.get(callee);
         if (callers) callers.add(dir);

@@ -5,6 +5,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import { curveBasis, line } from 'd3-shape';
+import { push } from '../domain/maps.js';
 import { html, type SafeHtml } from './html.js';
 
 export interface GraphNode {
@@ -97,7 +98,8 @@ export function graphView(options: {
       : html`<g class="node node-${node.kind}">${tip}${shape}</g>`;
   });
 
-  const outgoing = (id: string) => edges.filter((edge) => edge.from === id);
+  const outgoing = new Map<string, GraphEdge[]>();
+  for (const edge of edges) push(outgoing, edge.from, edge);
   const nameOf = (node: GraphNode) =>
     node.href ? html`<a href="${node.href}">${node.label}</a>` : node.label;
   return html`<div class="graph">
@@ -111,11 +113,13 @@ ${drawnNodes}
 ${[...nodes.values()].map(
   (node) =>
     html`<li><span class="node-kind">${node.kind}</span> ${nameOf(node)}${node.detail ? html` <span class="muted">${node.detail}</span>` : ''}${
-      outgoing(node.id).length > 0
-        ? html`<ul>${outgoing(node.id).map(
-            (edge) =>
-              html`<li>${edge.label} → ${nameOf(nodes.get(edge.to)!)}${edge.detail ? html` <span class="muted">${edge.detail}</span>` : ''}${edge.weak ? html` <span class="muted">(weak link: name heuristic)</span>` : ''}</li>`,
-          )}</ul>`
+      outgoing.has(node.id)
+        ? html`<ul>${outgoing
+            .get(node.id)!
+            .map(
+              (edge) =>
+                html`<li>${edge.label} → ${nameOf(nodes.get(edge.to)!)}${edge.detail ? html` <span class="muted">${edge.detail}</span>` : ''}${edge.weak ? html` <span class="muted">(weak link: name heuristic)</span>` : ''}</li>`,
+            )}</ul>`
         : ''
     }</li>`,
 )}

@@ -46,7 +46,7 @@ export interface SnapshotFinding {
   /** `iac`, `secret`, `pipeline`, `posture`. */
   category: string;
   status: FindingStatus;
-  /** The rule's tags (e.g. `public-access`): they decide exposure and privilege traits with the rule id. */
+  /** The rule's tags: `internet-exposed`, `public-access` and `admin-privilege` give its resource traits. */
   tags: string[];
   /** The finding's message; read only for IaC findings that make a resource internet-exposed. */
   message?: string;

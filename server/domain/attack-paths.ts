@@ -35,6 +35,7 @@ import type {
   TraitName,
 } from './analysis-model.js';
 import type { AnalysisContext, ResourceGroup } from './code-to-cloud.js';
+import { push } from './maps.js';
 import type { ResourceClass } from './resource-classes.js';
 
 export const DEFAULT_MAX_PATH_HOPS = 4;
@@ -148,16 +149,10 @@ function buildGraph(context: AnalysisContext): Graph {
   const sensitiveByAccount = new Map<string, number[]>();
   for (const group of groups) {
     if (!isNode[group.index] || !has(group, 'sensitive-data')) continue;
-    for (const repository of group.repositoryIds) pushTo(sensitiveByRepository, repository, group.index);
-    for (const account of group.accountIds) pushTo(sensitiveByAccount, account, group.index);
+    for (const repository of group.repositoryIds) push(sensitiveByRepository, repository, group.index);
+    for (const account of group.accountIds) push(sensitiveByAccount, account, group.index);
   }
   return { adjacency, isNode, sensitiveByRepository, sensitiveByAccount, truncated };
-}
-
-function pushTo<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 export function findAttackPaths(

@@ -19,104 +19,25 @@ import type {
   TraitName,
 } from './analysis-model.js';
 import { findAttackPaths } from './attack-paths.js';
+import { entry, push } from './maps.js';
 import { prioritise } from './priority.js';
 import { classifyResource, type ResourceClass } from './resource-classes.js';
 import { secureScores } from './secure-score.js';
 
-/** Rules whose open finding makes its resource reachable from the internet (besides the `public-access` tag). */
-export const EXPOSURE_RULES: ReadonlySet<string> = new Set([
-  'PAL-AWS-EC2-002',
-  'PAL-AWS-ECS-008',
-  'PAL-AWS-EKS-001',
-  'PAL-AWS-EKS-004',
-  'PAL-AWS-LAMBDA-001',
-  'PAL-AWS-LAMBDA-002',
-  'PAL-AWS-OPENSEARCH-007',
-  'PAL-AWS-RDS-002',
-  'PAL-AWS-REDSHIFT-002',
-  'PAL-AWS-SAGEMAKER-001',
-  'PAL-AWS-VPC-001',
-  'PAL-AWS-VPC-002',
-  'PAL-AWS-VPC-003',
-  'PAL-AWS-VPC-004',
-  'PAL-AWS-VPC-005',
-  'PAL-AWS-VPC-009',
-  'PAL-AWS-VPC-010',
-  'PAL-AZURE-AKS-004',
-  'PAL-AZURE-AKS-005',
-  'PAL-AZURE-CONTAINERREGISTRY-002',
-  'PAL-AZURE-COSMOSDB-001',
-  'PAL-AZURE-COSMOSDB-003',
-  'PAL-AZURE-DATAFACTORY-001',
-  'PAL-AZURE-EVENTHUB-002',
-  'PAL-AZURE-KEYVAULT-003',
-  'PAL-AZURE-MYSQL-003',
-  'PAL-AZURE-MYSQL-005',
-  'PAL-AZURE-MYSQL-006',
-  'PAL-AZURE-NETWORK-001',
-  'PAL-AZURE-NETWORK-002',
-  'PAL-AZURE-NETWORK-003',
-  'PAL-AZURE-NETWORK-005',
-  'PAL-AZURE-POSTGRESQL-003',
-  'PAL-AZURE-POSTGRESQL-005',
-  'PAL-AZURE-POSTGRESQL-006',
-  'PAL-AZURE-REDIS-003',
-  'PAL-AZURE-REDIS-004',
-  'PAL-AZURE-SERVICEBUS-002',
-  'PAL-AZURE-SQL-002',
-  'PAL-AZURE-SQL-004',
-  'PAL-AZURE-SQL-010',
-  'PAL-AZURE-STORAGE-004',
-  'PAL-AZURE-SYNAPSE-001',
-  'PAL-AZURE-SYNAPSE-002',
-  'PAL-GCP-BIGQUERY-001',
-  'PAL-GCP-BIGQUERY-002',
-  'PAL-GCP-COMPUTE-003',
-  'PAL-GCP-FIREWALL-001',
-  'PAL-GCP-FIREWALL-002',
-  'PAL-GCP-FIREWALL-003',
-  'PAL-GCP-FIREWALL-004',
-  'PAL-GCP-FUNCTIONS-001',
-  'PAL-GCP-FUNCTIONS-002',
-  'PAL-GCP-GKE-002',
-  'PAL-GCP-KMS-002',
-  'PAL-GCP-PUBSUB-001',
-  'PAL-GCP-GKE-005',
-  'PAL-GCP-RUN-001',
-  'PAL-GCP-RUN-002',
-  'PAL-GCP-SQL-001',
-  'PAL-GCP-SQL-002',
-  'PAL-GCP-STORAGE-002',
-  'PAL-GCP-STORAGE-003',
-  'PAL-K8S-041',
-  'PAL-K8S-042',
-]);
-
-/** Rule tags that mean the same as a rule in EXPOSURE_RULES. */
-export const EXPOSURE_TAGS: ReadonlySet<string> = new Set(['public-access', 'internet-exposed']);
-
 /**
- * Rules tagged `public-access` that find a missing safeguard, not exposure: a bucket without a public
- * access block is not public until a policy or ACL makes it so (and those rules say so).
+ * Rule tags (declared with each rule, carried by its findings) that give the finding's resource a trait.
+ * Custom rules get the same traits by declaring the same tags. See docs/code-to-cloud.md.
  */
-export const SAFEGUARD_RULES: ReadonlySet<string> = new Set([
-  'PAL-AWS-S3-002',
-  'PAL-AWS-S3-003',
-  'PAL-AWS-EBS-004',
-]);
-
-/** Rules whose open finding gives its resource (or the identities it attaches to) admin privileges. */
-export const ADMIN_RULES: ReadonlySet<string> = new Set([
-  'PAL-AWS-IAM-001', // every action on every resource
-  'PAL-AWS-IAM-002', // AdministratorAccess attached
-  'PAL-AWS-IAM-003', // iam:PassRole on every role: escalation to any role
-  'PAL-AWS-IAM-004', // Allow with NotAction
-  'PAL-AWS-IAM-012', // permission-changing actions on every resource: escalation
-  'PAL-GCP-IAM-001', // primitive Owner or Editor
-  'PAL-GCP-IAM-004', // service account with an administrative role
-  'PAL-K8S-032', // wildcard RBAC
-  'PAL-K8S-037', // cluster-admin binding
-]);
+export const RULE_TRAIT_TAGS = {
+  /** The rule finds the resource reachable from the internet. */
+  internetExposed: 'internet-exposed',
+  /** The rule finds something public; it counts as exposure unless it is also `missing-safeguard`. */
+  publicAccess: 'public-access',
+  /** A `public-access` rule that finds a missing safeguard (a public access block), not exposure itself. */
+  missingSafeguard: 'missing-safeguard',
+  /** The rule finds admin or over-broad privileges on the resource or the identities it attaches to. */
+  adminPrivilege: 'admin-privilege',
+} as const;
 
 /** Cloud check categories (Prowler's) that carry a trait when the check fails. */
 const CHECK_CATEGORY_TRAITS: ReadonlyArray<[string, TraitName]> = [
@@ -311,9 +232,7 @@ export function buildContext(snapshot: AnalysisSnapshot): AnalysisContext {
   const standingByKey = new Map<string, SnapshotFinding[]>();
   for (const finding of snapshot.findings) {
     if (finding.resourceKey === undefined || !STANDING_STATUSES.has(finding.status)) continue;
-    const list = standingByKey.get(finding.resourceKey);
-    if (list) list.push(finding);
-    else standingByKey.set(finding.resourceKey, [finding]);
+    push(standingByKey, finding.resourceKey, finding);
   }
   const references = collectReferences(snapshot, groupOfKey);
   for (const group of groups) {
@@ -379,9 +298,9 @@ function collectReferences(snapshot: AnalysisSnapshot, groupOfKey: Map<string, n
   return references;
 }
 
-function isExposureFinding(finding: SnapshotFinding): boolean {
-  if (SAFEGUARD_RULES.has(finding.ruleId)) return false;
-  return EXPOSURE_RULES.has(finding.ruleId) || finding.tags.some((tag) => EXPOSURE_TAGS.has(tag));
+function isExposureFinding({ tags }: SnapshotFinding): boolean {
+  if (tags.includes(RULE_TRAIT_TAGS.internetExposed)) return true;
+  return tags.includes(RULE_TRAIT_TAGS.publicAccess) && !tags.includes(RULE_TRAIT_TAGS.missingSafeguard);
 }
 
 function sensitiveTag(tags: Record<string, string>): [string, string] | undefined {
@@ -448,7 +367,7 @@ function ownTraits(group: ResourceGroup, standingByKey: Map<string, SnapshotFind
     const evidence = { source: 'finding', findingId: finding.id, ruleId: finding.ruleId } as const;
     if (isExposureFinding(finding))
       traits.push({ trait: 'internet-exposed', reason: shortMessage(finding), evidence, weak: false });
-    if (ADMIN_RULES.has(finding.ruleId))
+    if (finding.tags.includes(RULE_TRAIT_TAGS.adminPrivilege))
       traits.push({ trait: 'admin-privilege', reason: shortMessage(finding), evidence, weak: false });
   }
   for (const { check, weak } of group.failingChecks) {
@@ -556,12 +475,7 @@ function propagateTraits(groups: ResourceGroup[], references: GroupReference[]):
 }
 
 function originsOf(group: ResourceGroup, trait: TraitName): Set<number> {
-  let origins = group.traitOrigins.get(trait);
-  if (!origins) {
-    origins = new Set();
-    group.traitOrigins.set(trait, origins);
-  }
-  return origins;
+  return entry(group.traitOrigins, trait, () => new Set<number>());
 }
 
 /** "through role app-role: …", and "through role app-role and policy admin: …" for a second hop. */

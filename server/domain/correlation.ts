@@ -25,6 +25,7 @@ import type {
   SnapshotIacResource,
   SnapshotLink,
 } from './analysis-model.js';
+import { push } from './maps.js';
 
 export type CorrelationIacResource = Pick<
   SnapshotIacResource,
@@ -230,12 +231,6 @@ export function addressMatches(code: readonly AddressSegment[], state: readonly 
     const other = state[index]!;
     return segment.name === other.name && (segment.key === undefined || segment.key === other.key);
   });
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function unique<T>(items: readonly T[]): T[] {

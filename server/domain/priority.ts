@@ -7,6 +7,7 @@
 import type { Severity } from '../../scanners/core/types.js';
 import type {
   PriorityFactor,
+  PriorityFactorName,
   PriorityScore,
   ResourceTrait,
   SnapshotFinding,
@@ -24,6 +25,13 @@ export const PRIORITY_WEIGHTS = {
   runtimeCheck: { critical: 5, high: 3, medium: 2, low: 1, info: 0 } satisfies Record<Severity, number>,
   runtimeChecksCap: 15,
 } as const;
+
+/** The trait factors, in the order they are listed: each adds its weight when the finding's resource has it. */
+const TRAIT_FACTORS = [
+  { trait: 'internet-exposed', points: PRIORITY_WEIGHTS.internetExposed, label: 'Internet-exposed' },
+  { trait: 'sensitive-data', points: PRIORITY_WEIGHTS.sensitiveData, label: 'Sensitive data' },
+  { trait: 'admin-privilege', points: PRIORITY_WEIGHTS.adminPrivilege, label: 'Admin privileges' },
+] as const satisfies ReadonlyArray<{ trait: TraitName & PriorityFactorName; points: number; label: string }>;
 
 const SEVERITY_WORDS: Record<Severity, string> = {
   critical: 'Critical',
@@ -74,8 +82,6 @@ export function scoreFinding(finding: SnapshotFinding, group: ResourceGroup | un
     },
   ];
   if (group) {
-    const traitsOf = (name: TraitName): ResourceTrait[] =>
-      group.traits.filter((trait) => trait.trait === name);
     const deployed = group.cloud.filter((member) => member.method !== null);
     if (deployed.length > 0) {
       const strong = deployed.filter((member) => !member.weak);
@@ -94,27 +100,15 @@ export function scoreFinding(finding: SnapshotFinding, group: ResourceGroup | un
             : `Possibly deployed: ${count} in ${places.join(', ')} (matched by name only)`,
       });
     }
-    const exposure = traitsOf('internet-exposed');
-    if (exposure.length > 0)
-      factors.push({
-        factor: 'internet-exposed',
-        points: weighted(PRIORITY_WEIGHTS.internetExposed, exposure),
-        reason: `Internet-exposed: ${explain(exposure)}`,
-      });
-    const sensitive = traitsOf('sensitive-data');
-    if (sensitive.length > 0)
-      factors.push({
-        factor: 'sensitive-data',
-        points: weighted(PRIORITY_WEIGHTS.sensitiveData, sensitive),
-        reason: `Sensitive data: ${explain(sensitive)}`,
-      });
-    const admin = traitsOf('admin-privilege');
-    if (admin.length > 0)
-      factors.push({
-        factor: 'admin-privilege',
-        points: weighted(PRIORITY_WEIGHTS.adminPrivilege, admin),
-        reason: `Admin privileges: ${explain(admin)}`,
-      });
+    for (const { trait, points, label } of TRAIT_FACTORS) {
+      const traits = group.traits.filter((candidate) => candidate.trait === trait);
+      if (traits.length > 0)
+        factors.push({
+          factor: trait,
+          points: weighted(points, traits),
+          reason: `${label}: ${explain(traits)}`,
+        });
+    }
     if (group.failingChecks.length > 0) factors.push(runtimeFactor(group));
   }
   const total = factors.reduce((sum, factor) => sum + factor.points, 0);

@@ -145,7 +145,7 @@ const CLASS_RULES: readonly ClassRule[] = [
   },
   {
     pattern:
-      /(ekscluster|ekscluster|eksnodegroup|akscluster|kubernetescluster|managedclusters|gkecluster|containercluster|gkenodepool|containernodepool|notebookinstance)$/,
+      /(ekscluster|eksnodegroup|akscluster|kubernetescluster|managedclusters|gkecluster|containercluster|gkenodepool|containernodepool|notebookinstance)$/,
     resourceClass: 'compute',
     noun: 'cluster',
   },

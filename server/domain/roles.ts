@@ -3,6 +3,9 @@ import type { TokenRole, UserRole } from '../storage/database.js';
 
 export type Permission = 'ingest' | 'read' | 'triage' | 'admin';
 
+/** Dashboard user roles, least privileged first. */
+export const USER_ROLES = ['viewer', 'analyst', 'admin'] as const satisfies readonly UserRole[];
+
 /** Whoever a request acts for: an API token or a signed-in dashboard user, always inside one organisation. */
 export type Principal =
   | { kind: 'token'; id: number; organizationId: number; role: TokenRole; name: string }

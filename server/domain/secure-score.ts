@@ -17,6 +17,7 @@
  */
 import { compareText, SEVERITY_RANK, type Severity } from '../../scanners/core/types.js';
 import type { AnalysisSnapshot, ControlScore, SecureScore, SnapshotFinding } from './analysis-model.js';
+import { entry } from './maps.js';
 
 export const CONTROL_MAX_POINTS: Record<Severity, number> = {
   critical: 10,
@@ -42,16 +43,6 @@ function higher(a: Severity | undefined, b: Severity): Severity {
 
 function subjectOf(finding: SnapshotFinding): string {
   return finding.resourceKey ?? `file:${finding.repositoryId}:${finding.file}`;
-}
-
-/** The value at `key`, created by `make` when absent. */
-function entry<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
 }
 
 function round2(value: number): number {

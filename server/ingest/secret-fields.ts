@@ -3,6 +3,7 @@ import {
   BASE64ISH,
   characterClasses,
   expectedRandomEntropy,
+  HEX,
   shannonEntropy,
 } from '../../scanners/secrets/entropy.js';
 import { isFilePath, isIdentifier, isUuid } from '../../scanners/secrets/filters.js';
@@ -10,7 +11,7 @@ import { isFilePath, isIdentifier, isUuid } from '../../scanners/secrets/filters
 /** Names the Finding model never uses, but a careless uploader might send a secret under. */
 const SECRET_FIELD_NAME = /value|raw|plain|clear|match|passw|token|key|credential/i;
 /** Tag keys that name a secret: the field names above, and `secret` (a finding's `secret` field is its hash). */
-const SECRET_TAG_KEY = /value|raw|plain|clear|match|passw|token|key|credential|secret|private/i;
+const SECRET_TAG_KEY = new RegExp(`${SECRET_FIELD_NAME.source}|secret|private`, 'i');
 
 /**
  * JSON pointers (RFC 6901) of every field in `body` whose name looks like a secret value. Objects whose
@@ -61,7 +62,7 @@ export function looksLikeSecretValue(value: string): boolean {
   return value.split(/[\s\-_.:,;@]+/).some((run) => {
     if (run.length < 16 || !BASE64ISH.test(run) || isIdentifier(run)) return false;
     if (!/[A-Za-z]/.test(run) || !/\d/.test(run) || characterClasses(run) < 2) return false;
-    const alphabet = /^[0-9a-fA-F]+$/.test(run) ? 16 : 64;
+    const alphabet = HEX.test(run) ? 16 : 64;
     return shannonEntropy(run) >= expectedRandomEntropy(run.length, alphabet) * 0.8;
   });
 }

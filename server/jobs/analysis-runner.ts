@@ -15,7 +15,7 @@ import type {
 import { analyse } from '../domain/code-to-cloud.js';
 import { type Codeowners, parseCodeowners } from '../domain/codeowners.js';
 import { correlate } from '../domain/correlation.js';
-import type { AnalysisInput, AnalysisOutput, StoredFinding } from '../storage/cloud-storage.js';
+import type { AnalysisInput, AnalysisOutput, OwnerCandidate } from '../storage/cloud-storage.js';
 import type { Storage } from '../storage/storage.js';
 import { PollingLoop } from './polling-loop.js';
 
@@ -224,12 +224,6 @@ export function buildAnalysis(
     owners: deriveOwners(input, links, iacKeyOfAddress, ownerCandidates),
   };
 }
-
-/** An open finding whose owner no person assigned. */
-export type OwnerCandidate = Pick<
-  StoredFinding,
-  'id' | 'repositoryId' | 'branch' | 'file' | 'resource' | 'owner'
->;
 
 /**
  * A finding's owner: the CODEOWNERS owners of its file on its branch, else the `owner` tag of its IaC

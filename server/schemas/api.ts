@@ -9,10 +9,10 @@ import {
 } from '../storage/storage.js';
 import { CategorySchema, SeveritySchema } from './upload.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
 
-const SeverityCountsSchema = Type.Object({
+export const SeverityCountsSchema = Type.Object({
   critical: Type.Integer(),
   high: Type.Integer(),
   medium: Type.Integer(),
@@ -20,12 +20,14 @@ const SeverityCountsSchema = Type.Object({
   info: Type.Integer(),
 });
 
-export const FindingStatusSchema = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('closed'),
-  Type.Literal('risk_accepted'),
-  Type.Literal('false_positive'),
-]);
+export const FINDING_STATUSES = [
+  'open',
+  'closed',
+  'risk_accepted',
+  'false_positive',
+] as const satisfies readonly FindingStatus[];
+
+export const FindingStatusSchema = Type.Union(FINDING_STATUSES.map((status) => Type.Literal(status)));
 
 export const RepositoryRefSchema = Type.Object({
   id: Type.Integer(),

@@ -6,7 +6,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CATEGORIES, SEVERITIES } from '../../scanners/core/types.js';
 
-const Text = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength });
+export const Text = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength });
 const Line = Type.Integer({ minimum: 1 });
 const Column = Type.Integer({ minimum: 1 });
 

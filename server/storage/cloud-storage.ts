@@ -12,7 +12,12 @@ import type {
   CloudResource,
   CloudResourceOrigin,
 } from '../../scanners/cloud/model.js';
-import { compareText, SEVERITY_RANK, type Severity } from '../../scanners/core/types.js';
+import {
+  compareText,
+  type IacResourceRecord,
+  SEVERITY_RANK,
+  type Severity,
+} from '../../scanners/core/types.js';
 import type {
   AnalysisResult,
   AttackPath,
@@ -23,13 +28,11 @@ import type {
 } from '../domain/analysis-model.js';
 import { safeTags } from '../ingest/secret-fields.js';
 import type { UploadResource } from '../schemas/upload.js';
+import { chunk, ID_CHUNK, MAX_PARAMETERS } from './batches.js';
 import type { CloudResourceTable, Database, FindingStatus } from './database.js';
+import { inTransaction } from './transactions.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-/** SQLite allows 32,766 bound parameters per statement and PostgreSQL 65,535: stay under both. */
-const MAX_PARAMETERS = 30_000;
-const ID_CHUNK = 5_000;
 
 /** When one resource is reported by several sources, the first source here that says something wins. */
 const SOURCE_PRECEDENCE: readonly CloudImportSource[] = [
@@ -183,21 +186,10 @@ export interface AnalysisInput {
   codeowners: { repositoryId: number; branch: string; text: string }[];
 }
 
-export interface StoredIacResource {
+export interface StoredIacResource extends IacResourceRecord {
   id: number;
   repositoryId: number;
   branch: string;
-  family: 'terraform' | 'cloudformation' | 'arm';
-  type: string;
-  kind?: string;
-  address: string;
-  modulePath?: string;
-  name?: string;
-  file: string;
-  line: number;
-  traceTag?: string;
-  tags: Record<string, string>;
-  references: string[];
 }
 
 export interface StoredCloudResource extends CloudResource {
@@ -217,10 +209,12 @@ export interface StoredFinding {
   message: string;
   file: string;
   resource: string | null;
-  owner: string | null;
-  ownerSource: string | null;
-  firstSeenAt: string;
 }
+
+/** An open finding whose owner no person assigned: the analysis derives its owner. */
+export type OwnerCandidate = Pick<StoredFinding, 'id' | 'repositoryId' | 'branch' | 'file' | 'resource'> & {
+  owner: string | null;
+};
 
 /** What the analysis job writes back for one organisation. */
 export interface AnalysisOutput {
@@ -290,14 +284,30 @@ export interface ClaimedAnalysis {
  * `main`, else `master`, else the branch with the latest full inventory. Uploads do not name the default
  * branch, and these two names cover nearly every repository.
  */
-export function defaultBranch(
-  branches: readonly { branch: string; updatedAt: string }[],
-): string | undefined {
+function defaultBranch(branches: readonly { branch: string; updatedAt: string }[]): string | undefined {
   for (const name of ['main', 'master'])
     if (branches.some((candidate) => candidate.branch === name)) return name;
   return [...branches].sort(
     (a, b) => compareText(b.updatedAt, a.updatedAt) || compareText(a.branch, b.branch),
   )[0]?.branch;
+}
+
+/** Each repository's default branch (see defaultBranch) among its listed branches. */
+function defaultBranches(
+  branches: readonly { repositoryId: number; branch: string; updatedAt: string }[],
+): Map<number, string> {
+  const byRepository = new Map<number, { branch: string; updatedAt: string }[]>();
+  for (const { repositoryId, ...branch } of branches) {
+    const list = byRepository.get(repositoryId);
+    if (list) list.push(branch);
+    else byRepository.set(repositoryId, [branch]);
+  }
+  const defaults = new Map<number, string>();
+  for (const [repositoryId, list] of byRepository) {
+    const branch = defaultBranch(list);
+    if (branch !== undefined) defaults.set(repositoryId, branch);
+  }
+  return defaults;
 }
 
 /**
@@ -336,7 +346,7 @@ export class CloudStorage {
   async recordBranchInventory(input: BranchInventoryInput, now: string): Promise<boolean> {
     const replaceInventory = input.kind === 'full' && input.resources !== undefined;
     if (!replaceInventory && input.codeowners === undefined) return false;
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       await this.lockAnalysisState(trx, input.organizationId);
       await trx
         .insertInto('branch_inventories')
@@ -424,13 +434,14 @@ export class CloudStorage {
    * history. The same content as the current snapshot changes nothing and returns that snapshot.
    */
   async importCloud(organizationId: number, input: CloudImport, now: string): Promise<CloudImportOutcome> {
-    const resources = new Map<string, CloudResource>();
-    for (const resource of input.resources) resources.set(resource.uid, resource);
+    // Each resource's observation (tags filtered) is built once, for the digest and for the merge.
+    const resources = new Map<string, Observation>();
+    for (const resource of input.resources) resources.set(resource.uid, observationOf(resource));
     const checks = input.checks.filter((check) => resources.has(check.resourceUid));
     const orphanChecks = input.checks.length - checks.length;
-    const contentSha256 = importDigest(input.source, [...resources.values()], checks);
+    const contentSha256 = importDigest(input.source, resources, checks);
 
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       await this.lockAnalysisState(trx, organizationId);
       await trx
         .insertInto('cloud_accounts')
@@ -598,55 +609,93 @@ export class CloudStorage {
 
   /** The IaC resources linked to a deployed resource. */
   async codeLinksOf(organizationId: number, cloudResourceId: number): Promise<CodeLinkView[]> {
-    const rows = await this.db
-      .selectFrom('resource_links')
-      .innerJoin('iac_resources', 'iac_resources.id', 'resource_links.iac_resource_id')
-      .innerJoin('branch_inventories', 'branch_inventories.id', 'iac_resources.inventory_id')
-      .innerJoin('repositories', 'repositories.id', 'branch_inventories.repository_id')
-      .select([
-        'resource_links.method',
-        'repositories.id as repository_id',
-        'repositories.provider',
-        'repositories.owner',
-        'repositories.name as repository_name',
-        'branch_inventories.branch',
-        'iac_resources.address',
-        'iac_resources.file',
-        'iac_resources.line',
-      ])
-      .where('resource_links.organization_id', '=', organizationId)
-      .where('resource_links.cloud_resource_id', '=', cloudResourceId)
-      .orderBy('repositories.name')
-      .orderBy('branch_inventories.branch')
-      .orderBy('iac_resources.address')
-      .execute();
-    return rows.map((row) => ({
-      method: row.method as LinkMethod,
-      weak: row.method === 'name-heuristic',
-      repository: {
-        id: row.repository_id,
-        provider: row.provider,
-        owner: row.owner,
-        name: row.repository_name,
-      },
-      branch: row.branch,
-      address: row.address,
-      file: row.file,
-      line: row.line,
-    }));
+    return (await this.codeLinksOfResources(organizationId, [cloudResourceId])).get(cloudResourceId) ?? [];
+  }
+
+  /**
+   * The IaC resources linked to each of these deployed resources, in as few queries as the id list allows
+   * (pages list many resources). Resources without a link are absent from the map.
+   */
+  async codeLinksOfResources(
+    organizationId: number,
+    cloudResourceIds: readonly number[],
+  ): Promise<Map<number, CodeLinkView[]>> {
+    const links = new Map<number, CodeLinkView[]>();
+    for (const batch of chunk([...new Set(cloudResourceIds)], ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('resource_links')
+        .innerJoin('iac_resources', 'iac_resources.id', 'resource_links.iac_resource_id')
+        .innerJoin('branch_inventories', 'branch_inventories.id', 'iac_resources.inventory_id')
+        .innerJoin('repositories', 'repositories.id', 'branch_inventories.repository_id')
+        .select([
+          'resource_links.cloud_resource_id',
+          'resource_links.method',
+          'repositories.id as repository_id',
+          'repositories.provider',
+          'repositories.owner',
+          'repositories.name as repository_name',
+          'branch_inventories.branch',
+          'iac_resources.address',
+          'iac_resources.file',
+          'iac_resources.line',
+        ])
+        .where('resource_links.organization_id', '=', organizationId)
+        .where('resource_links.cloud_resource_id', 'in', batch)
+        .orderBy('repositories.name')
+        .orderBy('branch_inventories.branch')
+        .orderBy('iac_resources.address')
+        .orderBy('resource_links.id')
+        .execute();
+      for (const row of rows) {
+        const link: CodeLinkView = {
+          method: row.method as LinkMethod,
+          weak: row.method === 'name-heuristic',
+          repository: {
+            id: row.repository_id,
+            provider: row.provider,
+            owner: row.owner,
+            name: row.repository_name,
+          },
+          branch: row.branch,
+          address: row.address,
+          file: row.file,
+          line: row.line,
+        };
+        const list = links.get(row.cloud_resource_id);
+        if (list) list.push(link);
+        else links.set(row.cloud_resource_id, [link]);
+      }
+    }
+    return links;
   }
 
   /** Traits of a resource by its analysis key (`iac:<id>`, `cloud:<id>`). */
   async traitsOf(organizationId: number, resourceKey: string): Promise<TraitView[]> {
-    const rows = await this.db
-      .selectFrom('resource_traits')
-      .select(['trait', 'reason'])
-      .where('organization_id', '=', organizationId)
-      .where('resource_key', '=', resourceKey)
-      .orderBy('trait')
-      .orderBy('id')
-      .execute();
-    return rows;
+    return (await this.traitsOfResources(organizationId, [resourceKey])).get(resourceKey) ?? [];
+  }
+
+  /** Traits of each of these resources by analysis key, batched; resources without a trait are absent. */
+  async traitsOfResources(
+    organizationId: number,
+    resourceKeys: readonly string[],
+  ): Promise<Map<string, TraitView[]>> {
+    const traits = new Map<string, TraitView[]>();
+    for (const batch of chunk([...new Set(resourceKeys)], ID_CHUNK)) {
+      const rows = await this.db
+        .selectFrom('resource_traits')
+        .select(['resource_key', 'trait', 'reason'])
+        .where('organization_id', '=', organizationId)
+        .where('resource_key', 'in', batch)
+        .orderBy('trait')
+        .orderBy('id')
+        .execute();
+      for (const { resource_key, ...trait } of rows) {
+        const list = traits.get(resource_key);
+        if (list) list.push(trait);
+        else traits.set(resource_key, [trait]);
+      }
+    }
+    return traits;
   }
 
   /** The deployed resources a finding's IaC resource is linked to, with their failing runtime checks. */
@@ -753,7 +802,7 @@ export class CloudStorage {
   async claimAnalysis(now: string, leaseMs: number): Promise<ClaimedAnalysis | undefined> {
     const candidates = await this.db
       .selectFrom('analysis_state')
-      .select(['organization_id', 'requested'])
+      .select('organization_id')
       .whereRef('requested', '>', 'completed')
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
       .orderBy('organization_id')
@@ -766,15 +815,9 @@ export class CloudStorage {
         .set({ lease_until: leaseUntil })
         .where('organization_id', '=', candidate.organization_id)
         .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+        .returning('requested')
         .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 1) {
-        const state = await this.db
-          .selectFrom('analysis_state')
-          .select('requested')
-          .where('organization_id', '=', candidate.organization_id)
-          .executeTakeFirstOrThrow();
-        return { organizationId: candidate.organization_id, generation: state.requested };
-      }
+      if (claimed) return { organizationId: candidate.organization_id, generation: claimed.requested };
     }
     return undefined;
   }
@@ -845,9 +888,7 @@ export class CloudStorage {
   }
 
   /** Open findings whose owner no person assigned: the analysis derives theirs. */
-  async ownerCandidates(
-    organizationId: number,
-  ): Promise<Pick<StoredFinding, 'id' | 'repositoryId' | 'branch' | 'file' | 'resource' | 'owner'>[]> {
+  async ownerCandidates(organizationId: number): Promise<OwnerCandidate[]> {
     const rows = await this.db
       .selectFrom('findings')
       .select(['id', 'repository_id', 'branch', 'file', 'resource', 'owner'])
@@ -873,18 +914,15 @@ export class CloudStorage {
       .select(['id', 'repository_id', 'branch', 'inventory_scan_id', 'codeowners', 'updated_at'])
       .where('organization_id', '=', organizationId)
       .execute();
-    const branchesByRepository = new Map<number, { branch: string; updatedAt: string }[]>();
-    for (const inventory of inventories) {
-      if (inventory.inventory_scan_id === null) continue;
-      const list = branchesByRepository.get(inventory.repository_id) ?? [];
-      list.push({ branch: inventory.branch, updatedAt: inventory.updated_at });
-      branchesByRepository.set(inventory.repository_id, list);
-    }
-    const analysedBranches = new Map<number, string>();
-    for (const [repositoryId, branches] of branchesByRepository) {
-      const branch = defaultBranch(branches);
-      if (branch !== undefined) analysedBranches.set(repositoryId, branch);
-    }
+    const analysedBranches = defaultBranches(
+      inventories
+        .filter((inventory) => inventory.inventory_scan_id !== null)
+        .map((inventory) => ({
+          repositoryId: inventory.repository_id,
+          branch: inventory.branch,
+          updatedAt: inventory.updated_at,
+        })),
+    );
     // Repositories without any IaC inventory still get scores and priorities for their default branch.
     const scannedBranches = await this.db
       .selectFrom('scans')
@@ -893,16 +931,15 @@ export class CloudStorage {
       .where('kind', '=', 'full')
       .groupBy(['repository_id', 'branch'])
       .execute();
-    const scannedByRepository = new Map<number, { branch: string; updatedAt: string }[]>();
-    for (const row of scannedBranches) {
-      const list = scannedByRepository.get(row.repository_id) ?? [];
-      list.push({ branch: row.branch, updatedAt: String(row.last) });
-      scannedByRepository.set(row.repository_id, list);
-    }
-    for (const [repositoryId, branches] of scannedByRepository) {
-      if (analysedBranches.has(repositoryId)) continue;
-      const branch = defaultBranch(branches);
-      if (branch !== undefined) analysedBranches.set(repositoryId, branch);
+    const scannedDefaults = defaultBranches(
+      scannedBranches.map((row) => ({
+        repositoryId: row.repository_id,
+        branch: row.branch,
+        updatedAt: String(row.last),
+      })),
+    );
+    for (const [repositoryId, branch] of scannedDefaults) {
+      if (!analysedBranches.has(repositoryId)) analysedBranches.set(repositoryId, branch);
     }
 
     const branchOf = new Map(inventories.map((inventory) => [inventory.id, inventory]));
@@ -1016,9 +1053,6 @@ export class CloudStorage {
           'message',
           'file',
           'resource',
-          'owner',
-          'owner_source',
-          'first_seen_at',
         ])
         .where('organization_id', '=', organizationId)
         .where('repository_id', '=', repositoryId)
@@ -1039,9 +1073,6 @@ export class CloudStorage {
           message: row.message,
           file: row.file,
           resource: row.resource,
-          owner: row.owner,
-          ownerSource: row.owner_source,
-          firstSeenAt: row.first_seen_at,
         });
       }
     }
@@ -1056,7 +1087,7 @@ export class CloudStorage {
   /** Replaces the organisation's derived data with one analysis run's, in one transaction. */
   async storeAnalysis(organizationId: number, output: AnalysisOutput, now: string): Promise<void> {
     const day = now.slice(0, 10);
-    await this.db.transaction().execute(async (trx) => {
+    await inTransaction(this.db, async (trx) => {
       await this.lockAnalysisState(trx, organizationId);
       // An import or scan during the run may have removed resources the run linked: those links are dropped
       // (the organisation is out of date again and the next run links what is there now).
@@ -1122,7 +1153,7 @@ export class CloudStorage {
           .where('id', 'in', batch)
           .execute();
       }
-      // In id order, as other writers of findings go, so that concurrent updates do not deadlock.
+      // In id order, as other writers of findings go, so that deadlocks stay rare (inTransaction retries the rest).
       const priorities = [...output.result.priorities.values()].sort((a, b) => a.findingId - b.findingId);
       for (const priority of priorities) {
         const details = JSON.stringify({ factors: priority.factors, reasons: priority.reasons });
@@ -1323,13 +1354,31 @@ export class CloudStorage {
         ),
       );
     const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
-    const rows = await this.governanceColumns(base)
-      .orderBy('findings.first_seen_at')
-      .orderBy('findings.severity_rank', 'desc')
-      .orderBy('findings.id')
-      .limit(limit)
-      .execute();
-    return { items: rows.map(toGovernanceFinding), total: Number(counted.count) };
+    // Most overdue first means furthest past its own severity's cutoff. The top `limit` overall are among each
+    // severity's `limit` oldest, so each severity is read by its index and the lists are merged here.
+    const overdueBy = (finding: GovernanceFinding): number =>
+      Date.parse(cutoffs[finding.severity] ?? finding.firstSeenAt) - Date.parse(finding.firstSeenAt);
+    const candidates: GovernanceFinding[] = [];
+    for (const [severity, cutoff] of severities) {
+      const rows = await this.governanceColumns(
+        this.db
+          .selectFrom('findings')
+          .where('findings.organization_id', '=', organizationId)
+          .where('findings.status', '=', 'open')
+          .where('findings.severity', '=', severity)
+          .where('findings.first_seen_at', '<', cutoff),
+      )
+        .orderBy('findings.first_seen_at')
+        .orderBy('findings.id')
+        .limit(limit)
+        .execute();
+      candidates.push(...rows.map(toGovernanceFinding));
+    }
+    candidates.sort(
+      (a, b) =>
+        overdueBy(b) - overdueBy(a) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.id - b.id,
+    );
+    return { items: candidates.slice(0, limit), total: Number(counted.count) };
   }
 
   /** Findings first seen since `since`, and findings closed since then (by their close event). */
@@ -1615,13 +1664,16 @@ function mergedColumns(observations: Record<string, Observation>) {
   };
 }
 
-/** Puts one source's import into the account's merged resources: ids stay stable across imports. */
+/**
+ * Puts one source's import (its observation of each resource, by uid) into the account's merged resources:
+ * ids stay stable across imports.
+ */
 async function mergeObservations(
   trx: Transaction<Database>,
   organizationId: number,
   accountId: number,
   source: CloudImportSource,
-  resources: Map<string, CloudResource>,
+  resources: Map<string, Observation>,
   now: string,
 ): Promise<void> {
   const existing = await trx
@@ -1636,7 +1688,7 @@ async function mergeObservations(
     const observations = JSON.parse(row.observations) as Record<string, Observation>;
     const incoming = resources.get(row.uid);
     const before = row.observations;
-    if (incoming) observations[source] = observationOf(incoming);
+    if (incoming) observations[source] = incoming;
     else delete observations[source];
     if (Object.keys(observations).length === 0) {
       vanished.push(row.id);
@@ -1654,14 +1706,14 @@ async function mergeObservations(
     await trx.deleteFrom('resource_links').where('cloud_resource_id', 'in', batch).execute();
     await trx.deleteFrom('cloud_resources').where('id', 'in', batch).execute();
   }
-  const inserts = [...resources.values()]
-    .filter((resource) => !seen.has(resource.uid))
-    .map((resource) => {
-      const observations = { [source]: observationOf(resource) };
+  const inserts = [...resources]
+    .filter(([uid]) => !seen.has(uid))
+    .map(([uid, observation]) => {
+      const observations = { [source]: observation };
       return {
         organization_id: organizationId,
         cloud_account_id: accountId,
-        uid: resource.uid,
+        uid,
         ...mergedColumns(observations),
         observations: JSON.stringify(sortedObject(observations)),
         updated_at: now,
@@ -1687,13 +1739,13 @@ async function requestAnalysis(db: Executor, organizationId: number): Promise<vo
 /** Content identity of an import: resources and checks in a canonical order, tags filtered as stored. */
 function importDigest(
   source: string,
-  resources: readonly CloudResource[],
+  resources: ReadonlyMap<string, Observation>,
   checks: readonly CloudCheckResult[],
 ): string {
   const canonical = {
     source,
-    resources: resources
-      .map((resource) => ({ uid: resource.uid, ...observationOf(resource) }))
+    resources: [...resources]
+      .map(([uid, observation]) => ({ uid, ...observation }))
       .sort((a, b) => compareText(a.uid, b.uid)),
     checks: checks
       .map((check) => ({ ...check, categories: [...check.categories].sort(compareText) }))
@@ -1756,10 +1808,4 @@ function toSnapshotView(row: {
     checks: row.checks,
     failingChecks: row.failing_checks,
   };
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }

@@ -2,6 +2,7 @@
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../scanners/core/types.js';
 import { type FindingContent, type KnownFinding, planLifecycle } from '../domain/lifecycle.js';
+import { chunk, ID_CHUNK, MAX_PARAMETERS } from './batches.js';
 import { CloudStorage, deployedFilter, PRIORITY_SORT_KEY } from './cloud-storage.js';
 import type {
   Database,
@@ -25,7 +26,10 @@ import type {
   ExportClaim,
   ExportCursorView,
   ExportEvent,
+  FindingCount,
+  FindingCountColumn,
   FindingEventView,
+  FindingFilter,
   FindingPage,
   FindingQuery,
   FindingStatus,
@@ -51,11 +55,7 @@ import type {
   UserView,
 } from './storage.js';
 import { FINDING_COUNT_CAP } from './storage.js';
-
-/** SQLite allows 32,766 bound parameters per statement and PostgreSQL 65,535: stay under both. */
-const MAX_PARAMETERS = 30_000;
-/** For `where id in (…)` lists. */
-const ID_CHUNK = 5_000;
+import { inTransaction } from './transactions.js';
 
 /** The repository of a joined row, as toFindingView and toScanView read it. */
 const REPOSITORY_COLUMNS = [
@@ -291,7 +291,7 @@ export class KyselyStorage implements Storage {
     userId: number,
     role: User['role'],
   ): Promise<UserChangeResult> {
-    return this.db.transaction().execute(async (trx): Promise<UserChangeResult> => {
+    return inTransaction(this.db, async (trx): Promise<UserChangeResult> => {
       const { user, otherAdmins } = await this.lockAdmins(trx, organizationId, userId);
       if (!user) return { outcome: 'not-found' };
       if (user.role === 'admin' && role !== 'admin' && user.disabled_at === null && otherAdmins === 0)
@@ -307,7 +307,7 @@ export class KyselyStorage implements Storage {
     disabled: boolean,
     now: string,
   ): Promise<UserChangeResult> {
-    return this.db.transaction().execute(async (trx): Promise<UserChangeResult> => {
+    return inTransaction(this.db, async (trx): Promise<UserChangeResult> => {
       const { user, otherAdmins } = await this.lockAdmins(trx, organizationId, userId);
       if (!user) return { outcome: 'not-found' };
       if (!disabled) {
@@ -330,7 +330,7 @@ export class KyselyStorage implements Storage {
     passwordHash: string,
     keepSessionHash: string | null,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const result = await trx
         .updateTable('users')
         .set({ password_hash: passwordHash })
@@ -410,7 +410,7 @@ export class KyselyStorage implements Storage {
   }
 
   async recordScan(input: NewScan, now: string): Promise<{ scan: ScanView; created: boolean }> {
-    const scanId = await this.db.transaction().execute(async (trx) => {
+    const scanId = await inTransaction(this.db, async (trx) => {
       const repositoryId = await ensureRepository(trx, input, now);
       const existing = await trx
         .selectFrom('scans')
@@ -480,43 +480,43 @@ export class KyselyStorage implements Storage {
       if (list) list.push(branch);
       else branchesByRepository.set(branch.repository_id, [branch]);
     }
-    return repositories.map((repository) => {
-      const openBySeverity = openByRepository.get(repository.id) ?? emptySeverityCounts();
-      const own = branchesByRepository.get(repository.id) ?? [];
-      const lastScanAt = own.reduce<string | null>(
-        (latest, branch) => (latest === null || branch.last_scan_at > latest ? branch.last_scan_at : latest),
-        null,
-      );
-      return {
-        ...repository,
-        branches: own.map((branch) => branch.branch).sort(),
-        openFindings: Object.values(openBySeverity).reduce((sum, count) => sum + count, 0),
-        openBySeverity,
-        lastScanAt,
-      };
-    });
+    return repositories.map((repository) =>
+      toRepositoryView(
+        repository,
+        openByRepository.get(repository.id) ?? emptySeverityCounts(),
+        branchesByRepository.get(repository.id) ?? [],
+      ),
+    );
+  }
+
+  async getRepository(organizationId: number, repositoryId: number): Promise<RepositoryView | undefined> {
+    const row = await this.db
+      .selectFrom('repositories')
+      .leftJoin('repository_open_counts', 'repository_open_counts.repository_id', 'repositories.id')
+      .select(['repositories.id', 'repositories.provider', 'repositories.owner', 'repositories.name'])
+      .select(SEVERITIES.map((severity) => `repository_open_counts.${severity}` as const))
+      .where('repositories.organization_id', '=', organizationId)
+      .where('repositories.id', '=', repositoryId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const branches = await this.db
+      .selectFrom('scans')
+      .select(['branch', (eb) => eb.fn.max('created_at').as('last_scan_at')])
+      .where('organization_id', '=', organizationId)
+      .where('repository_id', '=', repositoryId)
+      .groupBy('branch')
+      .execute();
+    const openBySeverity = emptySeverityCounts();
+    for (const severity of SEVERITIES) openBySeverity[severity] = Number(row[severity] ?? 0);
+    const { id, provider, owner, name } = row;
+    return toRepositoryView({ id, provider, owner, name }, openBySeverity, branches);
   }
 
   async listFindings(organizationId: number, query: FindingQuery): Promise<FindingPage> {
-    let filtered = this.db.selectFrom('findings').where('findings.organization_id', '=', organizationId);
-    if (query.repositoryId !== undefined)
-      filtered = filtered.where('findings.repository_id', '=', query.repositoryId);
-    if (query.severity?.length) filtered = filtered.where('findings.severity', 'in', query.severity);
-    if (query.status?.length) filtered = filtered.where('findings.status', 'in', query.status);
-    if (query.category !== undefined) filtered = filtered.where('findings.category', '=', query.category);
-    if (query.ruleId !== undefined) filtered = filtered.where('findings.rule_id', '=', query.ruleId);
-    if (query.branch !== undefined) filtered = filtered.where('findings.branch', '=', query.branch);
-    if (query.owner !== undefined) filtered = filtered.where('findings.owner', '=', query.owner);
-    if (query.firstSeenBefore !== undefined)
-      filtered = filtered.where('findings.first_seen_at', '<', query.firstSeenBefore);
-    if (query.firstSeenAfter !== undefined)
-      filtered = filtered.where('findings.first_seen_at', '>=', query.firstSeenAfter);
-    if (query.deployed !== undefined) filtered = filtered.where(deployedFilter(query.deployed));
-
     // Count at most one past the cap: an exact count of a million rows costs more than the page itself.
     const counted = await this.db
       .selectFrom(
-        filtered
+        findingsMatching(this.db, organizationId, query)
           .select(sql<number>`1`.as('one'))
           .limit(FINDING_COUNT_CAP + 1)
           .as('capped'),
@@ -524,6 +524,15 @@ export class KyselyStorage implements Storage {
       .select((eb) => eb.fn.countAll<number>().as('count'))
       .executeTakeFirstOrThrow();
     const total = Number(counted.count);
+    const items = await this.listFindingItems(organizationId, query);
+    return {
+      items,
+      total: Math.min(total, FINDING_COUNT_CAP),
+      totalCapped: total > FINDING_COUNT_CAP,
+    };
+  }
+
+  async listFindingItems(organizationId: number, query: FindingQuery): Promise<FindingView[]> {
     const column = {
       severity: 'findings.severity_rank',
       lastSeen: 'findings.last_seen_at',
@@ -532,7 +541,7 @@ export class KyselyStorage implements Storage {
       rule: 'findings.rule_id',
       priority: PRIORITY_SORT_KEY,
     } as const;
-    const rows = await filtered
+    const rows = await findingsMatching(this.db, organizationId, query)
       .innerJoin('repositories', 'repositories.id', 'findings.repository_id')
       .selectAll('findings')
       .select(REPOSITORY_COLUMNS)
@@ -542,11 +551,21 @@ export class KyselyStorage implements Storage {
       .limit(query.limit)
       .offset(query.offset)
       .execute();
-    return {
-      items: rows.map(toFindingView),
-      total: Math.min(total, FINDING_COUNT_CAP),
-      totalCapped: total > FINDING_COUNT_CAP,
-    };
+    return rows.map(toFindingView);
+  }
+
+  async countFindings<K extends FindingCountColumn>(
+    organizationId: number,
+    filter: FindingFilter,
+    by: readonly K[],
+  ): Promise<FindingCount<K>[]> {
+    const columns = by.map((column) => `findings.${column}` as const);
+    const rows = await findingsMatching(this.db, organizationId, filter)
+      .select(columns)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .$if(columns.length > 0, (query) => query.groupBy(columns))
+      .execute();
+    return rows.map((row) => ({ ...row, count: Number(row.count) }) as unknown as FindingCount<K>);
   }
 
   async getFinding(organizationId: number, findingId: number): Promise<FindingView | undefined> {
@@ -580,9 +599,10 @@ export class KyselyStorage implements Storage {
     change: StatusChange,
     now: string,
   ): Promise<StatusChangeResult> {
-    return this.db.transaction().execute(async (trx): Promise<StatusChangeResult> => {
+    return inTransaction(this.db, async (trx): Promise<StatusChangeResult> => {
       const applied = await applyStatusChange(trx, organizationId, findingId, change, now);
       if (applied.outcome !== 'changed') return applied;
+      if (applied.openChanged) await refreshOpenCounts(trx, organizationId, applied.repositoryId);
       const finding = await getFindingView(trx, organizationId, findingId);
       if (!finding) throw new Error(`finding ${findingId} vanished during triage`);
       return { outcome: 'changed', finding };
@@ -595,14 +615,19 @@ export class KyselyStorage implements Storage {
     change: StatusChange,
     now: string,
   ): Promise<BulkStatusResult> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const result: BulkStatusResult = { changed: [], notFound: [], invalidTransition: [] };
+      // Recounted once per repository at the end, not once per finding.
+      const recount = new Set<number>();
       for (const findingId of new Set(findingIds)) {
         const applied = await applyStatusChange(trx, organizationId, findingId, change, now);
-        if (applied.outcome === 'changed') result.changed.push(findingId);
-        else if (applied.outcome === 'not-found') result.notFound.push(findingId);
+        if (applied.outcome === 'changed') {
+          result.changed.push(findingId);
+          if (applied.openChanged) recount.add(applied.repositoryId);
+        } else if (applied.outcome === 'not-found') result.notFound.push(findingId);
         else result.invalidTransition.push({ id: findingId, from: applied.from });
       }
+      for (const repositoryId of recount) await refreshOpenCounts(trx, organizationId, repositoryId);
       return result;
     });
   }
@@ -614,7 +639,7 @@ export class KyselyStorage implements Storage {
     actor: string,
     now: string,
   ): Promise<number[]> {
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       const assigned: number[] = [];
       for (const ids of chunk([...new Set(findingIds)], ID_CHUNK)) {
         // Cleared by a person, the owner may be derived again; set by a person, derivations leave it be.
@@ -657,7 +682,7 @@ export class KyselyStorage implements Storage {
       if (ids) ids.push(findingId);
       else idsByOwner.set(owner, [findingId]);
     }
-    return this.db.transaction().execute(async (trx) => {
+    return inTransaction(this.db, async (trx) => {
       let changed = 0;
       for (const [owner, allIds] of idsByOwner) {
         for (const ids of chunk(allIds, ID_CHUNK)) {
@@ -1088,14 +1113,20 @@ function toUserView(row: UserRow): UserView {
   };
 }
 
-/** Triage of one finding inside a transaction: the status, a history event and an audit entry. */
+/**
+ * Triage of one finding inside a transaction: the status, a history event and an audit entry. When the
+ * finding went in or out of `open`, the caller refreshes its repository's open counts.
+ */
 async function applyStatusChange(
   trx: Transaction<Database>,
   organizationId: number,
   findingId: number,
   change: StatusChange,
   now: string,
-): Promise<{ outcome: 'changed' } | Exclude<StatusChangeResult, { outcome: 'changed' }>> {
+): Promise<
+  | { outcome: 'changed'; repositoryId: number; openChanged: boolean }
+  | Exclude<StatusChangeResult, { outcome: 'changed' }>
+> {
   const current = await trx
     .selectFrom('findings')
     .select(['status', 'repository_id', 'severity'])
@@ -1119,9 +1150,6 @@ async function applyStatusChange(
     })
     .where('id', '=', findingId)
     .execute();
-  if ((current.status === 'open') !== (change.status === 'open')) {
-    await refreshOpenCounts(trx, organizationId, current.repository_id);
-  }
   await trx
     .insertInto('finding_events')
     .values({
@@ -1155,7 +1183,11 @@ async function applyStatusChange(
     },
     now,
   );
-  return { outcome: 'changed' };
+  return {
+    outcome: 'changed',
+    repositoryId: current.repository_id,
+    openChanged: (current.status === 'open') !== (change.status === 'open'),
+  };
 }
 
 /** The day `offset` days after `date` (YYYY-MM-DD, UTC). */
@@ -1489,6 +1521,25 @@ function toKnownFinding(row: FindingRow): KnownFinding {
   };
 }
 
+/** The organisation's findings that pass a query's filters: what lists, pages and counts start from. */
+function findingsMatching(db: Executor, organizationId: number, filter: FindingFilter) {
+  let filtered = db.selectFrom('findings').where('findings.organization_id', '=', organizationId);
+  if (filter.repositoryId !== undefined)
+    filtered = filtered.where('findings.repository_id', '=', filter.repositoryId);
+  if (filter.severity?.length) filtered = filtered.where('findings.severity', 'in', filter.severity);
+  if (filter.status?.length) filtered = filtered.where('findings.status', 'in', filter.status);
+  if (filter.category !== undefined) filtered = filtered.where('findings.category', '=', filter.category);
+  if (filter.ruleId !== undefined) filtered = filtered.where('findings.rule_id', '=', filter.ruleId);
+  if (filter.branch !== undefined) filtered = filtered.where('findings.branch', '=', filter.branch);
+  if (filter.owner !== undefined) filtered = filtered.where('findings.owner', '=', filter.owner);
+  if (filter.firstSeenBefore !== undefined)
+    filtered = filtered.where('findings.first_seen_at', '<', filter.firstSeenBefore);
+  if (filter.firstSeenAfter !== undefined)
+    filtered = filtered.where('findings.first_seen_at', '>=', filter.firstSeenAfter);
+  if (filter.deployed !== undefined) filtered = filtered.where(deployedFilter(filter.deployed));
+  return filtered;
+}
+
 async function getFindingView(
   db: Executor,
   organizationId: number,
@@ -1503,6 +1554,24 @@ async function getFindingView(
     .where('findings.id', '=', findingId)
     .executeTakeFirst();
   return row && toFindingView(row);
+}
+
+function toRepositoryView(
+  repository: RepositoryRef,
+  openBySeverity: SeverityCounts,
+  branches: readonly { branch: string; last_scan_at: string }[],
+): RepositoryView {
+  const lastScanAt = branches.reduce<string | null>(
+    (latest, branch) => (latest === null || branch.last_scan_at > latest ? branch.last_scan_at : latest),
+    null,
+  );
+  return {
+    ...repository,
+    branches: branches.map((branch) => branch.branch).sort(),
+    openFindings: Object.values(openBySeverity).reduce((sum, count) => sum + count, 0),
+    openBySeverity,
+    lastScanAt,
+  };
 }
 
 function repositoryRef(row: {
@@ -1592,10 +1661,4 @@ function toScanView(
 
 function emptySeverityCounts(): SeverityCounts {
   return Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as SeverityCounts;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
 }

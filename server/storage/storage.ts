@@ -167,6 +167,18 @@ export interface FindingQuery {
   offset: number;
 }
 
+/** A FindingQuery's filters, without its order and paging. */
+export type FindingFilter = Omit<FindingQuery, 'sort' | 'order' | 'limit' | 'offset'>;
+
+/** The finding columns that a grouped count can group by. */
+export type FindingCountColumn = 'severity' | 'category' | 'status';
+
+/** One group of a grouped finding count: its values of the grouped-by columns, and how many findings. */
+export type FindingCount<K extends FindingCountColumn> = Pick<
+  { severity: Severity; category: string; status: FindingStatus },
+  K
+> & { count: number };
+
 export interface OrganizationSummary {
   openBySeverity: SeverityCounts;
   byStatus: Record<FindingStatus, number>;
@@ -408,11 +420,24 @@ export interface Storage {
   getScan(organizationId: number, scanId: number): Promise<ScanView | undefined>;
   listScans(organizationId: number, limit: number): Promise<ScanView[]>;
   listRepositories(organizationId: number): Promise<RepositoryView[]>;
+  /** One repository of the organisation, as listRepositories shows it. */
+  getRepository(organizationId: number, repositoryId: number): Promise<RepositoryView | undefined>;
   /**
    * A page of findings and their total, counted exactly up to FINDING_COUNT_CAP; past it, `total` is the
    * cap and `totalCapped` is true ("10,000+"), so that a filter matching a million rows stays fast.
    */
   listFindings(organizationId: number, query: FindingQuery): Promise<FindingPage>;
+  /** A page of findings as listFindings reads it, without counting the total (for readers that do not show it). */
+  listFindingItems(organizationId: number, query: FindingQuery): Promise<FindingView[]>;
+  /**
+   * The findings that match `filter`, counted exactly in one query grouped by the `by` columns. Only groups
+   * with findings are returned; with no columns, one group holds the whole count.
+   */
+  countFindings<K extends FindingCountColumn>(
+    organizationId: number,
+    filter: FindingFilter,
+    by: readonly K[],
+  ): Promise<FindingCount<K>[]>;
   getFinding(organizationId: number, findingId: number): Promise<FindingView | undefined>;
   listFindingEvents(organizationId: number, findingId: number): Promise<FindingEventView[]>;
   /** Triage: risk acceptance, false positive or reopening, with an audit entry, in one transaction. */

@@ -28,13 +28,13 @@ export interface StartedApp extends RunningApp {
   url: string;
 }
 
-/** The App on a free port, configured by environment variables only. */
-export async function startTestApp(
+/** Probot's standard environment for the App on `port` against the fake GitHub, with `extra` on top. */
+export function appEnvironment(
   github: FakeGitHub,
+  port: number,
   extra: Record<string, string> = {},
-): Promise<StartedApp> {
-  const port = await freePort();
-  const running = await startApp({
+): Record<string, string> {
+  return {
     APP_ID: String(APP_ID),
     PRIVATE_KEY: github.privateKey,
     WEBHOOK_SECRET,
@@ -45,7 +45,16 @@ export async function startTestApp(
     LOG_LEVEL: 'fatal',
     LOG_FORMAT: 'json',
     ...extra,
-  });
+  };
+}
+
+/** The App on a free port, configured by environment variables only. */
+export async function startTestApp(
+  github: FakeGitHub,
+  extra: Record<string, string> = {},
+): Promise<StartedApp> {
+  const port = await freePort();
+  const running = await startApp(appEnvironment(github, port, extra));
   return { ...running, url: `http://127.0.0.1:${port}` };
 }
 

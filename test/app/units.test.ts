@@ -1,7 +1,7 @@
 /** The App's pieces that need no GitHub: paths, patches, module references, the queue, settings, config merge. */
 import { describe, expect, it } from 'vitest';
 import { mergeConfigs } from '../../app/config.js';
-import { BlobCache, localModuleFolders, safeRelativePath } from '../../app/content.js';
+import { BlobCache, isTerraformFile, localModuleFolders, safeRelativePath } from '../../app/content.js';
 import { addChangedLines, patchLines } from '../../app/patch.js';
 import { RecentDeliveries, WorkQueue } from '../../app/queue.js';
 import { readSettings } from '../../app/settings.js';
@@ -36,6 +36,21 @@ describe('localModuleFolders', () => {
       `module "e" {\n  source = "git::https://example.com/x.git"\n}\n`;
     expect(localModuleFolders(text, 'envs/prod')).toEqual(['envs/prod/modules/a', 'envs/shared/b']);
     expect(localModuleFolders('module "x" {\n  source = "./"\n}\n', '')).toEqual(['']);
+  });
+
+  it('finds the sources the engine finds: one-line blocks and JSON syntax, never outside the repository', () => {
+    expect(localModuleFolders('module "a" { source = "./a" }\n', 'infra')).toEqual(['infra/a']);
+    const json = '{"module": {"b": {"source": "../b"}, "c": {"source": "../../../c"}}}';
+    expect(localModuleFolders(json, 'envs/prod')).toEqual(['envs/b']);
+  });
+});
+
+describe('isTerraformFile', () => {
+  it('takes the files the engine groups into a Terraform unit: configuration and variables, any case', () => {
+    for (const name of ['main.tf', 'infra/main.tf.json', 'prod.tfvars', 'x.auto.tfvars.json', 'LEGACY.TF'])
+      expect(isTerraformFile(name), name).toBe(true);
+    for (const name of ['main.tf.bak', 'tf', 'infra/template.json', 'README.md'])
+      expect(isTerraformFile(name), name).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import type {
 } from '../../server/domain/analysis-model.js';
 import { DEFAULT_MAX_PATHS, findAttackPaths } from '../../server/domain/attack-paths.js';
 import { analyse, buildContext } from '../../server/domain/code-to-cloud.js';
-import { finding, iac } from './snapshots.js';
+import { ADMIN_ACCESS_TAGS, finding, iac, PUBLIC_IP_TAGS } from './snapshots.js';
 
 function snapshot(iacResources: SnapshotIacResource[], findings: SnapshotFinding[] = []): AnalysisSnapshot {
   return { iacResources, cloudResources: [], links: [], findings, checks: [] };
@@ -76,7 +76,7 @@ describe('attack paths', () => {
       iac(1, 'aws_subnet.shared', 'aws_subnet', { references: [] }),
       iac(1, 'aws_db_instance.main', 'aws_db_instance', { name: 'main', references: ['aws_subnet.shared'] }),
     ];
-    const publicIp = finding(resources[0]?.key, 'PAL-AWS-EC2-002', 'medium', { tags: ['network'] });
+    const publicIp = finding(resources[0]?.key, 'PAL-AWS-EC2-002', 'medium', { tags: PUBLIC_IP_TAGS });
     expect(analyse(snapshot(resources, [publicIp])).attackPaths).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe('attack paths', () => {
           references: [`aws_iam_role.r${r}`],
         });
         resources.push(attachment);
-        findings.push(finding(attachment.key, 'PAL-AWS-IAM-002', 'high'));
+        findings.push(finding(attachment.key, 'PAL-AWS-IAM-002', 'high', { tags: ADMIN_ACCESS_TAGS }));
       }
     }
     for (let i = 0; i < 1470; i++) {
@@ -117,7 +117,7 @@ describe('attack paths', () => {
           references: [`aws_iam_role.r${random(50)}`],
         }),
       );
-      findings.push(finding(instance.key, 'PAL-AWS-EC2-002', 'medium'));
+      findings.push(finding(instance.key, 'PAL-AWS-EC2-002', 'medium', { tags: PUBLIC_IP_TAGS }));
     }
     expect(resources.length).toBeGreaterThanOrEqual(10_000);
     const result = analyse(snapshot(resources, findings));

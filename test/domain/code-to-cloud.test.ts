@@ -183,7 +183,7 @@ describe('analyse: exposure rules', () => {
   it('calls a bucket exposed for a public ACL, not for a missing public access block', () => {
     const bucket = iac(1, 'aws_s3_bucket.b', 'aws_s3_bucket', { name: 'b' });
     const missingBlock = finding(bucket.key, 'PAL-AWS-S3-003', 'medium', {
-      tags: ['aws', 's3', 'public-access'],
+      tags: ['aws', 's3', 'public-access', 'missing-safeguard'],
     });
     const publicRead = finding(bucket.key, 'PAL-AWS-S3-005', 'high', {
       message: 'S3 bucket aws_s3_bucket.b grants READ to AllUsers.',
@@ -200,6 +200,21 @@ describe('analyse: exposure rules', () => {
       evidence: { source: 'finding', findingId: publicRead.id, ruleId: 'PAL-AWS-S3-005' },
       weak: false,
     });
+  });
+
+  it('reads exposure and admin privileges from the finding’s rule tags, whatever the rule id', () => {
+    const group = iac(1, 'aws_instance.app', 'aws_instance', { name: 'app' });
+    const base = { iacResources: [group], cloudResources: [], links: [], checks: [] };
+    const customExposure = finding(group.key, 'ACME-NET-001', 'high', { tags: ['internet-exposed'] });
+    const customAdmin = finding(group.key, 'ACME-IAM-001', 'high', { tags: ['admin-privilege'] });
+    // Tags as a scanner from before the trait tags sent them: the rule id alone gives no trait.
+    const withoutTraitTags = finding(group.key, 'PAL-AWS-EC2-002', 'medium', {
+      tags: ['aws', 'ec2', 'network'],
+    });
+    expect(
+      traitNames(analyse({ ...base, findings: [customExposure, customAdmin] }).traits.get(group.key)),
+    ).toEqual(['admin-privilege', 'internet-exposed']);
+    expect(traitNames(analyse({ ...base, findings: [withoutTraitTags] }).traits.get(group.key))).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { SEVERITIES, type Severity } from '../../scanners/core/types.js';
 import type { AnalysisSnapshot, LinkMethod } from '../../server/domain/analysis-model.js';
 import { analyse } from '../../server/domain/code-to-cloud.js';
 import { PRIORITY_WEIGHTS } from '../../server/domain/priority.js';
-import { check, cloud, finding, iac } from './snapshots.js';
+import { check, cloud, finding, iac, PUBLIC_IP_TAGS } from './snapshots.js';
 
 interface Factors {
   /** 0: not deployed, 1: name-heuristic link, 2: trace-tag link. */
@@ -38,6 +38,7 @@ function snapshotWith(factors: Factors): AnalysisSnapshot {
     findings.push(
       finding(instance.key, 'PAL-AWS-EC2-002', 'medium', {
         id: 2,
+        tags: PUBLIC_IP_TAGS,
         message: 'aws_instance.app gets a public IP.',
       }),
     );

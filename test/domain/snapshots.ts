@@ -54,6 +54,10 @@ export function cloud(
 
 let nextFindingId = 1000;
 
+/** The tags the scanner sends with findings of PAL-AWS-EC2-002 (public IP) and PAL-AWS-IAM-002 (AdministratorAccess). */
+export const PUBLIC_IP_TAGS = ['aws', 'ec2', 'network', 'internet-exposed'];
+export const ADMIN_ACCESS_TAGS = ['aws', 'iam', 'least-privilege', 'admin-privilege'];
+
 export function finding(
   resourceKey: string | undefined,
   ruleId: string,
@@ -177,12 +181,12 @@ export function awsSnapshot(): AnalysisSnapshot & {
   const sshOpen = finding(AWS.securityGroup, 'PAL-AWS-VPC-001', 'high', {
     title: 'Security group allows SSH (port 22) from the internet',
     message: 'Security group aws_security_group.web allows SSH (port 22) from 0.0.0.0/0.',
-    tags: ['aws', 'vpc', 'network', 'security-group'],
+    tags: ['aws', 'vpc', 'security-group', 'network', 'internet-exposed'],
   });
   const admin = finding(AWS.adminAttachment, 'PAL-AWS-IAM-002', 'high', {
     title: 'AdministratorAccess managed policy is attached',
     message: 'aws_iam_role_policy_attachment.admin attaches AdministratorAccess.',
-    tags: ['aws', 'iam', 'least-privilege'],
+    tags: ADMIN_ACCESS_TAGS,
   });
   const imds = finding(AWS.instance, 'PAL-AWS-EC2-001', 'high', {
     title: 'EC2 instance metadata service accepts IMDSv1',

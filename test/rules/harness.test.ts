@@ -8,6 +8,7 @@ import { renderRuleReference } from '../../scanners/rules/reference.js';
 import { builtinRuleList } from '../../scanners/rules/registry.js';
 import { findRuleFolders, renderRuleIndex } from '../../scanners/rules/rule-index.js';
 import type { RuleContext } from '../../scanners/rules/types.js';
+import { RULE_TRAIT_TAGS } from '../../server/domain/code-to-cloud.js';
 
 const builtin = builtinRuleList();
 const customFolder = path.join(import.meta.dirname, '../fixtures/custom-rules');
@@ -40,6 +41,20 @@ describe('rule catalogue', () => {
 
   it('generated rule reference is up to date (run `npm run rules:generate` if this fails)', () => {
     expect(readFileSync(packagePath('docs/rules.md'), 'utf8')).toBe(renderRuleReference());
+  });
+
+  it('declares code-to-cloud trait tags only where the analysis reads them', () => {
+    const tagged = (tag: string) => builtin.filter((rule) => rule.tags?.includes(tag));
+    const traitTags: readonly string[] = Object.values(RULE_TRAIT_TAGS);
+    for (const rule of builtin.filter((r) => r.tags?.some((tag) => traitTags.includes(tag))))
+      expect(rule.category, rule.id).toBe('iac');
+    for (const rule of tagged(RULE_TRAIT_TAGS.missingSafeguard)) {
+      expect(rule.tags, rule.id).toContain(RULE_TRAIT_TAGS.publicAccess);
+      expect(rule.tags, rule.id).not.toContain(RULE_TRAIT_TAGS.internetExposed);
+    }
+    expect(tagged(RULE_TRAIT_TAGS.internetExposed).length).toBeGreaterThan(0);
+    expect(tagged(RULE_TRAIT_TAGS.adminPrivilege).length).toBeGreaterThan(0);
+    expect(tagged(RULE_TRAIT_TAGS.missingSafeguard).length).toBeGreaterThan(0);
   });
 
   it('catches a rule whose fixtures disagree with its check', async () => {

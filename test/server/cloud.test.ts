@@ -6,6 +6,7 @@ import type { CloudImport, CloudResource } from '../../scanners/cloud/model.js';
 import type { ScanResult } from '../../scanners/core/types.js';
 import { ingestScan } from '../../server/ingest/ingest-scan.js';
 import type { UploadResource } from '../../server/schemas/upload.js';
+import { ID_CHUNK } from '../../server/storage/batches.js';
 import {
   ADMIN_TOKEN,
   bearer,
@@ -467,6 +468,54 @@ describe('code to cloud', () => {
     );
   });
 
+  it('reads the code links and traits of many resources in batches, as one resource at a time would', async () => {
+    await analysed();
+    const cloud = server.app.storage.cloud;
+    const organizationId = server.organizationId;
+    const account = (await cloud.listAccounts(organizationId))[0]!;
+    const { items } = await cloud.listAccountResources(organizationId, account.id, 100, 0);
+    const idOf = (name: string) => items.find((resource) => resource.name === name)!.id;
+    const ids = items.map((resource) => resource.id);
+    // A chunk of unknown ids first, so that the real ones (repeated) come in the second chunk.
+    const unknown = Array.from({ length: ID_CHUNK }, (_, index) => 1_000_000 + index);
+    const requested = [...unknown, ...ids, ...ids];
+    const links = await cloud.codeLinksOfResources(organizationId, requested);
+    const traits = await cloud.traitsOfResources(
+      organizationId,
+      requested.map((id) => `cloud:${id}`),
+    );
+
+    expect(links.get(idOf('acme-logs'))).toEqual([
+      expect.objectContaining({
+        method: 'state-address',
+        weak: false,
+        address: 'module.site.aws_s3_bucket.logs',
+        file: 'modules/site/main.tf',
+        branch: 'main',
+        repository: expect.objectContaining({ owner: 'acme', name: 'infra' }),
+      }),
+    ]);
+    expect(links.get(idOf('acme-named'))).toEqual([
+      expect.objectContaining({ method: 'name-heuristic', weak: true, address: 'aws_s3_bucket.named' }),
+    ]);
+    expect(links.has(idOf(HOSTILE_NAME))).toBe(false);
+    expect(traits.get(`cloud:${idOf('acme-reports')}`)?.map((trait) => trait.trait)).toContain(
+      'internet-exposed',
+    );
+    expect([...links.keys()].every((id) => ids.includes(id))).toBe(true);
+    expect([...traits.keys()].every((key) => ids.some((id) => key === `cloud:${id}`))).toBe(true);
+    for (const id of ids) {
+      expect(links.get(id) ?? []).toEqual(await cloud.codeLinksOf(organizationId, id));
+      expect(traits.get(`cloud:${id}`) ?? []).toEqual(await cloud.traitsOf(organizationId, `cloud:${id}`));
+    }
+
+    expect((await cloud.codeLinksOfResources(organizationId, [])).size).toBe(0);
+    expect((await cloud.traitsOfResources(organizationId, [])).size).toBe(0);
+    const otherOrganization = await server.organization('batch-other');
+    expect((await cloud.codeLinksOfResources(otherOrganization, ids)).size).toBe(0);
+    expect((await cloud.traitsOfResources(otherOrganization, [...traits.keys()])).size).toBe(0);
+  });
+
   it('filters findings by deployment and sorts them by priority', async () => {
     await analysed();
     const deployed = (await get('/api/v1/findings?deployed=true&limit=500')).json();
@@ -547,13 +596,30 @@ describe('code to cloud', () => {
     try {
       const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
       await ingestScan(strict.app.storage, strict.organizationId, uploadOf(corpus), threeDaysAgo);
+      // Low findings first seen six days ago are one day late on their five-day deadline: older, yet less overdue.
+      const lows = corpus.findings.filter((finding) => finding.severity === 'low');
+      expect(lows.length).toBeGreaterThan(0);
+      const sixDaysAgo = new Date(Date.now() - 6 * 86_400_000).toISOString();
+      await ingestScan(
+        strict.app.storage,
+        strict.organizationId,
+        uploadOf({ ...corpus, findings: lows }, { repository: 'legacy' }),
+        sixDaysAgo,
+      );
       const overdue = (
-        await strict.app.inject({ url: '/api/v1/governance/overdue', headers: bearer(ADMIN_TOKEN) })
+        await strict.app.inject({
+          url: '/api/v1/governance/overdue?limit=1000',
+          headers: bearer(ADMIN_TOKEN),
+        })
       ).json();
       const late = corpus.findings.filter((finding) =>
         ['critical', 'high', 'medium'].includes(finding.severity),
       );
-      expect(overdue.total).toBe(late.length);
+      expect(overdue.total).toBe(late.length + lows.length);
+      expect(overdue.items.map((item: { daysOverdue: number }) => item.daysOverdue)).toEqual([
+        ...late.map(() => 2),
+        ...lows.map(() => 1),
+      ]);
       expect(overdue.slaDays).toEqual({ critical: 1, high: 1, medium: 1, low: 5, info: null });
       expect(overdue.items[0]).toMatchObject({ daysOverdue: 2, status: 'open' });
       expect(overdue.items[0].dueAt).toBe(new Date(Date.parse(threeDaysAgo) + 86_400_000).toISOString());

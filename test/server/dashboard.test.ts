@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding, ScanResult } from '../../scanners/core/types.js';
+import { CATEGORIES, type Finding, type ScanResult, SEVERITIES } from '../../scanners/core/types.js';
 import { stackedBars, timeChart } from '../../server/dashboard/charts.js';
 import { csvCell } from '../../server/dashboard/csv.js';
 import { graphView } from '../../server/dashboard/graph.js';
 import { escapeHtml } from '../../server/dashboard/html.js';
 import { localPath } from '../../server/routes/dashboard/index.js';
+import type { FindingQuery } from '../../server/storage/storage.js';
 import {
   ADMIN_PASSWORD,
   ADMIN_TOKEN,
@@ -258,6 +259,73 @@ describe('pages', () => {
       payload: form({ csrf: viewer.csrfToken, status: 'open', reason: 'no' }).payload,
     });
     expect(viewerPost.statusCode).toBe(403);
+  });
+});
+
+describe('storage reads behind the pages', () => {
+  const list = (query: Partial<FindingQuery> = {}): FindingQuery => ({
+    sort: 'severity',
+    order: 'desc',
+    limit: 1000,
+    offset: 0,
+    ...query,
+  });
+
+  it('counts findings in one grouped query, as the list counts them', async () => {
+    const { storage } = server.app;
+    const organizationId = server.organizationId;
+    const open = await storage.countFindings(organizationId, { status: ['open'] }, ['category', 'severity']);
+    expect(open.length).toBeGreaterThan(1);
+    expect(open.every((group) => group.count > 0)).toBe(true);
+    for (const category of CATEGORIES) {
+      for (const severity of SEVERITIES) {
+        const listed = await storage.listFindings(
+          organizationId,
+          list({ category, severity: [severity], status: ['open'], limit: 1 }),
+        );
+        const group = open.find((entry) => entry.category === category && entry.severity === severity);
+        expect(group?.count ?? 0, `${category} ${severity}`).toBe(listed.total);
+      }
+    }
+
+    const byStatus = await storage.countFindings(organizationId, {}, ['status']);
+    const summary = await storage.summarize(organizationId);
+    for (const group of byStatus) expect(group.count).toBe(summary.byStatus[group.status]);
+    const [all] = await storage.countFindings(organizationId, {}, []);
+    expect(all).toEqual({ count: (await storage.listFindings(organizationId, list({ limit: 1 }))).total });
+
+    // With no column, the one group is there even when nothing matches; with columns, no group is.
+    expect(await storage.countFindings(organizationId, { deployed: true }, [])).toEqual([{ count: 0 }]);
+    expect(await storage.countFindings(organizationId, { ruleId: 'PAL-NONE' }, ['severity'])).toEqual([]);
+    const other = await server.organization('count-other');
+    expect(await storage.countFindings(other, {}, ['severity'])).toEqual([]);
+  });
+
+  it('lists a page of findings without its total, as listFindings does', async () => {
+    const { storage } = server.app;
+    const organizationId = server.organizationId;
+    for (const query of [
+      list(),
+      list({ sort: 'file', order: 'asc', limit: 3, offset: 2 }),
+      list({ severity: ['high'], status: ['open'], sort: 'rule' }),
+      list({ offset: 100_000 }),
+    ]) {
+      const page = await storage.listFindings(organizationId, query);
+      expect(await storage.listFindingItems(organizationId, query)).toEqual(page.items);
+    }
+  });
+
+  it('reads one repository of the organisation, as the list shows it', async () => {
+    const { storage } = server.app;
+    const organizationId = server.organizationId;
+    const repositories = await storage.listRepositories(organizationId);
+    expect(repositories.length).toBeGreaterThan(0);
+    for (const repository of repositories) {
+      expect(await storage.getRepository(organizationId, repository.id)).toEqual(repository);
+    }
+    const other = await server.organization('repository-other');
+    expect(await storage.getRepository(other, repositories[0]!.id)).toBeUndefined();
+    expect(await storage.getRepository(organizationId, 1_000_000)).toBeUndefined();
   });
 });
 

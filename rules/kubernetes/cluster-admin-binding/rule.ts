@@ -13,7 +13,7 @@ export default defineRule({
   benchmarks: [{ framework: 'CIS Kubernetes', version: '1.9.0', control: '5.1.1' }],
   remediation:
     'Bind a role with only the permissions the subject needs; keep cluster-admin for break-glass accounts outside application manifests.',
-  tags: ['kubernetes', 'rbac'],
+  tags: ['kubernetes', 'rbac', 'admin-privilege'],
   formats: ['kubernetes'],
   check({ model, report }) {
     for (const binding of model.kubernetes.roleBindings) {

@@ -12,7 +12,7 @@ export default defineRule({
   cwe: ['CWE-284', 'CWE-668'],
   remediation:
     "Restrict `loadBalancerSourceRanges` to the client networks, or make the load balancer internal with your cloud's annotation.",
-  tags: ['kubernetes', 'network'],
+  tags: ['kubernetes', 'network', 'internet-exposed'],
   formats: ['kubernetes'],
   check({ model, report }) {
     for (const service of model.kubernetes.services) {

@@ -12,7 +12,7 @@ export default defineRule({
   cwe: ['CWE-732', 'CWE-269'],
   benchmarks: [{ framework: 'CIS Kubernetes', version: '1.9.0', control: '5.1.3' }],
   remediation: 'List the exact API groups, resources and verbs the subject needs.',
-  tags: ['kubernetes', 'rbac'],
+  tags: ['kubernetes', 'rbac', 'admin-privilege'],
   formats: ['kubernetes'],
   check({ model, report }) {
     for (const role of model.kubernetes.roles) {

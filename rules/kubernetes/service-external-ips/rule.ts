@@ -12,7 +12,7 @@ export default defineRule({
   cwe: ['CWE-284'],
   remediation:
     'Remove `externalIPs`; use a LoadBalancer Service or an Ingress, and block the field with the DenyServiceExternalIPs admission plugin.',
-  tags: ['kubernetes', 'network'],
+  tags: ['kubernetes', 'network', 'internet-exposed'],
   formats: ['kubernetes'],
   check({ model, report }) {
     for (const service of model.kubernetes.services) {

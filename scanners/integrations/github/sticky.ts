@@ -6,7 +6,6 @@ import { STICKY_MARKER } from './comment.js';
 
 /** What the Action's client (@actions/github) and the App's (Probot) both are. */
 export type GitHubClient = CoreOctokit & { paginate: PaginateInterface } & Api;
-type Octokit = GitHubClient;
 
 export interface StickyTarget {
   owner: string;
@@ -20,7 +19,7 @@ export interface ExistingComment {
 }
 
 /** Comments by this identity count as ours; a marker pasted by anyone else is ignored. */
-async function ownLogin(octokit: Octokit): Promise<string | undefined> {
+async function ownLogin(octokit: GitHubClient): Promise<string | undefined> {
   try {
     // A personal access token can name its user; GITHUB_TOKEN and App tokens get 403 here and post as a Bot.
     const { data } = await octokit.rest.users.getAuthenticated();
@@ -30,12 +29,16 @@ async function ownLogin(octokit: Octokit): Promise<string | undefined> {
   }
 }
 
-/** The first comment with the marker written by a Bot (GITHUB_TOKEN, an App) or by the token's own user. */
+/**
+ * The first comment with the marker written by a Bot (GITHUB_TOKEN, an App) or by the token's own user.
+ * `postsAsBot`: the token is known to post as a Bot (an App's installation token), so it is not asked its user.
+ */
 export async function findSticky(
-  octokit: Octokit,
+  octokit: GitHubClient,
   target: StickyTarget,
+  options: { postsAsBot?: boolean } = {},
 ): Promise<ExistingComment | undefined> {
-  const login = await ownLogin(octokit);
+  const login = options.postsAsBot ? undefined : await ownLogin(octokit);
   const comments = await octokit.paginate(octokit.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
@@ -50,7 +53,7 @@ export async function findSticky(
 }
 
 export async function writeSticky(
-  octokit: Octokit,
+  octokit: GitHubClient,
   target: StickyTarget,
   existing: ExistingComment | undefined,
   body: string,

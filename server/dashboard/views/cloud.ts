@@ -1,5 +1,6 @@
 /** A cloud account (its inventory history, score, resources and their checks) and one deployed resource. */
 import type { ControlScore } from '../../domain/analysis-model.js';
+import { LINK_METHOD_WORDS } from '../../domain/code-to-cloud.js';
 import type {
   CloudAccountView,
   CloudCheckView,
@@ -14,13 +15,6 @@ import { badge, formatTime } from './layout.js';
 import { type ScoreWithHistory, scorePoints } from './overview.js';
 import { controlsTable } from './repository.js';
 
-const LINK_METHODS: Record<CodeLinkView['method'], string> = {
-  'trace-tag': 'trace tag',
-  'state-address': 'Terraform state address',
-  'cloudformation-stack': 'CloudFormation stack and logical id',
-  'name-heuristic': 'name heuristic',
-};
-
 function codeLinks(links: readonly CodeLinkView[]): SafeHtml {
   if (links.length === 0) return html`<span class="muted">no linked code</span>`;
   return html`<ul class="compact">${links.map(
@@ -28,7 +22,7 @@ function codeLinks(links: readonly CodeLinkView[]): SafeHtml {
       link,
     ) => html`<li><a href="/repositories/${link.repository.id}">${link.repository.owner}/${link.repository.name}</a>
       <code>${link.address}</code> <span class="muted path">${link.file}:${link.line} (${link.branch})</span>
-      <span class="muted">by ${LINK_METHODS[link.method]}</span>${link.weak ? html` <span class="badge weak">weak</span>` : ''}</li>`,
+      <span class="muted">by ${LINK_METHOD_WORDS[link.method]}</span>${link.weak ? html` <span class="badge weak">weak</span>` : ''}</li>`,
   )}</ul>`;
 }
 

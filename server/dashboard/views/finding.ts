@@ -3,17 +3,11 @@
  * the runtime findings of those resources, its priority with the reasons, its lifecycle history and, for
  * analysts and admins, the triage form.
  */
+import { LINK_METHOD_WORDS } from '../../domain/code-to-cloud.js';
 import type { DeployedResourceView, PriorityView } from '../../storage/cloud-storage.js';
 import type { FindingEventView, FindingView } from '../../storage/storage.js';
 import { html, type SafeHtml, safeLink } from '../html.js';
 import { badge, formatTime } from './layout.js';
-
-const LINK_METHODS: Record<DeployedResourceView['method'], string> = {
-  'trace-tag': 'trace tag',
-  'state-address': 'Terraform state address',
-  'cloudformation-stack': 'CloudFormation stack and logical id',
-  'name-heuristic': 'name heuristic',
-};
 
 /** What code to cloud knows of the finding. */
 export interface FindingCloudContext {
@@ -39,7 +33,7 @@ function deployedSection(context: FindingCloudContext, resource: string | null):
     <td><a href="/cloud/resources/${deployed.id}">${deployed.name ?? deployed.uid}</a><br><span class="muted path">${deployed.uid}</span><br><span class="muted">${deployed.type}</span></td>
     <td><a href="/cloud/accounts/${deployed.account.id}">${deployed.account.provider} ${deployed.account.accountId}</a></td>
     <td>${deployed.region ?? '—'}</td>
-    <td>${LINK_METHODS[deployed.method]}${deployed.weak ? html` <span class="badge weak" title="A name match only: check that this is the same resource">weak</span>` : ''}</td>
+    <td>${LINK_METHOD_WORDS[deployed.method]}${deployed.weak ? html` <span class="badge weak" title="A name match only: check that this is the same resource">weak</span>` : ''}</td>
     <td>${
       deployed.failingChecks.length === 0
         ? html`<span class="muted">none</span>`

@@ -3,12 +3,10 @@
  * analysts and admins a bulk form: accept the risk, mark false positive or assign an owner for the ticked rows.
  */
 import { CATEGORIES, SEVERITIES } from '../../../scanners/core/types.js';
-import type { FindingListQuery } from '../../schemas/api.js';
+import { FINDING_STATUSES, type FindingListQuery } from '../../schemas/api.js';
 import { FINDING_SORTS, type FindingPage, type RepositoryView } from '../../storage/storage.js';
 import { html, type SafeHtml, withQuery } from '../html.js';
 import { badge, formatTime } from './layout.js';
-
-const STATUSES = ['open', 'closed', 'risk_accepted', 'false_positive'] as const;
 
 const SORT_LABELS: Record<(typeof FINDING_SORTS)[number], string> = {
   severity: 'severity',
@@ -118,7 +116,7 @@ export function findingsView(options: {
     'status',
     'Status',
     query.status,
-    STATUSES.map((status) => [status, status.replace('_', ' ')]),
+    FINDING_STATUSES.map((status) => [status, status.replace('_', ' ')]),
   )}
   ${select(
     'category',

@@ -1,4 +1,5 @@
 /** Repository settings posture: findings of category `posture`, grouped per repository. */
+import { FINDING_STATUSES } from '../../schemas/api.js';
 import type { FindingPage, RepositoryView } from '../../storage/storage.js';
 import { html, type SafeHtml, withQuery } from '../html.js';
 import { badge, formatTime } from './layout.js';
@@ -26,7 +27,7 @@ GitLab and Azure DevOps settings are not collected yet, so their repositories ha
     (repository) =>
       html`<option value="${repository.id}"${repository.id === options.repositoryId ? html` selected` : ''}>${repository.owner}/${repository.name}</option>`,
   )}</select></label>
-  <label>Status <select name="status">${['open', 'closed', 'risk_accepted', 'false_positive'].map(
+  <label>Status <select name="status">${FINDING_STATUSES.map(
     (status) =>
       html`<option value="${status}"${status === options.status ? html` selected` : ''}>${status.replace('_', ' ')}</option>`,
   )}</select></label>

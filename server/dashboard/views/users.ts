@@ -1,9 +1,8 @@
 /** User management for admins, and the account page where anyone changes their own password. */
+import { USER_ROLES } from '../../domain/roles.js';
 import type { UserView } from '../../storage/storage.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatTime } from './layout.js';
-
-const ROLES = ['viewer', 'analyst', 'admin'] as const;
 
 /** A message after a form: an error, or what was done (with a generated password to show once). */
 export interface UsersNotice {
@@ -14,7 +13,7 @@ export interface UsersNotice {
 }
 
 function roleSelect(current: string): SafeHtml {
-  return html`<select name="role">${ROLES.map(
+  return html`<select name="role">${USER_ROLES.map(
     (role) => html`<option value="${role}"${role === current ? html` selected` : ''}>${role}</option>`,
   )}</select>`;
 }

@@ -1,8 +1,8 @@
 /** Cloud inventory: imports (POST /api/v1/cloud/imports) and reads of accounts and deployed resources. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ERROR_REPLIES } from '../../errors.js';
-import { findSecretFields } from '../../ingest/secret-fields.js';
 import { IdParamsSchema } from '../../schemas/api.js';
+import { refuseSecretFields } from '../scans/index.js';
 import {
   CloudAccountSchema,
   CloudImportSchema,
@@ -44,17 +44,9 @@ const cloud: FastifyPluginAsyncTypebox<CloudRoutesOptions> = async (app, options
         },
       },
       onRequest: app.requirePermission('ingest'),
-      preValidation: async (request, reply) => {
-        const secretFields = findSecretFields(request.body, '', /^\/resources\/\d+\/tags$/);
-        if (secretFields.length > 0) {
-          return reply.code(400).send({
-            statusCode: 400,
-            error: 'secret-value',
-            message: `${secretFields[0]}: a cloud import carries identifiers, names, places and tags only, never secret values`,
-            pointer: secretFields[0],
-          });
-        }
-      },
+      preValidation: refuseSecretFields(
+        'a cloud import carries identifiers, names, places and tags only, never secret values',
+      ),
       schema: {
         tags: ['cloud'],
         summary:

@@ -1,11 +1,8 @@
 /** Request and reply schemas of the cloud inventory API: the CloudImport body and the account/resource views. */
 import { type Static, Type } from '@sinclair/typebox';
 import { CLOUD_IMPORT_SOURCES } from '../../../scanners/cloud/model.js';
-import { SeveritySchema, TagsSchema } from '../../schemas/upload.js';
-
-const Text = (maxLength: number, minLength = 1) => Type.String({ minLength, maxLength });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+import { Nullable } from '../../schemas/api.js';
+import { SeveritySchema, TagsSchema, Text } from '../../schemas/upload.js';
 
 /** Resources in one import: a large AWS organisation account holds tens of thousands. */
 export const CLOUD_IMPORT_MAX_RESOURCES = 100_000;

@@ -15,7 +15,7 @@ import { errorView } from '../../dashboard/views/finding.js';
 import { layout, type Page, type PageUser } from '../../dashboard/views/layout.js';
 import { loginView, signedInDocument } from '../../dashboard/views/login.js';
 import { accountView, type UsersNotice, usersView } from '../../dashboard/views/users.js';
-import { actorName, can, type Principal } from '../../domain/roles.js';
+import { actorName, can, type Principal, USER_ROLES } from '../../domain/roles.js';
 import { errorStatus } from '../../errors.js';
 import { SESSION_COOKIE } from '../../plugins/auth.js';
 import { IdParamsSchema } from '../../schemas/api.js';
@@ -24,8 +24,8 @@ import {
   changeOwnPassword,
   createLocalUser,
   MANAGE_ERROR_MESSAGES,
+  MANAGE_ERROR_STATUS,
   resetPassword,
-  USER_ROLES,
   updateUser,
 } from '../users/manage.js';
 import { registerPages } from './pages.js';
@@ -471,7 +471,7 @@ const dashboard: FastifyPluginAsyncTypebox<DashboardOptions> = async (app, optio
       { username: request.body.username.trim(), role, password: request.body.password },
     );
     if ('error' in result) {
-      return showUsers(request, reply.code(result.error === 'username-taken' ? 409 : 400), user, {
+      return showUsers(request, reply.code(MANAGE_ERROR_STATUS[result.error]), user, {
         error: MANAGE_ERROR_MESSAGES[result.error],
       });
     }
@@ -517,7 +517,7 @@ const dashboard: FastifyPluginAsyncTypebox<DashboardOptions> = async (app, optio
         new Date().toISOString(),
       );
       if ('error' in result) {
-        return showUsers(request, reply.code(result.error === 'not-found' ? 404 : 409), user, {
+        return showUsers(request, reply.code(MANAGE_ERROR_STATUS[result.error]), user, {
           error: MANAGE_ERROR_MESSAGES[result.error],
         });
       }
@@ -539,22 +539,21 @@ const dashboard: FastifyPluginAsyncTypebox<DashboardOptions> = async (app, optio
     async (request, reply) => {
       const user = formUser(request, reply, request.body.csrf, 'admin');
       if (!user) return reply;
-      const target = await app.storage.getUser(user.organizationId, request.params.id);
       const result = await resetPassword(
         app.storage,
         { organizationId: user.organizationId, name: actorName(user) },
         request.params.id,
         undefined,
       );
-      if ('error' in result || !target) {
-        const error = 'error' in result ? result.error : 'not-found';
-        return showUsers(request, reply.code(error === 'not-found' ? 404 : 409), user, {
-          error: MANAGE_ERROR_MESSAGES[error],
+      if ('error' in result) {
+        return showUsers(request, reply.code(MANAGE_ERROR_STATUS[result.error]), user, {
+          error: MANAGE_ERROR_MESSAGES[result.error],
         });
       }
+      const { username, generatedPassword } = result.ok;
       return showUsers(request, reply, user, {
-        done: `Reset the password of ${target.username}; their sessions ended.`,
-        password: { username: target.username, value: result.ok.generatedPassword ?? '' },
+        done: `Reset the password of ${username}; their sessions ended.`,
+        password: { username, value: generatedPassword ?? '' },
       });
     },
   );

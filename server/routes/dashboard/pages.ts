@@ -18,9 +18,14 @@ import { postureView } from '../../dashboard/views/posture.js';
 import { repositoryView } from '../../dashboard/views/repository.js';
 import { actorName, can, type Principal } from '../../domain/roles.js';
 import { TRIAGE_STATUSES, triageExpiry } from '../../domain/triage.js';
-import { FindingListQuerySchema, IdParamsSchema, toFindingQuery } from '../../schemas/api.js';
-import type { ScoreView } from '../../storage/cloud-storage.js';
-import type { FindingQuery, FindingStatus, SeverityCounts } from '../../storage/storage.js';
+import {
+  FindingListQuerySchema,
+  FindingStatusSchema,
+  IdParamsSchema,
+  toFindingQuery,
+} from '../../schemas/api.js';
+import type { CloudResourceView, ScoreView } from '../../storage/cloud-storage.js';
+import type { FindingFilter, FindingQuery, FindingStatus, SeverityCounts } from '../../storage/storage.js';
 import { findingCodeToCloud } from '../cloud/finding-context.js';
 
 type UserPrincipal = Extract<Principal, { kind: 'user' }>;
@@ -116,31 +121,27 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
     const user = requireUser(request, reply);
     if (!user) return reply;
     const organizationId = user.organizationId;
-    const [summary, trends, scores, accounts, topPriorities, paths, analysis] = await Promise.all([
-      app.storage.summarize(organizationId),
-      app.storage.trends(organizationId, { days: 30 }, new Date().toISOString()),
-      app.storage.cloud.scores(organizationId, SCORE_DAYS),
-      app.storage.cloud.listAccounts(organizationId),
-      app.storage.cloud.topPriorities(organizationId, 10),
-      app.storage.cloud.attackPaths(organizationId, 200),
-      app.storage.cloud.lastAnalysis(organizationId),
-    ]);
-    const byCategory = await Promise.all(
-      CATEGORIES.map(async (category) => {
-        const counts = Object.fromEntries(
-          await Promise.all(
-            SEVERITIES.map(async (severity) => {
-              const page = await app.storage.listFindings(
-                organizationId,
-                countQuery({ category, severity: [severity], status: ['open'] }),
-              );
-              return [severity, page.total] as const;
-            }),
-          ),
-        ) as SeverityCounts;
-        return { category, counts };
-      }),
+    const [summary, trends, scores, accounts, topPriorities, paths, analysis, openCounts] = await Promise.all(
+      [
+        app.storage.summarize(organizationId),
+        app.storage.trends(organizationId, { days: 30 }, new Date().toISOString()),
+        app.storage.cloud.scores(organizationId, SCORE_DAYS),
+        app.storage.cloud.listAccounts(organizationId),
+        app.storage.cloud.topPriorities(organizationId, 10),
+        app.storage.cloud.attackPaths(organizationId, 200),
+        app.storage.cloud.lastAnalysis(organizationId),
+        app.storage.countFindings(organizationId, { status: ['open'] }, ['category', 'severity']),
+      ],
     );
+    const byCategory = CATEGORIES.map((category) => {
+      const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as SeverityCounts;
+      for (const group of openCounts) {
+        if (group.category === category && Object.hasOwn(counts, group.severity)) {
+          counts[group.severity] += group.count;
+        }
+      }
+      return { category, counts };
+    });
     const scoreOf = (scope: ScoreView['scope'], subject: string) =>
       withHistory(
         scores.current.find((score) => score.scope === scope && score.subject === subject),
@@ -213,7 +214,7 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
       });
       const rows = findingsCsv(
         query,
-        (pageQuery) => app.storage.listFindings(user.organizationId, pageQuery),
+        async (pageQuery) => ({ items: await app.storage.listFindingItems(user.organizationId, pageQuery) }),
         (ids) => app.storage.cloud.priorityScores(user.organizationId, ids),
       );
       const day = new Date().toISOString().slice(0, 10);
@@ -388,16 +389,16 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
     const user = requireUser(request, reply);
     if (!user) return reply;
     const organizationId = user.organizationId;
-    const repository = (await app.storage.listRepositories(organizationId)).find(
-      (candidate) => candidate.id === request.params.id,
-    );
+    const repository = await app.storage.getRepository(organizationId, request.params.id);
     if (!repository) return notFound(request, reply, 'repository');
     const open = { repositoryId: repository.id, status: ['open'] as FindingStatus[] };
-    const [scores, top, deployed, posture] = await Promise.all([
+    const countOf = async (filter: FindingFilter) =>
+      (await app.storage.countFindings(organizationId, filter, []))[0]?.count ?? 0;
+    const [scores, top, deployedOpen, postureOpen] = await Promise.all([
       app.storage.cloud.scores(organizationId, SCORE_DAYS),
       app.storage.listFindings(organizationId, { ...countQuery(open), sort: 'priority', limit: 15 }),
-      app.storage.listFindings(organizationId, countQuery({ ...open, deployed: true })),
-      app.storage.listFindings(organizationId, countQuery({ ...open, category: 'posture' })),
+      countOf({ ...open, deployed: true }),
+      countOf({ ...open, category: 'posture' }),
     ]);
     const score = withHistory(
       scores.current.find((entry) => entry.scope === 'repository' && entry.subject === String(repository.id)),
@@ -412,8 +413,8 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
       score,
       top,
       priorities,
-      deployedOpen: deployed.total,
-      postureOpen: posture.total,
+      deployedOpen,
+      postureOpen,
     });
     return sendPage(request, reply, `${repository.owner}/${repository.name}`, body, 'overview');
   });
@@ -442,12 +443,11 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
         app.storage.cloud.scores(organizationId, SCORE_DAYS),
         app.storage.cloud.listAccountResources(organizationId, account.id, ACCOUNT_PAGE_SIZE, offset),
       ]);
-      const items = await Promise.all(
-        page.items.map(async (resource) => ({
-          ...resource,
-          code: await app.storage.cloud.codeLinksOf(organizationId, resource.id),
-        })),
+      const codeLinks = await app.storage.cloud.codeLinksOfResources(
+        organizationId,
+        page.items.map((resource) => resource.id),
       );
+      const items = page.items.map((resource) => ({ ...resource, code: codeLinks.get(resource.id) ?? [] }));
       const score = withHistory(
         scores.current.find((entry) => entry.scope === 'account' && entry.subject === account.accountId),
         scores.history,
@@ -496,7 +496,7 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
       app.storage.cloud.attackPaths(organizationId, 20),
     ]);
     let truncated = accounts.length > GRAPH_ACCOUNTS;
-    const linked: LinkedResource[] = [];
+    const resources: CloudResourceView[] = [];
     for (const account of accounts.slice(0, GRAPH_ACCOUNTS)) {
       const page = await app.storage.cloud.listAccountResources(
         organizationId,
@@ -505,14 +505,22 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
         0,
       );
       if (page.total > page.items.length) truncated = true;
-      for (const resource of page.items) {
-        const [code, traits] = await Promise.all([
-          app.storage.cloud.codeLinksOf(organizationId, resource.id),
-          app.storage.cloud.traitsOf(organizationId, `cloud:${resource.id}`),
-        ]);
-        const exposed = traits.some((trait) => trait.trait !== 'deployed');
-        if (code.length > 0 || exposed) linked.push({ resource, code, traits });
-      }
+      resources.push(...page.items);
+    }
+    const ids = resources.map((resource) => resource.id);
+    const [codeLinks, traitsByKey] = await Promise.all([
+      app.storage.cloud.codeLinksOfResources(organizationId, ids),
+      app.storage.cloud.traitsOfResources(
+        organizationId,
+        ids.map((id) => `cloud:${id}`),
+      ),
+    ]);
+    const linked: LinkedResource[] = [];
+    for (const resource of resources) {
+      const code = codeLinks.get(resource.id) ?? [];
+      const traits = traitsByKey.get(`cloud:${resource.id}`) ?? [];
+      const exposed = traits.some((trait) => trait.trait !== 'deployed');
+      if (code.length > 0 || exposed) linked.push({ resource, code, traits });
     }
     return sendPage(request, reply, 'Graph', graphPageView({ linked, paths, truncated }), 'graph');
   });
@@ -525,13 +533,7 @@ export function registerPages(untyped: FastifyInstance, helpers: PageHelpers): v
         querystring: Type.Object(
           {
             repository: Type.Optional(Type.Integer({ minimum: 1 })),
-            status: Type.Optional(
-              Type.Union(
-                (['open', 'closed', 'risk_accepted', 'false_positive'] as const).map((status) =>
-                  Type.Literal(status),
-                ),
-              ),
-            ),
+            status: Type.Optional(FindingStatusSchema),
           },
           { additionalProperties: false },
         ),

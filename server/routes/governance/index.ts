@@ -6,12 +6,11 @@ import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typ
 import { SEVERITIES, type Severity } from '../../../scanners/core/types.js';
 import { type DigestScore, dueDate, weeklyDigest } from '../../domain/governance.js';
 import { ERROR_REPLIES } from '../../errors.js';
+import { Nullable } from '../../schemas/api.js';
 import { SeveritySchema } from '../../schemas/upload.js';
 import type { GovernanceFinding, ScoreHistoryPoint, ScoreView } from '../../storage/cloud-storage.js';
 
 const DAY_MS = 86_400_000;
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 const GovernanceFindingSchema = Type.Object({
   id: Type.Integer(),
@@ -266,7 +265,8 @@ const governance: FastifyPluginAsyncTypebox = async (app) => {
       const top = await app.storage.cloud.topPriorities(organizationId, 20);
       const scores = await app.storage.cloud.scores(organizationId, 8);
       const names = await app.storage.cloud.scoreSubjects(organizationId);
-      const scoreOf = (score: ScoreView, name: string): DigestScore => {
+      const scoreOf = (score: ScoreView): DigestScore => {
+        const name = scoreName(score, names);
         const history = scores.history.get(`${score.scope}:${score.subject}`) ?? [];
         const weekBefore = new Date(Date.parse(`${score.day}T00:00:00Z`) - 7 * DAY_MS)
           .toISOString()
@@ -289,15 +289,9 @@ const governance: FastifyPluginAsyncTypebox = async (app) => {
             reasons: finding.reasons,
           })),
           scores: {
-            organization: organization
-              ? scoreOf(organization, 'Organisation')
-              : { name: 'Organisation', percent: null },
-            repositories: scores.current
-              .filter((score) => score.scope === 'repository')
-              .map((score) => scoreOf(score, names.repositories.get(score.subject) ?? score.subject)),
-            accounts: scores.current
-              .filter((score) => score.scope === 'account')
-              .map((score) => scoreOf(score, names.accounts.get(score.subject) ?? score.subject)),
+            organization: organization ? scoreOf(organization) : { name: 'Organisation', percent: null },
+            repositories: scores.current.filter((score) => score.scope === 'repository').map(scoreOf),
+            accounts: scores.current.filter((score) => score.scope === 'account').map(scoreOf),
           },
         },
         now,
@@ -346,11 +340,7 @@ const governance: FastifyPluginAsyncTypebox = async (app) => {
       const names = await app.storage.cloud.scoreSubjects(organizationId);
       const view = (score: ScoreView) => ({
         ...score,
-        name:
-          score.scope === 'organization'
-            ? 'Organisation'
-            : ((score.scope === 'repository' ? names.repositories : names.accounts).get(score.subject) ??
-              score.subject),
+        name: scoreName(score, names),
         history: scores.history.get(`${score.scope}:${score.subject}`) ?? ([] as ScoreHistoryPoint[]),
       });
       return {
@@ -393,6 +383,17 @@ const governance: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
+
+/** What a score is of: the organisation, a repository's owner/name or an account's provider and id. */
+function scoreName(
+  score: ScoreView,
+  names: { repositories: Map<string, string>; accounts: Map<string, string> },
+): string {
+  if (score.scope === 'organization') return 'Organisation';
+  return (
+    (score.scope === 'repository' ? names.repositories : names.accounts).get(score.subject) ?? score.subject
+  );
+}
 
 function toDigestFinding(finding: GovernanceFinding) {
   return {

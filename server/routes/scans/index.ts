@@ -1,5 +1,6 @@
 /** Scan ingestion (POST /api/v1/scans) and scan reads. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_REPLIES } from '../../errors.js';
 import { ingestScan, queuedPayload, runKeyOf } from '../../ingest/ingest-scan.js';
 import { findSecretFields } from '../../ingest/secret-fields.js';
@@ -13,6 +14,25 @@ export interface ScanRoutesOptions {
   /** Uploads with at least this many findings are queued (202) rather than recorded in the request. */
   asyncThreshold: number;
   rateLimit: { max: number; timeWindow: number };
+}
+
+/**
+ * A preValidation hook that refuses a body with a field named like a secret value, the pointer then `why` in
+ * the message. Before schema validation, so that the reply names the field rather than "unknown property".
+ * Resource tags are keyed by the user's own names: stored through safeTags, not refused.
+ */
+export function refuseSecretFields(why: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const secretFields = findSecretFields(request.body, '', /^\/resources\/\d+\/tags$/);
+    if (secretFields.length > 0) {
+      return reply.code(400).send({
+        statusCode: 400,
+        error: 'secret-value',
+        message: `${secretFields[0]}: ${why}`,
+        pointer: secretFields[0],
+      });
+    }
+  };
 }
 
 const IngestReplySchema = Type.Object({
@@ -62,19 +82,9 @@ const scans: FastifyPluginAsyncTypebox<ScanRoutesOptions> = async (app, options)
         },
       },
       onRequest: app.requirePermission('ingest'),
-      // Before schema validation, so that the reply names the field rather than "unknown property".
-      preValidation: async (request, reply) => {
-        // Resource tags are keyed by the user's own names: stored through safeTags, not refused.
-        const secretFields = findSecretFields(request.body, '', /^\/resources\/\d+\/tags$/);
-        if (secretFields.length > 0) {
-          return reply.code(400).send({
-            statusCode: 400,
-            error: 'secret-value',
-            message: `${secretFields[0]}: a scan upload never carries secret values, only secret.sha256 and secret.preview`,
-            pointer: secretFields[0],
-          });
-        }
-      },
+      preValidation: refuseSecretFields(
+        'a scan upload never carries secret values, only secret.sha256 and secret.preview',
+      ),
       schema: {
         tags: ['scans'],
         summary: 'Upload a scan: metadata and findings; idempotent on (repository, commit, kind, runId)',

@@ -1,14 +1,7 @@
 /** Trends over time from the finding history: opened, fixed, reopened and open per day, and time to fix. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import { ERROR_REPLIES } from '../../errors.js';
-
-const SeverityCountsSchema = Type.Object({
-  critical: Type.Integer(),
-  high: Type.Integer(),
-  medium: Type.Integer(),
-  low: Type.Integer(),
-  info: Type.Integer(),
-});
+import { SeverityCountsSchema } from '../../schemas/api.js';
 
 const MeanSchema = Type.Object({
   findings: Type.Integer({ description: 'Findings closed in the window' }),

@@ -1,13 +1,14 @@
 /** User management for organisation admins, and a signed-in user's own password. */
 import { type FastifyPluginAsyncTypebox, Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
-import { actorName } from '../../domain/roles.js';
+import { actorName, USER_ROLES } from '../../domain/roles.js';
 import { ERROR_REPLIES, ErrorReplySchema } from '../../errors.js';
 import { IdParamsSchema } from '../../schemas/api.js';
 import {
   changeOwnPassword,
   createLocalUser,
   MANAGE_ERROR_MESSAGES,
+  MANAGE_ERROR_STATUS,
   MAX_PASSWORD_LENGTH,
   type ManageError,
   resetPassword,
@@ -15,7 +16,7 @@ import {
   updateUser,
 } from './manage.js';
 
-const UserRoleSchema = Type.Union([Type.Literal('viewer'), Type.Literal('analyst'), Type.Literal('admin')]);
+const UserRoleSchema = Type.Union(USER_ROLES.map((role) => Type.Literal(role)));
 
 export const UserViewSchema = Type.Object({
   id: Type.Integer(),
@@ -31,18 +32,8 @@ export const UserViewSchema = Type.Object({
 
 const PasswordSchema = Type.String({ maxLength: MAX_PASSWORD_LENGTH });
 
-const STATUS: Record<ManageError, 400 | 403 | 404 | 409> = {
-  'not-found': 404,
-  'last-admin': 409,
-  'username-taken': 409,
-  'invalid-username': 400,
-  'weak-password': 400,
-  'oidc-user': 409,
-  'wrong-password': 403,
-};
-
 function sendManageError(reply: FastifyReply, error: ManageError) {
-  const statusCode = STATUS[error];
+  const statusCode = MANAGE_ERROR_STATUS[error];
   return reply.code(statusCode).send({ statusCode, error, message: MANAGE_ERROR_MESSAGES[error] });
 }
 

@@ -6,7 +6,6 @@ import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { generatePassword } from '../../auth/secrets.js';
 import type { Storage, UserRole, UserView } from '../../storage/storage.js';
 
-export const USER_ROLES: readonly UserRole[] = ['viewer', 'analyst', 'admin'];
 export const USERNAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._@+-]{0,199}$';
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1000;
@@ -29,6 +28,17 @@ export const MANAGE_ERROR_MESSAGES: Record<ManageError, string> = {
   'weak-password': `A password is ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`,
   'oidc-user': 'This user signs in through OIDC and has no password here.',
   'wrong-password': 'The current password is wrong.',
+};
+
+/** The HTTP status of each error, for the API and the dashboard's forms. */
+export const MANAGE_ERROR_STATUS: Record<ManageError, 400 | 403 | 404 | 409> = {
+  'not-found': 404,
+  'last-admin': 409,
+  'username-taken': 409,
+  'invalid-username': 400,
+  'weak-password': 400,
+  'oidc-user': 409,
+  'wrong-password': 403,
 };
 
 export type Managed<T> = { ok: T } | { error: ManageError };
@@ -124,7 +134,7 @@ export async function resetPassword(
   actor: Actor,
   userId: number,
   password: string | undefined,
-): Promise<Managed<{ generatedPassword?: string }>> {
+): Promise<Managed<{ username: string; generatedPassword?: string }>> {
   const user = await storage.getUser(actor.organizationId, userId);
   if (!user) return { error: 'not-found' };
   if (user.source !== 'local') return { error: 'oidc-user' };
@@ -140,7 +150,7 @@ export async function resetPassword(
     target: `user:${userId}`,
     details: { username: user.username, generatedPassword: given === undefined },
   });
-  return { ok: { generatedPassword: given === undefined ? next : undefined } };
+  return { ok: { username: user.username, generatedPassword: given === undefined ? next : undefined } };
 }
 
 /** A signed-in user changes their own password; their other sessions end, this one stays. */

@@ -10,7 +10,7 @@ export default conditionRule({
     'The region-level EBS snapshot block public access state is unblocked, so snapshots can be made public.',
   cwe: ['CWE-284'],
   remediation: 'Set the state to block-all-sharing (or block-new-sharing).',
-  tags: ['aws', 'ebs', 'public-access'],
+  tags: ['aws', 'ebs', 'public-access', 'missing-safeguard'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.ebs.snapshotBlockPublicAccess',
   when: { attribute: 'state', equals: 'unblocked' },

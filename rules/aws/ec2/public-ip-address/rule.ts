@@ -13,7 +13,7 @@ export default defineRule({
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'EC2.9' }],
   remediation:
     'Launch instances in private subnets without public addresses; reach them through a load balancer, NAT or Session Manager.',
-  tags: ['aws', 'ec2', 'network'],
+  tags: ['aws', 'ec2', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const collection of ['aws.ec2.instances', 'aws.ec2.launchTemplates']) {

@@ -12,7 +12,7 @@ export default conditionRule({
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'ECS.2' }],
   remediation:
     'Run tasks in private subnets with assign_public_ip = false and reach them through a load balancer.',
-  tags: ['aws', 'ecs', 'network'],
+  tags: ['aws', 'ecs', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.ecs.services',
   when: { attribute: 'assignPublicIp', equals: true },

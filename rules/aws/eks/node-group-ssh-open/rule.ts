@@ -12,7 +12,7 @@ export default defineRule({
   cwe: ['CWE-284'],
   remediation:
     'List source_security_group_ids (SourceSecurityGroups) for remote access, or drop the SSH key and use Session Manager.',
-  tags: ['aws', 'eks', 'kubernetes', 'network'],
+  tags: ['aws', 'eks', 'kubernetes', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const group of resources(model, 'aws.eks.nodeGroups')) {

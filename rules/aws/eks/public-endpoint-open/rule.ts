@@ -13,7 +13,7 @@ export default conditionRule({
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'EKS.1' }],
   remediation:
     'Turn on private endpoint access and either turn public access off or restrict public_access_cidrs to known ranges.',
-  tags: ['aws', 'eks', 'kubernetes', 'network'],
+  tags: ['aws', 'eks', 'kubernetes', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.eks.clusters',
   when: {

@@ -18,7 +18,7 @@ export default defineRule({
   cwe: ['CWE-269'],
   remediation:
     'Attach job-function or custom least-privilege policies instead; reserve AdministratorAccess for break-glass roles behind MFA.',
-  tags: ['aws', 'iam', 'least-privilege'],
+  tags: ['aws', 'iam', 'least-privilege', 'admin-privilege'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const collection of ['aws.iam.roles', 'aws.iam.users', 'aws.iam.groups']) {

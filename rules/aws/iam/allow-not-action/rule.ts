@@ -14,7 +14,7 @@ export default defineRule({
   cwe: ['CWE-269'],
   remediation:
     'Rewrite the statement with Action listing what is allowed, or keep NotAction only in Deny statements.',
-  tags: ['aws', 'iam', 'least-privilege'],
+  tags: ['aws', 'iam', 'least-privilege', 'admin-privilege'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {

@@ -19,7 +19,7 @@ export default defineRule({
   cwe: ['CWE-269'],
   remediation:
     'Limit iam:PassRole to the ARNs of the roles the workload must pass, and add an iam:PassedToService condition.',
-  tags: ['aws', 'iam', 'privilege-escalation'],
+  tags: ['aws', 'iam', 'privilege-escalation', 'admin-privilege'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {

@@ -22,7 +22,7 @@ export default defineRule({
   ],
   remediation:
     'List the actions and resources the holder needs; keep full access to a few break-glass roles.',
-  tags: ['aws', 'iam', 'least-privilege'],
+  tags: ['aws', 'iam', 'least-privilege', 'admin-privilege'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {

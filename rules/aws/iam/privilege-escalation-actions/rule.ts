@@ -36,7 +36,7 @@ export default defineRule({
   cwe: ['CWE-269'],
   remediation:
     'Scope IAM write actions to the specific roles or users they manage, add a permissions boundary condition, or remove them.',
-  tags: ['aws', 'iam', 'privilege-escalation'],
+  tags: ['aws', 'iam', 'privilege-escalation', 'admin-privilege'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const { resource, document, holder } of identityPolicyDocuments(model)) {

@@ -12,7 +12,7 @@ export default conditionRule({
   cwe: ['CWE-306'],
   remediation:
     'Use auth type AWS_IAM, or put the function behind API Gateway or CloudFront with authentication and WAF.',
-  tags: ['aws', 'lambda', 'public-access'],
+  tags: ['aws', 'lambda', 'public-access', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.lambda.functionUrls',
   when: { attribute: 'authType', equals: 'NONE' },

@@ -11,7 +11,7 @@ export default conditionRule({
   cwe: ['CWE-284'],
   remediation:
     'Grant the permission to a specific service or account and set source_arn or source_account (SourceArn, SourceAccount).',
-  tags: ['aws', 'lambda', 'public-access'],
+  tags: ['aws', 'lambda', 'public-access', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.lambda.permissions',
   when: {

@@ -19,7 +19,7 @@ export default defineRule({
   ],
   remediation:
     'Place the domain in a VPC (vpc_options / VPCOptions), or name specific IAM principals in the access policy, or narrow it with a Condition such as aws:SourceIp.',
-  tags: ['aws', 'opensearch', 'elasticsearch', 'public-access', 'iam'],
+  tags: ['aws', 'opensearch', 'elasticsearch', 'public-access', 'iam', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const domain of resources(model, 'aws.opensearch.domains')) {

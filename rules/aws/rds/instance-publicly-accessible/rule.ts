@@ -13,7 +13,7 @@ export default conditionRule({
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'RDS.2' }],
   remediation:
     'Set publicly_accessible = false (PubliclyAccessible: false) and reach the database from inside the VPC.',
-  tags: ['aws', 'rds', 'network', 'public-access'],
+  tags: ['aws', 'rds', 'network', 'public-access', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.rds.instances',
   when: { attribute: 'publiclyAccessible', equals: true },

@@ -17,7 +17,7 @@ export default conditionRule({
   ],
   remediation:
     'Set publicly_accessible (PubliclyAccessible) to false and reach the cluster through the VPC, a VPN or a Redshift-managed VPC endpoint.',
-  tags: ['aws', 'redshift', 'network', 'public-access'],
+  tags: ['aws', 'redshift', 'network', 'public-access', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.redshift.clusters',
   when: {

@@ -12,7 +12,7 @@ export default conditionRule({
   cwe: ['CWE-284'],
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'S3.8' }],
   remediation: 'Set all four Block Public Access settings of the bucket to true.',
-  tags: ['aws', 's3', 'public-access'],
+  tags: ['aws', 's3', 'public-access', 'missing-safeguard'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.s3.buckets',
   when: {

@@ -14,7 +14,7 @@ export default defineRule({
   cwe: ['CWE-284'],
   remediation:
     'Declare a public access block for the bucket with all four settings on (aws_s3_bucket_public_access_block, or PublicAccessBlockConfiguration).',
-  tags: ['aws', 's3', 'public-access'],
+  tags: ['aws', 's3', 'public-access', 'missing-safeguard'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     // An account-wide block with every flag on, declared in the same module, covers every bucket.

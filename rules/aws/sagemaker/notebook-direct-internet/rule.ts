@@ -18,7 +18,7 @@ export default conditionRule({
   ],
   remediation:
     'Launch the notebook in a private subnet with direct_internet_access (DirectInternetAccess) set to Disabled, and reach the internet through a NAT gateway or VPC endpoints.',
-  tags: ['aws', 'sagemaker', 'network'],
+  tags: ['aws', 'sagemaker', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   resources: 'aws.sagemaker.notebookInstances',
   when: {

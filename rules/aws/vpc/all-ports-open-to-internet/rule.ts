@@ -14,7 +14,7 @@ export default defineRule({
   cwe: ['CWE-284'],
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'EC2.18' }],
   remediation: 'Open only the ports the service needs, from the sources that need them.',
-  tags: ['aws', 'vpc', 'security-group', 'network'],
+  tags: ['aws', 'vpc', 'security-group', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const group of resources(model, 'aws.vpc.securityGroups')) {

@@ -27,7 +27,7 @@ export default defineRule({
   cwe: ['CWE-284'],
   benchmarks: [{ framework: 'AWS Foundational Security Best Practices', control: 'EC2.19' }],
   remediation: 'Allow database ports only from the application security groups or private address ranges.',
-  tags: ['aws', 'vpc', 'security-group', 'database'],
+  tags: ['aws', 'vpc', 'security-group', 'database', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const group of resources(model, 'aws.vpc.securityGroups')) {

@@ -17,7 +17,7 @@ export default defineRule({
   ],
   remediation:
     'Remove the internet rule and reach the instances through Session Manager or a VPN range; keep admin ports closed to 0.0.0.0/0.',
-  tags: ['aws', 'vpc', 'ec2', 'security-group', 'network'],
+  tags: ['aws', 'vpc', 'ec2', 'security-group', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const group of resources(model, 'aws.vpc.securityGroups')) {

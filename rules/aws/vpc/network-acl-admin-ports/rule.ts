@@ -15,7 +15,7 @@ export default defineRule({
     { framework: 'AWS Foundational Security Best Practices', control: 'EC2.21' },
   ],
   remediation: 'Allow 22 and 3389 only from administrative address ranges, or not at all.',
-  tags: ['aws', 'vpc', 'network-acl'],
+  tags: ['aws', 'vpc', 'network-acl', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const acl of resources(model, 'aws.vpc.networkAcls')) {

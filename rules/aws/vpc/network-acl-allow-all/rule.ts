@@ -10,7 +10,7 @@ export default defineRule({
   description: 'A network ACL ingress entry allows every protocol from 0.0.0.0/0 or ::/0.',
   cwe: ['CWE-284'],
   remediation: 'Allow only the protocols and ports the subnet serves, and deny the rest.',
-  tags: ['aws', 'vpc', 'network-acl'],
+  tags: ['aws', 'vpc', 'network-acl', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check({ model, report }) {
     for (const acl of resources(model, 'aws.vpc.networkAcls')) {

@@ -17,7 +17,7 @@ export default defineRule({
   ],
   remediation:
     'Allow port 22 only from known address ranges or security groups, or use Session Manager instead of opening the port.',
-  tags: ['aws', 'vpc', 'security-group', 'network'],
+  tags: ['aws', 'vpc', 'security-group', 'network', 'internet-exposed'],
   formats: ['terraform', 'cloudformation'],
   check: internetPortCheck(22, 'SSH'),
 });

@@ -18,7 +18,7 @@ export default defineRule({
   ],
   remediation:
     'Make the cluster private (private_cluster_enabled / enablePrivateCluster) or list authorized IP ranges for the API server.',
-  tags: ['azure', 'aks', 'kubernetes', 'network'],
+  tags: ['azure', 'aks', 'kubernetes', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   check({ model, report }) {
     for (const cluster of resources(model, 'azure.aks.clusters')) {

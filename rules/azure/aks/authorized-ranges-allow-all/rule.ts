@@ -17,7 +17,7 @@ export default conditionRule({
     },
   ],
   remediation: 'Remove 0.0.0.0/0 and list only the networks that administer the cluster.',
-  tags: ['azure', 'aks', 'kubernetes', 'network'],
+  tags: ['azure', 'aks', 'kubernetes', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.aks.clusters',
   when: {

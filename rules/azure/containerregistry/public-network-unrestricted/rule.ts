@@ -17,7 +17,7 @@ export default conditionRule({
   ],
   remediation:
     'Disable public network access and use private endpoints, or set the network rule set default action to Deny with IP rules (Premium SKU).',
-  tags: ['azure', 'containerregistry', 'containers', 'network'],
+  tags: ['azure', 'containerregistry', 'containers', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.containerregistry.registries',
   when: {

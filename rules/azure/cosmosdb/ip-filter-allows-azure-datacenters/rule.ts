@@ -19,7 +19,7 @@ export default conditionRule({
   ],
   remediation:
     'Remove 0.0.0.0 and 0.0.0.0/0 from the IP filter; use private endpoints or virtual network rules for Azure workloads.',
-  tags: ['azure', 'cosmosdb', 'network'],
+  tags: ['azure', 'cosmosdb', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.cosmosdb.accounts',
   when: {

@@ -18,7 +18,7 @@ export default defineRule({
   ],
   remediation:
     'Disable public network access and use private endpoints, or restrict it with ip_range_filter / ipRules and virtual network rules.',
-  tags: ['azure', 'cosmosdb', 'network'],
+  tags: ['azure', 'cosmosdb', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   check({ model, report }) {
     for (const account of resources(model, 'azure.cosmosdb.accounts')) {

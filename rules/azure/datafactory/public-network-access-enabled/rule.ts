@@ -18,7 +18,7 @@ export default conditionRule({
   ],
   remediation:
     'Set public_network_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and use private endpoints.',
-  tags: ['azure', 'datafactory', 'network', 'data'],
+  tags: ['azure', 'datafactory', 'network', 'data', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.datafactory.factories',
   when: {

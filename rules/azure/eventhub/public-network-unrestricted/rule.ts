@@ -19,7 +19,7 @@ export default defineRule({
   ],
   remediation:
     'Disable public network access (and use private endpoints), or set the network rule set default action to Deny with IP and virtual network rules.',
-  tags: ['azure', 'eventhub', 'network', 'messaging'],
+  tags: ['azure', 'eventhub', 'network', 'messaging', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   check: anyNetworkCheck('azure.eventhub.namespaces', 'Event Hubs'),
 });

@@ -18,7 +18,7 @@ export default conditionRule({
   ],
   remediation:
     'Set network_acls / networkAcls default action to Deny with the needed IP and subnet rules, or disable public network access and use a private endpoint.',
-  tags: ['azure', 'keyvault', 'network', 'keys'],
+  tags: ['azure', 'keyvault', 'network', 'keys', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.keyvault.vaults',
   when: {

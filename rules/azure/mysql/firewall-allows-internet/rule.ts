@@ -17,7 +17,7 @@ export default conditionRule({
     },
   ],
   remediation: 'Delete the rule and allow only the client ranges that need access, or use private access.',
-  tags: ['azure', 'mysql', 'network', 'firewall'],
+  tags: ['azure', 'mysql', 'network', 'firewall', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.mysql.firewallRules',
   when: {

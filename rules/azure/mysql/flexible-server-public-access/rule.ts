@@ -19,7 +19,7 @@ export default conditionRule({
   ],
   remediation:
     'Deploy the server into a delegated subnet (delegated_subnet_id / network.delegatedSubnetResourceId), or set public network access to disabled and use private endpoints.',
-  tags: ['azure', 'mysql', 'network'],
+  tags: ['azure', 'mysql', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.mysql.flexibleServers',
   when: {

@@ -18,7 +18,7 @@ export default conditionRule({
   ],
   remediation:
     'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and use private endpoints.',
-  tags: ['azure', 'mysql', 'network'],
+  tags: ['azure', 'mysql', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.mysql.servers',
   when: {

@@ -19,7 +19,7 @@ export default defineRule({
   ],
   remediation:
     'Replace the rule with rules for the specific ports the workload serves, from the narrowest sources possible.',
-  tags: ['azure', 'network', 'nsg'],
+  tags: ['azure', 'network', 'nsg', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   check({ model, report }) {
     for (const exposed of internetInboundRules(model)) {

@@ -31,7 +31,7 @@ export default defineRule({
   ],
   remediation:
     'Remove the rule; let applications reach the database over private addresses, and administrators through a VPN or Bastion.',
-  tags: ['azure', 'network', 'nsg', 'database'],
+  tags: ['azure', 'network', 'nsg', 'database', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   check({ model, report }) {
     for (const exposed of internetInboundRules(model)) {

@@ -25,7 +25,7 @@ export default defineRule({
   ],
   remediation:
     'Restrict the source to known administration ranges, or remove the rule and use Azure Bastion or just-in-time VM access.',
-  tags: ['azure', 'network', 'nsg', 'ssh', 'remote-access'],
+  tags: ['azure', 'network', 'nsg', 'ssh', 'remote-access', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   check({ model, report }) {
     for (const exposed of internetInboundRules(model)) {

@@ -19,7 +19,7 @@ export default conditionRule({
   ],
   remediation:
     'Deploy the server into a delegated subnet (delegated_subnet_id / network.delegatedSubnetResourceId), or set public network access to disabled and use private endpoints.',
-  tags: ['azure', 'postgresql', 'network'],
+  tags: ['azure', 'postgresql', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.postgresql.flexibleServers',
   when: {

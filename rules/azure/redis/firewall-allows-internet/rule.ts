@@ -17,7 +17,7 @@ export default conditionRule({
   ],
   remediation:
     'Delete the rule and allow only the client ranges that need the cache, or use a private endpoint.',
-  tags: ['azure', 'redis', 'network', 'firewall'],
+  tags: ['azure', 'redis', 'network', 'firewall', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.redis.firewallRules',
   when: {

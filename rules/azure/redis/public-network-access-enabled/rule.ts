@@ -17,7 +17,7 @@ export default conditionRule({
   ],
   remediation:
     'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and use a private endpoint or VNet injection.',
-  tags: ['azure', 'redis', 'network'],
+  tags: ['azure', 'redis', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.redis.caches',
   when: {

@@ -18,7 +18,7 @@ export default conditionRule({
     },
   ],
   remediation: 'Delete the rule; allow only the specific client address ranges, or use private endpoints.',
-  tags: ['azure', 'sql', 'network', 'firewall'],
+  tags: ['azure', 'sql', 'network', 'firewall', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.sql.firewallRules',
   when: {

@@ -18,7 +18,7 @@ export default conditionRule({
   ],
   remediation:
     'Set public_data_endpoint_enabled = false (Terraform) or publicDataEndpointEnabled: false (ARM).',
-  tags: ['azure', 'sql', 'network'],
+  tags: ['azure', 'sql', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.sql.managedInstances',
   when: {

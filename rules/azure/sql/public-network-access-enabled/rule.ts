@@ -18,7 +18,7 @@ export default conditionRule({
   ],
   remediation:
     'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and connect through private endpoints.',
-  tags: ['azure', 'sql', 'network'],
+  tags: ['azure', 'sql', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.sql.servers',
   when: {

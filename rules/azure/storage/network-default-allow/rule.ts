@@ -19,7 +19,7 @@ export default conditionRule({
   ],
   remediation:
     "Set the network rules' default action to Deny and allow only the networks that need access, or disable public network access.",
-  tags: ['azure', 'storage', 'network'],
+  tags: ['azure', 'storage', 'network', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.storage.accounts',
   when: {

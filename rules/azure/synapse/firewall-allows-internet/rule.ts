@@ -17,7 +17,7 @@ export default conditionRule({
     },
   ],
   remediation: 'Delete the rule and allow only the client ranges that need access.',
-  tags: ['azure', 'synapse', 'network', 'firewall', 'data'],
+  tags: ['azure', 'synapse', 'network', 'firewall', 'data', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.synapse.firewallRules',
   when: {

@@ -18,7 +18,7 @@ export default conditionRule({
   ],
   remediation:
     'Set public_network_access_enabled = false (Terraform) or publicNetworkAccess: "Disabled" (ARM) and connect through managed private endpoints.',
-  tags: ['azure', 'synapse', 'network', 'data'],
+  tags: ['azure', 'synapse', 'network', 'data', 'internet-exposed'],
   formats: ['terraform', 'arm'],
   resources: 'azure.synapse.workspaces',
   when: {

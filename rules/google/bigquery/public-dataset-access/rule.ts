@@ -11,7 +11,7 @@ export default conditionRule({
   cwe: ['CWE-284'],
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '7.1' }],
   remediation: 'Remove access entries for allAuthenticatedUsers and allUsers; grant to named groups.',
-  tags: ['gcp', 'bigquery'],
+  tags: ['gcp', 'bigquery', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.bigquery.datasets',
   when: {

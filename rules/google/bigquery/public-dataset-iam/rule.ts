@@ -10,7 +10,7 @@ export default conditionRule({
   cwe: ['CWE-284'],
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '7.1' }],
   remediation: 'Grant roles on the dataset to named users, groups or service accounts only.',
-  tags: ['gcp', 'bigquery'],
+  tags: ['gcp', 'bigquery', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.iam.grants',
   when: {

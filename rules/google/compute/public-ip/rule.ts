@@ -13,7 +13,7 @@ export default conditionRule({
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '4.9' }],
   remediation:
     'Remove the access_config block; reach the instance through a load balancer, IAP or Cloud NAT for egress.',
-  tags: ['gcp', 'compute'],
+  tags: ['gcp', 'compute', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.compute.instances',
   when: { attribute: 'publicIp', equals: true },

@@ -11,7 +11,7 @@ export default defineRule({
     'An enabled ingress firewall rule allows all protocols, or every TCP/UDP port, from 0.0.0.0/0 or ::/0.',
   cwe: ['CWE-284'],
   remediation: 'Allow only the protocols and ports the service needs, from the narrowest source ranges.',
-  tags: ['gcp', 'firewall'],
+  tags: ['gcp', 'firewall', 'internet-exposed'],
   formats: ['terraform'],
   check({ model, report }) {
     for (const firewall of resources(model, 'google.compute.firewalls')) {

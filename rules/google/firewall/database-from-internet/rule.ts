@@ -13,7 +13,7 @@ export default defineRule({
   cwe: ['CWE-284'],
   remediation:
     'Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.',
-  tags: ['gcp', 'firewall'],
+  tags: ['gcp', 'firewall', 'internet-exposed'],
   formats: ['terraform'],
   check: internetPortCheck([1433, 1521, 3306, 5432, 6379, 9200, 11211, 27017]),
 });

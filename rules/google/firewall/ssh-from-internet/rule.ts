@@ -12,7 +12,7 @@ export default defineRule({
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '3.6' }],
   remediation:
     'Restrict source_ranges to known networks, or use Identity-Aware Proxy (35.235.240.0/20) for administrative access.',
-  tags: ['gcp', 'firewall'],
+  tags: ['gcp', 'firewall', 'internet-exposed'],
   formats: ['terraform'],
   check: internetPortCheck([22]),
 });

@@ -12,7 +12,7 @@ export default conditionRule({
   cwe: ['CWE-668'],
   remediation:
     'Set ingress_settings to ALLOW_INTERNAL_ONLY, or ALLOW_INTERNAL_AND_GCLB behind a load balancer with Cloud Armor.',
-  tags: ['gcp', 'functions'],
+  tags: ['gcp', 'functions', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.functions.functions',
   when: { attribute: 'ingress', equals: 'ALLOW_ALL' },

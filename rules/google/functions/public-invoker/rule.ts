@@ -9,7 +9,7 @@ export default conditionRule({
   description: 'An IAM grant on a function includes allUsers or allAuthenticatedUsers.',
   cwe: ['CWE-284'],
   remediation: 'Grant roles on the function to named users, groups or service accounts only.',
-  tags: ['gcp', 'functions'],
+  tags: ['gcp', 'functions', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.iam.grants',
   when: {

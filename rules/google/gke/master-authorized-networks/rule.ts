@@ -12,7 +12,7 @@ export default conditionRule({
   cwe: ['CWE-284'],
   remediation:
     'Add master_authorized_networks_config with the CIDR blocks of your offices, VPN and CI runners.',
-  tags: ['gcp', 'gke'],
+  tags: ['gcp', 'gke', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.gke.clusters',
   when: { attribute: 'masterAuthorizedNetworks', equals: false },

@@ -10,7 +10,7 @@ export default conditionRule({
   description: 'The cluster does not enable private nodes, so every node gets an external IP address.',
   cwe: ['CWE-668'],
   remediation: 'Add private_cluster_config with enable_private_nodes = true (and Cloud NAT for egress).',
-  tags: ['gcp', 'gke'],
+  tags: ['gcp', 'gke', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.gke.clusters',
   when: {

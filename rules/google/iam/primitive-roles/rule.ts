@@ -10,7 +10,7 @@ export default conditionRule({
   description: 'An IAM grant at project, folder or organisation level gives roles/owner or roles/editor.',
   cwe: ['CWE-250'],
   remediation: 'Grant predefined or custom roles that cover only what the principal needs.',
-  tags: ['gcp', 'iam'],
+  tags: ['gcp', 'iam', 'admin-privilege'],
   formats: ['terraform'],
   resources: 'google.iam.grants',
   when: {

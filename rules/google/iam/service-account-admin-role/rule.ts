@@ -22,7 +22,7 @@ export default defineRule({
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '1.5' }],
   remediation:
     'Give service accounts narrowly scoped roles; reserve administrative roles for break-glass human accounts.',
-  tags: ['gcp', 'iam'],
+  tags: ['gcp', 'iam', 'admin-privilege'],
   formats: ['terraform'],
   check({ model, report }) {
     for (const grant of resources(model, 'google.iam.grants')) {

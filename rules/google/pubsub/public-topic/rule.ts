@@ -9,7 +9,7 @@ export default conditionRule({
   description: 'An IAM grant on a topic includes allUsers or allAuthenticatedUsers.',
   cwe: ['CWE-284'],
   remediation: 'Grant roles on the topic to named users, groups or service accounts only.',
-  tags: ['gcp', 'pubsub'],
+  tags: ['gcp', 'pubsub', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.iam.grants',
   when: {

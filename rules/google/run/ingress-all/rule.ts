@@ -12,7 +12,7 @@ export default conditionRule({
   cwe: ['CWE-668'],
   remediation:
     'Set ingress = "INGRESS_TRAFFIC_INTERNAL_ONLY", or INTERNAL_LOAD_BALANCER behind a load balancer with Cloud Armor.',
-  tags: ['gcp', 'run'],
+  tags: ['gcp', 'run', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.run.services',
   when: { attribute: 'ingress', equals: 'INGRESS_TRAFFIC_ALL' },

@@ -9,7 +9,7 @@ export default conditionRule({
   description: 'An IAM grant on a service includes allUsers or allAuthenticatedUsers.',
   cwe: ['CWE-284'],
   remediation: 'Grant roles on the service to named users, groups or service accounts only.',
-  tags: ['gcp', 'run'],
+  tags: ['gcp', 'run', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.iam.grants',
   when: {

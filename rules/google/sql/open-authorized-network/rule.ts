@@ -12,7 +12,7 @@ export default conditionRule({
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '6.5' }],
   remediation:
     'Remove the 0.0.0.0/0 authorized network; list only the ranges that need access, or use private IP.',
-  tags: ['gcp', 'sql'],
+  tags: ['gcp', 'sql', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.sql.instances',
   when: {

@@ -12,7 +12,7 @@ export default conditionRule({
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '6.6' }],
   remediation:
     'Set ipv4_enabled = false and connect through a private network (private_network) or the Cloud SQL Auth Proxy over Private Service Connect.',
-  tags: ['gcp', 'sql'],
+  tags: ['gcp', 'sql', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.sql.instances',
   when: { attribute: 'publicIp', equals: true },

@@ -15,7 +15,7 @@ export default defineRule({
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '5.1' }],
   remediation:
     'Remove public ACL entries; prefer uniform bucket-level access with IAM grants to named principals.',
-  tags: ['gcp', 'storage'],
+  tags: ['gcp', 'storage', 'internet-exposed'],
   formats: ['terraform'],
   check({ model, report }) {
     for (const bucket of resources(model, 'google.storage.buckets')) {

@@ -11,7 +11,7 @@ export default conditionRule({
   benchmarks: [{ framework: 'CIS Google Cloud Platform Foundation', version: '2.0.0', control: '5.1' }],
   remediation:
     'Grant roles on buckets to specific users, groups or service accounts, never to allUsers or allAuthenticatedUsers.',
-  tags: ['gcp', 'storage'],
+  tags: ['gcp', 'storage', 'internet-exposed'],
   formats: ['terraform'],
   resources: 'google.iam.grants',
   when: {
