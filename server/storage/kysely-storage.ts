@@ -2,7 +2,8 @@
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../scanners/core/types.js';
 import { type FindingContent, type KnownFinding, planLifecycle } from '../domain/lifecycle.js';
-import { chunk, ID_CHUNK, MAX_PARAMETERS } from './batches.js';
+import { chunk, ID_CHUNK } from './batches.js';
+import { type BulkInsert, multiRowInsert } from './bulk-insert.js';
 import { CloudStorage, deployedFilter, PRIORITY_SORT_KEY } from './cloud-storage.js';
 import type {
   Database,
@@ -81,6 +82,7 @@ export class KyselyStorage implements Storage {
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
+    private readonly bulkInsert: BulkInsert = multiRowInsert,
   ) {
     this.cloud = new CloudStorage(db, dialect);
   }
@@ -421,7 +423,7 @@ export class KyselyStorage implements Storage {
         .where('run_id', '=', input.runId)
         .executeTakeFirst();
       if (existing) return { id: existing.id, created: false };
-      const id = await applyScan(trx, repositoryId, input, now);
+      const id = await applyScan(trx, this.bulkInsert, repositoryId, input, now);
       return { id, created: true };
     });
     const scan = await this.getScan(input.organizationId, scanId.id);
@@ -728,13 +730,15 @@ export class KyselyStorage implements Storage {
             number | null
           >`avg(extract(epoch from (mitigated_at::timestamptz - first_seen_at::timestamptz))) / 86400.0`
         : sql<number | null>`avg(julianday(mitigated_at) - julianday(first_seen_at))`;
+    // Grouped by an expression on SQLite: grouping by the bare column let its planner read the whole
+    // organisation through the severity index (no sort) instead of the window through findings_by_mitigated.
     let remediated = this.db
       .selectFrom('findings')
       .select(['severity', (eb) => eb.fn.countAll<number>().as('count'), meanDays.as('days')])
       .where('organization_id', '=', organizationId)
       .where('status', '=', 'closed')
       .where('mitigated_at', '>=', from)
-      .groupBy('severity');
+      .groupBy(this.dialect === 'postgres' ? sql`severity` : sql`+severity`);
     if (query.repositoryId !== undefined) {
       events = events.where('repository_id', '=', query.repositoryId);
       open = open.where('repository_id', '=', query.repositoryId);
@@ -1239,6 +1243,7 @@ async function ensureRepository(trx: Executor, input: NewScan, now: string): Pro
 /** Inserts the scan, applies the lifecycle plan in batches and stores the counts; returns the scan id. */
 async function applyScan(
   trx: Transaction<Database>,
+  bulkInsert: BulkInsert,
   repositoryId: number,
   input: NewScan,
   now: string,
@@ -1314,11 +1319,7 @@ async function applyScan(
       updated_at: now,
     }),
   );
-  const columnsPerRow = newRows[0] ? Object.keys(newRows[0]).length : 1;
-  for (const rows of chunk(newRows, Math.floor(MAX_PARAMETERS / columnsPerRow))) {
-    const inserted = await trx.insertInto('findings').values(rows).returning('id').execute();
-    for (const row of inserted) event(row.id, 'opened', null, 'open');
-  }
+  for (const id of await bulkInsert(trx, 'findings', newRows)) event(id, 'opened', null, 'open');
 
   for (const ids of chunk(plan.seen, ID_CHUNK)) {
     await trx
@@ -1375,10 +1376,7 @@ async function applyScan(
       .where('id', 'in', ids)
       .execute();
   }
-  const eventColumns = 7;
-  for (const rows of chunk(events, Math.floor(MAX_PARAMETERS / eventColumns))) {
-    await trx.insertInto('finding_events').values(rows).execute();
-  }
+  await bulkInsert(trx, 'finding_events', events);
   const severityOf = new Map(knownRows.map((row) => [row.id, row.severity]));
   const days = new EventDayTally();
   for (const content of plan.create) days.add('opened', null, 'open', content.severity);
@@ -1526,7 +1524,13 @@ function findingsMatching(db: Executor, organizationId: number, filter: FindingF
   let filtered = db.selectFrom('findings').where('findings.organization_id', '=', organizationId);
   if (filter.repositoryId !== undefined)
     filtered = filtered.where('findings.repository_id', '=', filter.repositoryId);
-  if (filter.severity?.length) filtered = filtered.where('findings.severity', 'in', filter.severity);
+  if (filter.severity?.length) {
+    // The rank too: it follows from the severity, and the owner, status and category indexes seek on it.
+    const ranks = filter.severity.map((severity) => SEVERITY_RANK[severity]);
+    filtered = filtered
+      .where('findings.severity', 'in', filter.severity)
+      .where('findings.severity_rank', 'in', ranks);
+  }
   if (filter.status?.length) filtered = filtered.where('findings.status', 'in', filter.status);
   if (filter.category !== undefined) filtered = filtered.where('findings.category', '=', filter.category);
   if (filter.ruleId !== undefined) filtered = filtered.where('findings.rule_id', '=', filter.ruleId);

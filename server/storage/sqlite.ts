@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { preparedRowInsert } from './bulk-insert.js';
 import type { Database } from './database.js';
 import { KyselyStorage } from './kysely-storage.js';
 
@@ -20,14 +21,16 @@ export async function openSqliteStorage(dataDir: string): Promise<KyselyStorage>
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  // A million findings carry a dozen indexes, one keyed by random fingerprints: with SQLite's default 2 MiB
-  // page cache every insert reads index pages back from the OS. 64 MiB of cache and memory-mapped reads
-  // keep them in memory (both are per connection, and the OS shares the mapped pages).
+  // Measured on bench:server, 1,000,000 findings on 2 cores: checkpointing every 10,000 WAL pages (40 MiB)
+  // instead of SQLite's 1,000 copies each index page a scan dirtied once rather than several times, 68 s -> 55 s;
+  // 64 MiB of page cache (instead of 2 MiB) and memory-mapped reads of index pages, 58 s -> 49 s.
+  database.pragma('wal_autocheckpoint = 10000');
   database.pragma('cache_size = -65536');
   database.pragma('mmap_size = 268435456');
   const storage = new KyselyStorage(
     new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
     'sqlite',
+    preparedRowInsert(database),
   );
   await storage.migrate();
   // The planner picks indexes from statistics: without them it reads every open finding to find one owner's.

@@ -8,6 +8,7 @@ import * as accessAndOwners from './0005_access_and_owners.js';
 import * as openCounts from './0006_open_counts.js';
 import * as codeToCloud from './0007_code_to_cloud.js';
 import * as trendDays from './0008_trend_days.js';
+import * as unusedEventIndex from './0009_unused_event_index.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_open_counts': openCounts,
   '0007_code_to_cloud': codeToCloud,
   '0008_trend_days': trendDays,
+  '0009_unused_event_index': unusedEventIndex,
 };
