@@ -105,7 +105,9 @@ export class KyselyStorage implements Storage {
   }
 
   async optimize(): Promise<void> {
-    await (this.dialect === 'sqlite' ? sql`pragma optimize` : sql`analyze`).execute(this.db);
+    // Whole-index statistics on both (SQLite's analysis_limit 0 means no sampling limit).
+    if (this.dialect === 'sqlite') await sql`pragma analysis_limit = 0`.execute(this.db);
+    await sql`analyze`.execute(this.db);
   }
 
   async countOrganizations(): Promise<number> {
@@ -694,6 +696,14 @@ export class KyselyStorage implements Storage {
             .where('organization_id', '=', organizationId)
             .where('id', 'in', ids)
             .where((eb) => eb.or([eb('owner_source', 'is', null), eb('owner_source', '<>', 'assigned')]))
+            // Each analysis derives every owner again: only changed rows are written (on PostgreSQL an update
+            // writes a new row version and its index entries even when nothing changed).
+            .where((eb) =>
+              eb.or([
+                eb('owner', 'is distinct from', owner),
+                eb('owner_source', 'is distinct from', owner === null ? null : source),
+              ]),
+            )
             .executeTakeFirst();
           changed += Number(result.numUpdatedRows);
         }
@@ -1319,7 +1329,8 @@ async function applyScan(
       updated_at: now,
     }),
   );
-  for (const id of await bulkInsert(trx, 'findings', newRows)) event(id, 'opened', null, 'open');
+  const createdIds = await bulkInsert(trx, 'findings', newRows);
+  await recordOpenings(trx, scan.id, createdIds);
 
   for (const ids of chunk(plan.seen, ID_CHUNK)) {
     await trx
@@ -1396,6 +1407,42 @@ async function applyScan(
     .execute();
   await refreshOpenCounts(trx, input.organizationId, repositoryId);
   return scan.id;
+}
+
+/**
+ * The `opened` events of a scan's new findings, written by one statement from the rows just inserted instead of
+ * a row per finding from here. Only this transaction inserts findings with this first scan, so the id range
+ * and the scan id select exactly them, in id order.
+ */
+async function recordOpenings(trx: Transaction<Database>, scanId: number, createdIds: readonly number[]) {
+  if (createdIds.length === 0) return;
+  let first = createdIds[0]!;
+  let last = first;
+  for (const id of createdIds) {
+    if (id < first) first = id;
+    if (id > last) last = id;
+  }
+  await trx
+    .insertInto('finding_events')
+    .columns(['organization_id', 'finding_id', 'scan_id', 'kind', 'from_status', 'to_status', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('findings')
+        .select([
+          'organization_id',
+          'id',
+          'first_scan_id',
+          sql.lit('opened').as('kind'),
+          sql<null>`null`.as('from_status'),
+          sql.lit('open').as('to_status'),
+          'first_seen_at',
+        ])
+        .where('id', '>=', first)
+        .where('id', '<=', last)
+        .where('first_scan_id', '=', scanId)
+        .orderBy('id'),
+    )
+    .execute();
 }
 
 /** Finding events counted by transition and severity, added to the daily rollup that trends read. */

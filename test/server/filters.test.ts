@@ -161,6 +161,22 @@ describe('owners', () => {
     const derived = await findings('owner=%40acme%2Fplatform&limit=500');
     expect(derived.total).toBe(all.length - 2);
     expect(derived.items.every((item) => item.ownerSource === 'codeowners')).toBe(true);
+    // The next analysis derives the same owners: nothing is written, so nothing counts as changed.
+    const again = await server.app.storage.deriveFindingOwners(
+      server.organizationId,
+      all.map((item) => ({ findingId: item.id, owner: '@acme/platform' })),
+      'codeowners',
+      new Date().toISOString(),
+    );
+    expect(again).toBe(0);
+    // The same owner from another source is a change of source.
+    const fromTag = await server.app.storage.deriveFindingOwners(
+      server.organizationId,
+      [{ findingId: derived.items[0]!.id, owner: '@acme/platform' }],
+      'tag',
+      new Date().toISOString(),
+    );
+    expect(fromTag).toBe(1);
 
     const cleared = await server.app.inject({
       method: 'POST',
