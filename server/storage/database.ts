@@ -362,6 +362,16 @@ export interface RepositoryOpenCountTable {
   info: number;
 }
 
+/** Findings counted per repository, status, category and severity (recounted with each scan and decision). */
+export interface FindingCountTable {
+  repository_id: number;
+  organization_id: number;
+  status: FindingStatus;
+  category: string;
+  severity: string;
+  count: number;
+}
+
 /** Finding events counted per day, repository, transition and severity: what trends read. */
 export interface FindingEventDayTable {
   organization_id: number;
@@ -389,6 +399,7 @@ export interface Database {
   ingest_jobs: IngestJobTable;
   export_cursors: ExportCursorTable;
   repository_open_counts: RepositoryOpenCountTable;
+  finding_counts: FindingCountTable;
   finding_event_days: FindingEventDayTable;
   branch_inventories: BranchInventoryTable;
   iac_resources: IacResourceTable;

@@ -563,6 +563,27 @@ export class KyselyStorage implements Storage {
     filter: FindingFilter,
     by: readonly K[],
   ): Promise<FindingCount<K>[]> {
+    if (isCountedFilter(filter)) {
+      // Answered by the per-repository counts, however many findings match.
+      let counted = this.db
+        .selectFrom('finding_counts')
+        .select(by.map((column) => `finding_counts.${column}` as const))
+        .select((eb) => eb.fn.sum<number>('count').as('count'))
+        .where('organization_id', '=', organizationId);
+      if (filter.repositoryId !== undefined)
+        counted = counted.where('repository_id', '=', filter.repositoryId);
+      if (filter.status?.length) counted = counted.where('status', 'in', filter.status);
+      if (filter.category !== undefined) counted = counted.where('category', '=', filter.category);
+      if (filter.severity?.length) counted = counted.where('severity', 'in', filter.severity);
+      // Groups that count nothing (rows zeroed by a recount) are left out, as a count of findings would.
+      if (by.length > 0) {
+        counted = counted
+          .groupBy(by.map((column) => `finding_counts.${column}` as const))
+          .having((eb) => eb.fn.sum<number>('count'), '>', 0);
+      }
+      const groups = await counted.execute();
+      return groups.map((row) => ({ ...row, count: Number(row.count) }) as unknown as FindingCount<K>);
+    }
     const columns = by.map((column) => `findings.${column}` as const);
     const rows = await findingsMatching(this.db, organizationId, filter)
       .select(columns)
@@ -606,7 +627,7 @@ export class KyselyStorage implements Storage {
     return inTransaction(this.db, async (trx): Promise<StatusChangeResult> => {
       const applied = await applyStatusChange(trx, organizationId, findingId, change, now);
       if (applied.outcome !== 'changed') return applied;
-      if (applied.openChanged) await refreshOpenCounts(trx, organizationId, applied.repositoryId);
+      await refreshCounts(trx, organizationId, applied.repositoryId);
       const finding = await getFindingView(trx, organizationId, findingId);
       if (!finding) throw new Error(`finding ${findingId} vanished during triage`);
       return { outcome: 'changed', finding };
@@ -627,11 +648,11 @@ export class KyselyStorage implements Storage {
         const applied = await applyStatusChange(trx, organizationId, findingId, change, now);
         if (applied.outcome === 'changed') {
           result.changed.push(findingId);
-          if (applied.openChanged) recount.add(applied.repositoryId);
+          recount.add(applied.repositoryId);
         } else if (applied.outcome === 'not-found') result.notFound.push(findingId);
         else result.invalidTransition.push({ id: findingId, from: applied.from });
       }
-      for (const repositoryId of recount) await refreshOpenCounts(trx, organizationId, repositoryId);
+      for (const repositoryId of recount) await refreshCounts(trx, organizationId, repositoryId);
       return result;
     });
   }
@@ -828,12 +849,7 @@ export class KyselyStorage implements Storage {
   }
 
   async summarize(organizationId: number): Promise<OrganizationSummary> {
-    const counts = await this.db
-      .selectFrom('findings')
-      .select(['status', 'severity', (eb) => eb.fn.countAll<number>().as('count')])
-      .where('organization_id', '=', organizationId)
-      .groupBy(['status', 'severity'])
-      .execute();
+    const counts = await this.countFindings(organizationId, {}, ['status', 'severity']);
     const openBySeverity = emptySeverityCounts();
     const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<
       FindingStatus,
@@ -1138,8 +1154,7 @@ async function applyStatusChange(
   change: StatusChange,
   now: string,
 ): Promise<
-  | { outcome: 'changed'; repositoryId: number; openChanged: boolean }
-  | Exclude<StatusChangeResult, { outcome: 'changed' }>
+  { outcome: 'changed'; repositoryId: number } | Exclude<StatusChangeResult, { outcome: 'changed' }>
 > {
   const current = await trx
     .selectFrom('findings')
@@ -1200,7 +1215,6 @@ async function applyStatusChange(
   return {
     outcome: 'changed',
     repositoryId: current.repository_id,
-    openChanged: (current.status === 'open') !== (change.status === 'open'),
   };
 }
 
@@ -1405,7 +1419,7 @@ async function applyScan(
     })
     .where('id', '=', scan.id)
     .execute();
-  await refreshOpenCounts(trx, input.organizationId, repositoryId);
+  await refreshCounts(trx, input.organizationId, repositoryId);
   return scan.id;
 }
 
@@ -1493,22 +1507,51 @@ class EventDayTally {
   }
 }
 
-/** Recounts one repository's open findings by severity into repository_open_counts (read by the list). */
-async function refreshOpenCounts(trx: Executor, organizationId: number, repositoryId: number): Promise<void> {
+/**
+ * Recounts one repository's findings by status, category and severity into finding_counts (read by the overview
+ * and the summary) and its open findings by severity into repository_open_counts (read by the list). The
+ * findings_counted index covers the recount.
+ */
+async function refreshCounts(trx: Executor, organizationId: number, repositoryId: number): Promise<void> {
   const rows = await trx
     .selectFrom('findings')
-    .select(['severity', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('organization_id', '=', organizationId)
-    .where('status', '=', 'open')
+    .select(['status', 'category', 'severity', (eb) => eb.fn.countAll<number>().as('count')])
     .where('repository_id', '=', repositoryId)
-    .groupBy('severity')
+    .groupBy(['status', 'category', 'severity'])
     .execute();
-  const counts = emptySeverityCounts();
-  for (const row of rows) counts[row.severity as Severity] = Number(row.count);
+  // Zeroed and upserted rather than deleted and inserted: two transactions recounting one repository at once
+  // (PostgreSQL) then update the same rows instead of inserting the same keys twice.
+  await trx
+    .updateTable('finding_counts')
+    .set({ count: 0 })
+    .where('repository_id', '=', repositoryId)
+    .execute();
+  if (rows.length > 0) {
+    await trx
+      .insertInto('finding_counts')
+      .values(
+        rows.map((row) => ({
+          repository_id: repositoryId,
+          organization_id: organizationId,
+          status: row.status,
+          category: row.category,
+          severity: row.severity,
+          count: Number(row.count),
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns(['repository_id', 'status', 'category', 'severity'])
+          .doUpdateSet((eb) => ({ count: eb.ref('excluded.count') })),
+      )
+      .execute();
+  }
+  const open = emptySeverityCounts();
+  for (const row of rows) if (row.status === 'open') open[row.severity as Severity] += Number(row.count);
   await trx
     .insertInto('repository_open_counts')
-    .values({ repository_id: repositoryId, organization_id: organizationId, ...counts })
-    .onConflict((conflict) => conflict.column('repository_id').doUpdateSet(counts))
+    .values({ repository_id: repositoryId, organization_id: organizationId, ...open })
+    .onConflict((conflict) => conflict.column('repository_id').doUpdateSet(open))
     .execute();
 }
 
@@ -1567,6 +1610,13 @@ function toKnownFinding(row: FindingRow): KnownFinding {
 }
 
 /** The organisation's findings that pass a query's filters: what lists, pages and counts start from. */
+/** Filters the finding_counts table can answer: repository, status, category and severity only. */
+const COUNTED_FILTERS: ReadonlySet<string> = new Set(['repositoryId', 'status', 'category', 'severity']);
+
+function isCountedFilter(filter: FindingFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => value === undefined || COUNTED_FILTERS.has(key));
+}
+
 function findingsMatching(db: Executor, organizationId: number, filter: FindingFilter) {
   let filtered = db.selectFrom('findings').where('findings.organization_id', '=', organizationId);
   if (filter.repositoryId !== undefined)

@@ -9,6 +9,7 @@ import * as openCounts from './0006_open_counts.js';
 import * as codeToCloud from './0007_code_to_cloud.js';
 import * as trendDays from './0008_trend_days.js';
 import * as unusedEventIndex from './0009_unused_event_index.js';
+import * as findingCounts from './0010_finding_counts.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': initial,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_code_to_cloud': codeToCloud,
   '0008_trend_days': trendDays,
   '0009_unused_event_index': unusedEventIndex,
+  '0010_finding_counts': findingCounts,
 };
