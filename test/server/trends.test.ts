@@ -243,6 +243,21 @@ describe('the upgrade to migration 0005', () => {
         [1, 1],
         [2, 2],
       ]);
+      // Migration 0010 counts the findings already there.
+      const counted = await sql<{ repository_id: number; organization_id: number; count: number }>`
+        select repository_id, organization_id, status, category, severity, count from finding_counts
+        order by repository_id`.execute(db);
+      expect(
+        counted.rows.map((row) => ({
+          ...row,
+          repository_id: Number(row.repository_id),
+          organization_id: Number(row.organization_id),
+          count: Number(row.count),
+        })),
+      ).toEqual([
+        { repository_id: 1, organization_id: 1, status: 'open', category: 'iac', severity: 'high', count: 1 },
+        { repository_id: 2, organization_id: 2, status: 'open', category: 'iac', severity: 'high', count: 1 },
+      ]);
     } finally {
       await db.destroy();
       await database?.drop();
