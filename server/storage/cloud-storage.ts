@@ -26,6 +26,7 @@ import type {
   ResourceTrait,
   SecureScore,
 } from '../domain/analysis-model.js';
+import { push } from '../domain/maps.js';
 import { safeTags } from '../ingest/secret-fields.js';
 import type { UploadResource } from '../schemas/upload.js';
 import { chunk, ID_CHUNK, MAX_PARAMETERS } from './batches.js';
@@ -661,9 +662,7 @@ export class CloudStorage {
           file: row.file,
           line: row.line,
         };
-        const list = links.get(row.cloud_resource_id);
-        if (list) list.push(link);
-        else links.set(row.cloud_resource_id, [link]);
+        push(links, row.cloud_resource_id, link);
       }
     }
     return links;
@@ -689,11 +688,7 @@ export class CloudStorage {
         .orderBy('trait')
         .orderBy('id')
         .execute();
-      for (const { resource_key, ...trait } of rows) {
-        const list = traits.get(resource_key);
-        if (list) list.push(trait);
-        else traits.set(resource_key, [trait]);
-      }
+      for (const { resource_key, ...trait } of rows) push(traits, resource_key, trait);
     }
     return traits;
   }

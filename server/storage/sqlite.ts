@@ -40,9 +40,10 @@ export async function openSqliteStorage(dataDir: string): Promise<KyselyStorage>
   // analysis reads whole indexes: the light default samples 2,000 rows per index, and at a million findings that
   // made every index look alike (the owner filter then read 200,000 critical findings instead of 8,000).
   // A full analysis costs about 2 s at a million findings, and SQLite runs one only after large changes.
-  database.pragma('optimize=0x10002');
+  const optimize = () => database.pragma('optimize=0x10002');
+  optimize();
   const hourly = setInterval(() => {
-    if (database.open) database.pragma('optimize=0x10002');
+    if (database.open) optimize();
   }, 3_600_000);
   hourly.unref();
   return storage;
