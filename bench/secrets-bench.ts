@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../scanners/core/package.js';
+import { readTextFile } from '../scanners/core/text-file.js';
 
 const MAX_FILE = 5 * 1024 * 1024;
 
@@ -58,11 +59,10 @@ function corpusFiles(corpus: string): CorpusFile[] {
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-/** The file's text, or undefined for a binary file (a NUL in the first 8,000 bytes), as both tools see it. */
+/** The file's text as the scanner reads it, or undefined for a binary file (a NUL in the first 8,000 bytes). */
 function readText(file: string): { text: string; bytes: number } | undefined {
-  const buffer = readFileSync(file);
-  if (buffer.subarray(0, 8000).includes(0)) return undefined;
-  return { text: buffer.toString('utf8'), bytes: buffer.length };
+  const read = readTextFile(file);
+  return read.binary ? undefined : read;
 }
 
 /** Loads only the secret rules (each registers its detectors with the engine), not the whole catalogue. */

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import { buildModel } from '../adapters/index.js';
 import { FileError } from '../core/errors.js';
+import { readTextFile, type TextFile } from '../core/text-file.js';
 import type { Category, Finding, IacResourceRecord, Range, ScanError, Severity } from '../core/types.js';
 import type { DeclaredResource } from '../model/declared.js';
 import { isParsable, parseSourceFile, type SourceFile, sourceFile } from '../parsers/source-file.js';
@@ -65,11 +65,6 @@ export function addUnitResult(total: UnitResult, result: UnitResult): void {
     for (const resource of result.resources) total.resources.push(resource);
   }
 }
-
-/** Bytes looked at for a NUL to call a file binary, as git does. */
-const BINARY_SNIFF_BYTES = 8000;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const lossyUtf8 = new TextDecoder('utf-8');
 
 /** Reads, parses, adapts and checks one scan unit (files that are judged together). */
 export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: UnitSettings): UnitResult {
@@ -240,9 +235,9 @@ interface LoadedFile {
 }
 
 function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undefined {
-  let buffer: Buffer;
+  let read: TextFile;
   try {
-    buffer = readFileSync(entry.absolute);
+    read = readTextFile(entry.absolute);
   } catch (error) {
     result.errors.push({
       code: 'read-failed',
@@ -253,22 +248,19 @@ function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undef
     });
     return undefined;
   }
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+  if (read.binary) {
     result.errors.push({ code: 'binary', level: 'note', file: entry.path, message: 'binary file skipped' });
     return undefined;
   }
   result.files++;
-  result.bytes += buffer.length;
-  let text: string;
-  try {
-    text = utf8.decode(buffer);
-  } catch {
-    text = lossyUtf8.decode(buffer);
+  result.bytes += read.bytes;
+  let text = read.text;
+  if (read.invalidLine !== undefined) {
     result.errors.push({
       code: 'invalid-encoding',
       level: 'warning',
       file: entry.path,
-      line: firstInvalidLine(buffer),
+      line: read.invalidLine,
       message: 'file is not valid UTF-8; invalid bytes were read as U+FFFD',
       hint: 'Save the file as UTF-8. Findings in it may be incomplete.',
     });
@@ -319,23 +311,6 @@ function parseFailure(file: string, format: string, text: string, error: unknown
       : `cannot parse ${format}: ${(error as Error).message}`,
     hint: 'Check that the file is valid; exclude it if it is generated data.',
   };
-}
-
-function firstInvalidLine(buffer: Buffer): number {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= buffer.length; i++) {
-    if (i === buffer.length || buffer[i] === 10) {
-      try {
-        utf8.decode(buffer.subarray(start, i));
-      } catch {
-        return line;
-      }
-      line++;
-      start = i + 1;
-    }
-  }
-  return 1;
 }
 
 interface PathSettings {

@@ -44,6 +44,12 @@ export interface Detector {
   allow?: { values?: string[]; patterns?: string[] };
   /** Lines before and after a keyword hit the pattern may span or look at (default 0: the hit's line). */
   contextLines?: number;
+  /**
+   * The longest match, in characters, for a pattern that contains one of its keywords: the pattern then runs
+   * on that many characters either side of each keyword (within its line) instead of on the whole line.
+   * For detectors whose keywords are common words in code (`pat`, `://`).
+   */
+  maxMatchChars?: number;
   /** For block secrets (PEM keys): characters after the hit the pattern may span. */
   spanChars?: number;
   /**

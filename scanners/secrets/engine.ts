@@ -226,15 +226,18 @@ export function scanText(
   const keywords = set.prefilter.keywords;
   let lineStart = -1;
   let lineEnd = -1;
-  for (const hit of set.prefilter.scan(text, MAX_HITS_PER_FILE)) {
+  const hits = set.prefilter.scan(text, MAX_HITS_PER_FILE);
+  for (let h = 0; h < hits.count; h++) {
+    const keyword = hits.keywords[h]!;
+    const hitStart = hits.starts[h]!;
     // The hit's line is looked up only once a detector applies: `@` in JSDoc or `default` in JavaScript
     // trigger nothing there (their detectors are for other files).
-    let onKnownLine = hit.start >= lineStart && hit.start <= lineEnd;
-    for (const index of set.byKeyword[hit.keyword]!) {
+    let onKnownLine = hitStart >= lineStart && hitStart <= lineEnd;
+    for (const index of set.byKeyword[keyword]!) {
       if (!detectorApplies(index)) continue;
       if (!onKnownLine) {
-        lineStart = text.lastIndexOf('\n', hit.start - 1) + 1;
-        const next = text.indexOf('\n', hit.start);
+        lineStart = text.lastIndexOf('\n', hitStart - 1) + 1;
+        const next = text.indexOf('\n', hitStart);
         lineEnd = next === -1 ? text.length : next;
         onKnownLine = true;
       }
@@ -245,7 +248,7 @@ export function scanText(
           ends = [];
           keywordEnds.set(index, ends);
         }
-        ends.push(hit.start + keywords[hit.keyword]!.length);
+        ends.push(hitStart + keywords[keyword]!.length);
       }
       let list = regions.get(index);
       if (!list) {
@@ -254,10 +257,13 @@ export function scanText(
       }
       const last = list.at(-1);
       // Common case: another keyword on a line this detector already covers.
-      if (last && last.start === lineStart && last.end === lineEnd) continue;
-      const region = regionFor(text, detector, hit.start, lineStart, lineEnd);
-      if (last && region.start <= last.end) last.end = Math.max(last.end, region.end);
-      else list.push(region);
+      if (last && last.start <= hitStart && last.end === lineEnd) continue;
+      const region = regionFor(text, detector, hitStart, lineStart, lineEnd);
+      if (last && region.start <= last.end) {
+        // A longer keyword ending later may start earlier (keywords come in order of their ends).
+        last.start = Math.min(last.start, region.start);
+        last.end = Math.max(last.end, region.end);
+      } else list.push(region);
     }
   }
 
@@ -390,6 +396,14 @@ function regionFor(
       end: Math.min(text.length, hit + detector.spanChars),
     };
   }
+  if (detector.maxMatchChars) {
+    return {
+      start: Math.max(lineStart, hit - detector.maxMatchChars),
+      end: Math.min(lineEnd, hit + detector.maxMatchChars),
+    };
+  }
+  // The match starts after the keyword, so nothing before it on the line needs searching.
+  if (detector.keywordWithin !== undefined) lineStart = hit;
   let start = lineStart;
   let end = lineEnd;
   for (let n = 0; n < (detector.contextLines ?? 0); n++) {

@@ -1,109 +1,181 @@
+import { PREFILTER_WASM } from './prefilter-wasm.js';
+
 /**
  * The keyword prefilter: an Aho-Corasick automaton over ASCII-lowercased UTF-16 code units. One pass over a
  * file finds every keyword occurrence; only detectors whose keywords occur run, and only near the hits.
  *
- * Why not modern-ahocorasick (installed): it matches grapheme clusters through Intl.Segmenter, which
- * measured about 31 MB/s on a 9 MB bundle here. Keywords are ASCII, so code units are enough, and a dense
- * transition table over 128 code units scans at memory speed.
+ * The automaton is built here and run by a small WebAssembly loop (prefilter.wat): a dense transition
+ * table, one read per character, with the code units that no keyword tells apart sharing a column so the
+ * table stays in the CPU's cache. Measured on 230 MB of node_modules: 0.55 s, against 1.0-1.3 s for the
+ * same loop in JavaScript. modern-ahocorasick (installed) matches grapheme clusters through
+ * Intl.Segmenter and measured about 31 MB/s.
  */
-export interface KeywordHit {
-  /** Index of the keyword in the list given to the constructor. */
-  keyword: number;
-  /** Offset of the keyword's first character. */
-  start: number;
+
+/** Keyword occurrences, in order of their end offsets. The arrays are reused by the next scan. */
+export interface KeywordHits {
+  count: number;
+  /** Index of each hit's keyword in the list given to the constructor. */
+  keywords: Int32Array;
+  /** Offset of each hit's first character. */
+  starts: Int32Array;
 }
 
-const ALPHABET = 128;
+const ASCII = 128;
+const PAGE = 65_536;
+
+interface PrefilterExports {
+  memory: WebAssembly.Memory;
+  scan(text: number, textEnd: number, classMap: number, table: number, out: number, outEnd: number): number;
+}
+
+let compiledModule: WebAssembly.Module | undefined;
 
 export class KeywordPrefilter {
-  /** transitions[state * 128 + code] = next state (goto with failure links folded in). */
-  private readonly transitions: Int32Array;
-  /** For each state, the keywords that end there (own and through failure links), or undefined. */
-  private readonly outputs: Array<number[] | undefined>;
   private readonly lengths: number[];
+  /** For each state, the keywords that end there (own and through failure links). */
+  private readonly outputs: number[][];
+  /** Bytes per table row: the number of columns times 4. */
+  private readonly rowBytes: number;
+  private readonly wasm: PrefilterExports;
+  private readonly tableAt: number;
+  private readonly outAt: number;
+  /** The text sits after the output area, which grows with the largest limit asked for. */
+  private textAt: number;
+  /** Hits the output area holds. */
+  private capacity = 0;
+  private hits: KeywordHits = { count: 0, keywords: new Int32Array(0), starts: new Int32Array(0) };
 
   constructor(readonly keywords: readonly string[]) {
-    const trie: number[][] = [new Array<number>(ALPHABET).fill(-1)];
-    const outputs: Array<number[] | undefined> = [undefined];
     this.lengths = keywords.map((k) => k.length);
-    keywords.forEach((keyword, index) => {
-      if (!keyword) throw new Error('empty prefilter keyword');
-      let state = 0;
-      for (const char of keyword.toLowerCase()) {
-        const code = char.charCodeAt(0);
-        if (code === 0 || code >= ALPHABET || char.length !== 1)
-          throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
-        const row = trie[state]!;
-        if (row[code] === -1) {
-          row[code] = trie.length;
-          trie.push(new Array<number>(ALPHABET).fill(-1));
-          outputs.push(undefined);
-        }
-        state = row[code]!;
-      }
-      const ending = outputs[state] ?? [];
-      ending.push(index);
-      outputs[state] = ending;
-    });
-    // Breadth-first: failure links, then fold them into a complete transition table.
-    const fail = new Int32Array(trie.length);
-    const transitions = new Int32Array(trie.length * ALPHABET);
-    const folded = new Int32Array(trie.length * ALPHABET);
-    const queue: number[] = [];
-    for (let code = 0; code < ALPHABET; code++) {
-      const next = trie[0]![code]!;
-      transitions[code] = next === -1 ? 0 : next;
-      if (next !== -1) queue.push(next);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const inherited = outputs[fail[state]!];
-      if (inherited) outputs[state] = [...(outputs[state] ?? []), ...inherited];
-      for (let code = 0; code < ALPHABET; code++) {
-        const next = trie[state]![code]!;
-        const viaFailure = transitions[fail[state]! * ALPHABET + code]!;
-        if (next === -1) {
-          transitions[state * ALPHABET + code] = viaFailure;
-        } else {
-          fail[next] = viaFailure;
-          transitions[state * ALPHABET + code] = next;
-          queue.push(next);
-        }
-      }
-    }
-    // Pre-multiplied rows (next state * 128), with upper-case letters folded onto lower-case ones and
-    // column 0 (NUL, never in a keyword) standing for every non-ASCII code unit, and a state where a keyword
-    // ends stored negated (-(row) - 1): the scan loop does one table read and one sign test per character.
-    const ends = new Uint8Array(outputs.length);
-    outputs.forEach((list, state) => {
-      if (list) ends[state] = 1;
-    });
-    for (let state = 0; state < trie.length; state++) {
-      for (let code = 0; code < ALPHABET; code++) {
-        const lower = code >= 65 && code <= 90 ? code + 32 : code;
-        const next = code === 0 ? 0 : transitions[state * ALPHABET + lower]!;
-        folded[state * ALPHABET + code] = ends[next] === 1 ? -(next * ALPHABET) - 1 : next * ALPHABET;
-      }
-    }
-    this.transitions = folded;
+    const { transitions, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
+    const states = outputs.length;
+    // Columns: code units whose transitions agree in every state share one (about 50 of 128 here).
+    const columnOf = new Map<string, number>();
+    const columns: number[] = [];
+    const classMap = new Uint16Array(ASCII);
+    for (let code = 0; code < ASCII; code++) {
+      const signature = Array.from({ length: states }, (_, s) => transitions[s * ASCII + code]).join(',');
+      let column = columnOf.get(signature);
+      if (column === undefined) {
+        column = columns.length;
+        columnOf.set(signature, column);
+        columns.push(code);
+      }
+      classMap[code] = column * 4;
+    }
+    this.rowBytes = columns.length * 4;
+    const table = new Int32Array(states * columns.length);
+    for (let state = 0; state < states; state++) {
+      columns.forEach((code, column) => {
+        const next = transitions[state * ASCII + code]!;
+        table[state * columns.length + column] = outputs[next]!.length
+          ? -(next * this.rowBytes) - 1
+          : next * this.rowBytes;
+      });
+    }
+    compiledModule ??= new WebAssembly.Module(Buffer.from(PREFILTER_WASM, 'base64'));
+    this.wasm = new WebAssembly.Instance(compiledModule).exports as unknown as PrefilterExports;
+    this.tableAt = classMap.byteLength;
+    this.outAt = this.tableAt + table.byteLength;
+    this.textAt = this.outAt;
+    this.reserve(0, 0);
+    new Uint16Array(this.wasm.memory.buffer, 0, ASCII).set(classMap);
+    new Int32Array(this.wasm.memory.buffer, this.tableAt, table.length).set(table);
   }
 
-  /** Every keyword occurrence in `text` (case-insensitive), in order of their end offsets. */
-  scan(text: string, limit = 200_000): KeywordHit[] {
-    const hits: KeywordHit[] = [];
-    const { transitions, outputs, lengths } = this;
-    const length = text.length;
-    let row = 0;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
-      row = transitions[row + (code < ALPHABET ? code : 0)]!;
-      if (row < 0) {
-        row = -row - 1;
-        for (const keyword of outputs[row >> 7]!) hits.push({ keyword, start: i + 1 - lengths[keyword]! });
-        if (hits.length >= limit) break;
+  /**
+   * Every keyword occurrence in `text` (case-insensitive), in order of their end offsets, up to `limit`.
+   * The result is overwritten by the next call.
+   */
+  scan(text: string, limit = 200_000): KeywordHits {
+    this.reserve(limit, text.length);
+    const { memory, scan } = this.wasm;
+    const textAt = this.textAt;
+    Buffer.from(memory.buffer).write(text, textAt, 'utf16le');
+    const pairs = scan(textAt, textAt + text.length * 2, 0, this.tableAt, this.outAt, this.outAt + limit * 8);
+    const found = new Int32Array(memory.buffer, this.outAt, pairs * 2);
+    const { keywords, starts } = this.hits;
+    let count = 0;
+    for (let pair = 0; pair < pairs && count < limit; pair++) {
+      const last = found[pair * 2 + 1]!;
+      for (const keyword of this.outputs[found[pair * 2]! / this.rowBytes]!) {
+        if (count === limit) break;
+        keywords[count] = keyword;
+        starts[count] = last + 1 - this.lengths[keyword]!;
+        count++;
       }
     }
-    return hits;
+    this.hits.count = count;
+    return this.hits;
   }
+
+  /** Room for `limit` hits and a text of `chars` code units. */
+  private reserve(limit: number, chars: number): void {
+    if (limit > this.capacity) {
+      this.capacity = limit;
+      this.hits = { count: 0, keywords: new Int32Array(limit), starts: new Int32Array(limit) };
+      this.textAt = this.outAt + limit * 8;
+    }
+    const needed = this.textAt + chars * 2;
+    const memory = this.wasm.memory;
+    if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+  }
+}
+
+/**
+ * The Aho-Corasick automaton over ASCII, lower-case: for each state and code unit the next state (goto
+ * with failure links folded in, upper-case letters folded onto lower-case, NUL standing for every
+ * non-ASCII code unit), and the keywords that end in each state.
+ */
+function buildAutomaton(keywords: readonly string[]): { transitions: Int32Array; outputs: number[][] } {
+  const trie: number[][] = [new Array<number>(ASCII).fill(-1)];
+  const outputs: number[][] = [[]];
+  keywords.forEach((keyword, index) => {
+    if (!keyword) throw new Error('empty prefilter keyword');
+    let state = 0;
+    for (const char of keyword.toLowerCase()) {
+      const code = char.charCodeAt(0);
+      if (code === 0 || code >= ASCII || char.length !== 1)
+        throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
+      const row = trie[state]!;
+      if (row[code] === -1) {
+        row[code] = trie.length;
+        trie.push(new Array<number>(ASCII).fill(-1));
+        outputs.push([]);
+      }
+      state = row[code]!;
+    }
+    outputs[state]!.push(index);
+  });
+  // Breadth-first: failure links, folded into a complete transition table.
+  const fail = new Int32Array(trie.length);
+  const transitions = new Int32Array(trie.length * ASCII);
+  const queue: number[] = [];
+  for (let code = 0; code < ASCII; code++) {
+    const next = trie[0]![code]!;
+    transitions[code] = next === -1 ? 0 : next;
+    if (next !== -1) queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    outputs[state]!.push(...outputs[fail[state]!]!);
+    for (let code = 0; code < ASCII; code++) {
+      const next = trie[state]![code]!;
+      const viaFailure = transitions[fail[state]! * ASCII + code]!;
+      if (next === -1) {
+        transitions[state * ASCII + code] = viaFailure;
+      } else {
+        fail[next] = viaFailure;
+        transitions[state * ASCII + code] = next;
+        queue.push(next);
+      }
+    }
+  }
+  for (let state = 0; state < trie.length; state++) {
+    transitions[state * ASCII] = 0;
+    for (let upper = 65; upper <= 90; upper++)
+      transitions[state * ASCII + upper] = transitions[state * ASCII + upper + 32]!;
+  }
+  return { transitions, outputs };
 }

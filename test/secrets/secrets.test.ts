@@ -89,8 +89,17 @@ describe('secret detectors', () => {
 
   it('prefilter finds keywords case-insensitively, overlapping ones too', () => {
     const prefilter = new KeywordPrefilter(['ghp_', 'token', 'oken']);
-    const hits = prefilter.scan('X TOKEN ghp_ é token').map((h) => `${h.keyword}@${h.start}`);
-    expect(hits).toEqual(['1@2', '2@3', '0@8', '1@15', '2@16']);
+    const hitsIn = (text: string, limit?: number) => {
+      const hits = prefilter.scan(text, limit);
+      return Array.from({ length: hits.count }, (_, i) => `${hits.keywords[i]}@${hits.starts[i]}`);
+    };
+    expect(hitsIn('X TOKEN ghp_ é token')).toEqual(['1@2', '2@3', '0@8', '1@15', '2@16']);
+    // Non-ASCII code units break a keyword; astral characters count as two code units.
+    expect(hitsIn('token 🔑token ToKeN')).toEqual(['1@0', '2@1', '1@8', '2@9', '1@14', '2@15']);
+    expect(hitsIn('toKén')).toEqual([]);
+    // The limit counts keywords, and a longer text after a short one reuses the same memory.
+    expect(hitsIn('token token', 3)).toEqual(['1@0', '2@1', '1@6']);
+    expect(hitsIn(`${'x'.repeat(200_000)}ghp_`)).toEqual(['0@200000']);
   });
 
   it('search only a window of very long lines, so minified files stay linear', () => {

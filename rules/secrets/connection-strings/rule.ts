@@ -77,6 +77,8 @@ export default secretRule({
       pattern: String.raw`(?i:[a-z][a-z0-9+.-]+)://[^\s:/?#@"\'<>{}$]{1,64}:([^\s/?#@"\'<>]{3,128})@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}`,
       filters: ALL_FILTERS,
       rejectMatch: '^(?i:postgres|postgis|mysql|mariadb|mongodb|redis|amqp|jdbc)',
+      // Scheme, user (64), password (128) and enough of the host: `://` is everywhere in minified code.
+      maxMatchChars: 320,
     },
   ],
 });

@@ -42,6 +42,7 @@ export default secretRule({
       description: 'Mailchimp API key',
       keywords: ['-us'],
       pattern: token('[a-f0-9]{32}-us[0-9]{1,2}'),
+      maxMatchChars: 38,
       filters: PREFIXED_FILTERS,
     },
     {

@@ -19,8 +19,11 @@ const SECRET_KEYWORDS = [
   'credential',
 ];
 
+/** A secret word and the rest of the name after it. */
+const SECRET_WORD = `(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}`;
+
 /** A variable or key name containing one of the secret words (the pattern fragment every detector embeds). */
-const SECRET_NAME = String.raw`[A-Za-z0-9_.-]{0,40}(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}`;
+const SECRET_NAME = `[A-Za-z0-9_.-]{0,40}${SECRET_WORD}`;
 
 /** Names that contain a secret word but describe metadata about it (`password_length`, `token_url`, ...). */
 const REJECT_NAME = String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`;
@@ -45,7 +48,8 @@ export default secretRule({
       description:
         'Hard-coded secret in source code (quoted literal assigned to a secret-named variable or key)',
       keywords: SECRET_KEYWORDS,
-      pattern: String.raw`${SECRET_NAME}["\'\]]?\s{0,4}(?::=|=>|=|:)\s{0,4}(?:[A-Za-z]{1,10}\()?["\']([^"\'\s\\]{4,200})["\']`,
+      // From the secret word on: an unanchored `[A-Za-z0-9_.-]{0,40}` before it made RE2 run at 35 MB/s.
+      pattern: String.raw`${SECRET_WORD}["\'\]]?\s{0,4}(?::=|=>|=|:)\s{0,4}(?:[A-Za-z]{1,10}\()?["\']([^"\'\s\\]{4,200})["\']`,
       fileKinds: ['code'],
       ...KEYWORD_DEFAULTS,
       rejectMatch: REJECT_NAME,

@@ -42,7 +42,8 @@ export default secretRule({
     {
       id: 'cloudformation-parameter-default-secret',
       description: 'CloudFormation parameter with a secret name and a literal default',
-      keywords: ['default'],
+      // The parameter's name, not `Default`, which every package.json's exports map holds.
+      keywords: ['password', 'secret', 'token', 'apikey', 'api_key'],
       pattern: String.raw`(?i:password|secret|token|apikey|api_key)[A-Za-z0-9]*"?\s*:\s*\{?\s*[\s\S]{0,200}?"?Default"?\s*:\s*["\']?([^"\'\s{][^"\'\n]{3,200}?)["\']?\s*,?\s*(?:$|\n|\})`,
       fileKinds: ['yaml', 'json'],
       filters: ALL_FILTERS,

@@ -40,6 +40,7 @@ export default secretRule({
       description: 'Square access token',
       keywords: ['eaaa', 'sq0atp-'],
       pattern: token('(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})'),
+      maxMatchChars: 66,
       filters: PREFIXED_FILTERS,
     },
     {

@@ -41,6 +41,8 @@ export default secretRule({
       description: 'Airtable personal access token',
       keywords: ['pat'],
       pattern: token(String.raw`pat[A-Za-z0-9]{14}\.[a-f0-9]{64}`),
+      // `pat` starts path, patch and pattern: search only around it, not its whole line.
+      maxMatchChars: 84,
       filters: PREFIXED_FILTERS,
     },
     {
