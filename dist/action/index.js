@@ -69935,16 +69935,20 @@ import { createHash } from "node:crypto";
 import path5 from "node:path";
 
 // scanners/secrets/prefilter-wasm.ts
-var PREFILTER_WASM = "AGFzbQEAAAABCwFgBn9/f39/fwF/AwIBAAUDAQABBxECBm1lbW9yeQIABHNjYW4AAAqEAQGBAQEEfyAAIQYgBCEJAkADQCAGIAFPDQEgBi8BACEHIAMgCGogAiAHQQAgB0GAAUkbQQF0ai8BAGooAgAhCCAIQQBIBEBBfyAIayEIIAkgCDYCACAJIAYgAGtBAXY2AgQgCUEIaiEJIAkgBU8NAgsgBkECaiEGDAALCyAJIARrQQN2Cw==";
+var PREFILTER_WASM = "AGFzbQEAAAABHgJgCn9/f39/f39/f38Bf2AMf39/f39/f39/f39/AAMDAgABBQMBAAEHHAMGbWVtb3J5AgAEc2NhbgAACHNjYW5QYWlyAAEK4QMCnwEBAn8gACEKAkADQCAKIAFPDQEgBiADaiAFIAovAQAiC0EAIAtBgAFJG0EBdGovAQBqKAIAIQMgCiAEIAtBCkYbIQQgA0EASARAQX8gA2shAyAHIAM2AgAgByAKIAJrQQF1NgIEIAcgBCACa0EBdUEBajYCCCAHQQxqIQcgByAITw0CCyAKQQJqIQoMAAsLIAkgAzYCACAJIAQ2AgQgBwu9AgEGfyADQQJrIRECQANAIAwgAk8NASAGIA9qIAUgACAMai8BACINQQAgDUGAAUkbQQF0ai8BAGooAgAhDyAGIBBqIAUgASAMai8BACIOQQAgDkGAAUkbQQF0ai8BAGooAgAhECAAIAxqIBEgDUEKRhshESABIAxqIAQgDkEKRhshBCAPIBByQQBIBEAgEEEASARAQX8gEGshECAJIApJBEAgCSAQNgIAIAkgASAMaiADa0EBdTYCBCAJIAQgA2tBAXVBAWo2AgggCUEMaiEJCwsgD0EASARAQX8gD2shDyAHIA82AgAgByAAIAxqIANrQQF1NgIEIAcgESADa0EBdUEBajYCCCAHQQxqIQcgByAITw0DCwsgDEECaiEMDAALCyALIAc2AgAgCyAJNgIEIAsgEDYCCCALIAQ2AgwL";
 
 // scanners/secrets/prefilter.ts
 var ASCII = 128;
 var PAGE = 65536;
+var PAIR_MIN_CHARS = 4096;
+var RESULT_AT = ASCII * 2;
+var HIT_BYTES = 12;
 var compiledModule;
 var KeywordPrefilter = class {
   constructor(keywords) {
     this.keywords = keywords;
     this.lengths = keywords.map((k) => k.length);
+    this.overlap = Math.max(0, ...this.lengths) - 1;
     const { transitions, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     const states = outputs.length;
@@ -69971,9 +69975,8 @@ var KeywordPrefilter = class {
     }
     compiledModule ??= new WebAssembly.Module(Buffer.from(PREFILTER_WASM, "base64"));
     this.wasm = new WebAssembly.Instance(compiledModule).exports;
-    this.tableAt = classMap.byteLength;
+    this.tableAt = RESULT_AT + 16;
     this.outAt = this.tableAt + table2.byteLength;
-    this.textAt = this.outAt;
     this.reserve(0, 0);
     new Uint16Array(this.wasm.memory.buffer, 0, ASCII).set(classMap);
     new Int32Array(this.wasm.memory.buffer, this.tableAt, table2.length).set(table2);
@@ -69984,45 +69987,83 @@ var KeywordPrefilter = class {
   outputs;
   /** Bytes per table row: the number of columns times 4. */
   rowBytes;
+  /** The second half of a text starts this many code units early, so no keyword straddles the cut. */
+  overlap;
   wasm;
   tableAt;
+  /** The output areas (one per half) and the text follow the table; they grow with the limit. */
   outAt;
-  /** The text sits after the output area, which grows with the largest limit asked for. */
-  textAt;
-  /** Hits the output area holds. */
-  capacity = 0;
-  hits = { count: 0, keywords: new Int32Array(0), starts: new Int32Array(0) };
+  outBAt = 0;
+  textAt = 0;
+  capacity = -1;
+  hits = {
+    count: 0,
+    keywords: new Int32Array(0),
+    starts: new Int32Array(0),
+    lineStarts: new Int32Array(0)
+  };
   /**
    * Every keyword occurrence in `text` (case-insensitive), in order of their end offsets, up to `limit`.
    * The result is overwritten by the next call.
    */
   scan(text2, limit = 2e5) {
     this.reserve(limit, text2.length);
-    const { memory, scan: scan2 } = this.wasm;
-    const textAt = this.textAt;
+    const { memory, scan: scan2, scanPair } = this.wasm;
+    const { textAt, tableAt, outAt, outBAt } = this;
     Buffer.from(memory.buffer).write(text2, textAt, "utf16le");
-    const pairs = scan2(textAt, textAt + text2.length * 2, 0, this.tableAt, this.outAt, this.outAt + limit * 8);
-    const found = new Int32Array(memory.buffer, this.outAt, pairs * 2);
-    const { keywords, starts } = this.hits;
-    let count = 0;
-    for (let pair = 0; pair < pairs && count < limit; pair++) {
-      const last = found[pair * 2 + 1];
-      for (const keyword of this.outputs[found[pair * 2] / this.rowBytes]) {
+    const outAEnd = outAt + limit * HIT_BYTES;
+    const outBEnd = outBAt + (limit + this.overlap) * HIT_BYTES;
+    const textEnd = textAt + text2.length * 2;
+    const newline = textAt - 2;
+    this.hits.count = 0;
+    if (text2.length < PAIR_MIN_CHARS) {
+      const end = scan2(textAt, textEnd, textAt, 0, newline, 0, tableAt, outAt, outAEnd, RESULT_AT);
+      this.collect(outAt, end, 0, limit);
+      return this.hits;
+    }
+    const half = text2.length >> 1;
+    const bStart = half - this.overlap;
+    const b = textAt + bStart * 2;
+    scanPair(textAt, b, half * 2, textAt, textAt - 4, 0, tableAt, outAt, outAEnd, outBAt, outBEnd, RESULT_AT);
+    const [endA, pairEndB, rowB, newlineB] = new Int32Array(memory.buffer, RESULT_AT, 4);
+    let endB = pairEndB;
+    if (endA < outAEnd && endB < outBEnd) {
+      endB = scan2(b + half * 2, textEnd, textAt, rowB, newlineB, 0, tableAt, endB, outBEnd, RESULT_AT);
+    }
+    this.collect(outAt, endA, 0, limit);
+    this.collect(outBAt, endB, half, limit);
+    return this.hits;
+  }
+  /** Appends the keywords of the hits in [from, to) whose last code unit is at `minimum` or later. */
+  collect(from, to, minimum, limit) {
+    const found = new Int32Array(this.wasm.memory.buffer, from, to - from >> 2);
+    const { keywords, starts, lineStarts } = this.hits;
+    let count = this.hits.count;
+    for (let hit = 0; hit < found.length && count < limit; hit += 3) {
+      const last = found[hit + 1];
+      if (last < minimum) continue;
+      for (const keyword of this.outputs[found[hit] / this.rowBytes]) {
         if (count === limit) break;
         keywords[count] = keyword;
         starts[count] = last + 1 - this.lengths[keyword];
+        lineStarts[count] = found[hit + 2];
         count++;
       }
     }
     this.hits.count = count;
-    return this.hits;
   }
   /** Room for `limit` hits and a text of `chars` code units. */
   reserve(limit, chars) {
     if (limit > this.capacity) {
       this.capacity = limit;
-      this.hits = { count: 0, keywords: new Int32Array(limit), starts: new Int32Array(limit) };
-      this.textAt = this.outAt + limit * 8;
+      this.hits = {
+        count: 0,
+        keywords: new Int32Array(limit),
+        starts: new Int32Array(limit),
+        lineStarts: new Int32Array(limit)
+      };
+      this.outBAt = this.outAt + limit * HIT_BYTES;
+      this.textAt = this.outBAt + (limit + this.overlap) * HIT_BYTES;
     }
     const needed = this.textAt + chars * 2;
     const memory = this.wasm.memory;
@@ -76926,6 +76967,35 @@ function validate(name2, value) {
 var LONG_LINE_CHARS = 4096;
 var WINDOW_CHARS = 1024;
 var MAX_HITS_PER_FILE = 5e4;
+var CompiledDetector = class {
+  constructor(detector, index2, engine) {
+    this.detector = detector;
+    this.index = index2;
+    this.engine = engine;
+    this.allowValues = new Set(detector.allow?.values ?? []);
+  }
+  detector;
+  index;
+  engine;
+  allowValues;
+  compiled;
+  get patterns() {
+    if (!this.compiled) {
+      const { detector, engine } = this;
+      try {
+        this.compiled = {
+          pattern: engine.compile(detector.pattern, { ignoreCase: detector.ignoreCase }),
+          allowPatterns: (detector.allow?.patterns ?? []).map((p) => engine.compile(`^(?:${p})$`)),
+          fileNames: detector.fileNames ? engine.compile(detector.fileNames, { ignoreCase: true }) : void 0,
+          rejectMatch: detector.rejectMatch ? engine.compile(detector.rejectMatch) : void 0
+        };
+      } catch (error2) {
+        throw new Error(`secret detector ${detector.id}: invalid pattern: ${error2.message}`);
+      }
+    }
+    return this.compiled;
+  }
+};
 var registry = /* @__PURE__ */ new Map();
 var compiledSet;
 function registerDetectors(detectors) {
@@ -76953,19 +77023,7 @@ function compileDetectors(detectors, engine = regexEngine()) {
       }
       byKeyword[k].push(index2);
     }
-    try {
-      return {
-        detector,
-        index: index2,
-        pattern: engine.compile(detector.pattern, { ignoreCase: detector.ignoreCase }),
-        allowValues: new Set(detector.allow?.values ?? []),
-        allowPatterns: (detector.allow?.patterns ?? []).map((p) => engine.compile(`^(?:${p})$`)),
-        fileNames: detector.fileNames ? engine.compile(detector.fileNames, { ignoreCase: true }) : void 0,
-        rejectMatch: detector.rejectMatch ? engine.compile(detector.rejectMatch) : void 0
-      };
-    } catch (error2) {
-      throw new Error(`secret detector ${detector.id}: invalid pattern: ${error2.message}`);
-    }
+    return new CompiledDetector(detector, index2, engine);
   });
   return {
     engine,
@@ -77075,43 +77133,59 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
   const detectorApplies = (index2) => {
     let ok = applies.get(index2);
     if (ok === void 0) {
-      const { detector, fileNames } = set.detectors[index2];
+      const compiled = set.detectors[index2];
+      const { detector } = compiled;
+      const fileNames = detector.fileNames ? compiled.patterns.fileNames : void 0;
       ok = !disabled.has(detector.id) && !(lockfile && detector.generic) && (!detector.fileKinds || detector.fileKinds.includes(kind)) && (!fileNames || fileNames.matchAll(base).length > 0);
       applies.set(index2, ok);
     }
     return ok;
   };
-  const regions = /* @__PURE__ */ new Map();
-  const keywordEnds = /* @__PURE__ */ new Map();
+  const regions = new Array(set.detectors.length);
+  const touched = [];
+  const keywordEnds = new Array(set.detectors.length);
+  const triggered = new Array(set.byKeyword.length);
+  const nextLiteral = new Array(set.detectors.length);
   const keywords = set.prefilter.keywords;
   let lineStart = -1;
   let lineEnd = -1;
   const hits = set.prefilter.scan(text2, MAX_HITS_PER_FILE);
   for (let h = 0; h < hits.count; h++) {
     const keyword = hits.keywords[h];
+    let detectors = triggered[keyword];
+    if (!detectors) {
+      detectors = set.byKeyword[keyword].filter(detectorApplies);
+      triggered[keyword] = detectors;
+    }
+    if (!detectors.length) continue;
     const hitStart = hits.starts[h];
-    let onKnownLine = hitStart >= lineStart && hitStart <= lineEnd;
-    for (const index2 of set.byKeyword[keyword]) {
-      if (!detectorApplies(index2)) continue;
-      if (!onKnownLine) {
-        lineStart = text2.lastIndexOf("\n", hitStart - 1) + 1;
-        const next = text2.indexOf("\n", hitStart);
-        lineEnd = next === -1 ? text2.length : next;
-        onKnownLine = true;
-      }
+    if (hitStart < lineStart || hitStart > lineEnd) {
+      lineStart = hits.lineStarts[h];
+      if (lineStart < 0) lineStart = text2.lastIndexOf("\n", hitStart - 1) + 1;
+      const next = text2.indexOf("\n", hitStart);
+      lineEnd = next === -1 ? text2.length : next;
+    }
+    for (const index2 of detectors) {
       const detector = set.detectors[index2].detector;
-      if (detector.keywordWithin !== void 0) {
-        let ends = keywordEnds.get(index2);
-        if (!ends) {
-          ends = [];
-          keywordEnds.set(index2, ends);
+      if (detector.alsoContains !== void 0) {
+        let next = nextLiteral[index2];
+        if (next === void 0 || next !== -1 && next < hitStart) {
+          next = text2.indexOf(detector.alsoContains, hitStart);
+          nextLiteral[index2] = next;
         }
+        if (next === -1 || next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS)))
+          continue;
+      }
+      if (detector.keywordWithin !== void 0) {
+        const ends = keywordEnds[index2] ?? [];
+        keywordEnds[index2] = ends;
         ends.push(hitStart + keywords[keyword].length);
       }
-      let list2 = regions.get(index2);
+      let list2 = regions[index2];
       if (!list2) {
         list2 = [];
-        regions.set(index2, list2);
+        regions[index2] = list2;
+        touched.push(index2);
       }
       const last = list2.at(-1);
       if (last && last.start <= hitStart && last.end === lineEnd) continue;
@@ -77123,23 +77197,24 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     }
   }
   const found = [];
-  for (const [index2, list2] of regions) {
+  for (const index2 of touched) {
+    const list2 = regions[index2];
     const compiled = set.detectors[index2];
     const group = compiled.detector.secretGroup;
     const seen = /* @__PURE__ */ new Set();
+    const { pattern, rejectMatch } = compiled.patterns;
     for (const batch of batches(text2, compiled.detector, list2)) {
-      for (const match of compiled.pattern.matchAll(batch.text)) {
+      for (const match of pattern.matchAll(batch.text)) {
         const span = group === void 0 ? match.groups.find((g) => g !== void 0) : match.groups[group - 1];
         if (!span || span[1] <= span[0]) continue;
         const start2 = batch.toText(match.start, match.end, span[0]);
         if (start2 === void 0 || seen.has(start2)) continue;
         const within = compiled.detector.keywordWithin;
-        if (within !== void 0 && !keywordBefore(text2, keywordEnds.get(index2), start2 - (span[0] - match.start), within))
+        if (within !== void 0 && !keywordBefore(text2, keywordEnds[index2], start2 - (span[0] - match.start), within))
           continue;
         seen.add(start2);
         const value = batch.text.slice(span[0], span[1]);
-        const whole = batch.text.slice(match.start, match.end);
-        if ((compiled.rejectMatch?.matchAll(whole).length ?? 0) > 0) continue;
+        if ((rejectMatch?.matchAll(batch.text.slice(match.start, match.end)).length ?? 0) > 0) continue;
         if (accepts(compiled, value, start2, file, text2, settings)) {
           found.push({ detector: compiled.detector, value, start: start2, end: start2 + value.length });
         }
@@ -77166,7 +77241,6 @@ function keywordBefore(text2, ends, at2, within) {
 var ALLOW_ON_LINE = /palisade:allow|pragma:\s*allowlist secret|gitleaks:allow/;
 var ALLOW_NEXT_LINE = /pragma:\s*allowlist nextline secret/;
 function dropAllowed(text2, matches) {
-  if (!matches.length || !/palisade:allow|pragma:\s*allowlist|gitleaks:allow/.test(text2)) return matches;
   return matches.filter((match) => {
     const lineStart = text2.lastIndexOf("\n", match.start - 1) + 1;
     const next = text2.indexOf("\n", match.start);
@@ -77244,7 +77318,7 @@ function regionFor(text2, detector, hit, lineStart, lineEnd) {
 function accepts(compiled, value, start2, file, text2, settings) {
   const { detector } = compiled;
   if (compiled.allowValues.has(value)) return false;
-  if (compiled.allowPatterns.some((p) => p.matchAll(value).length > 0)) return false;
+  if (compiled.patterns.allowPatterns.some((p) => p.matchAll(value).length > 0)) return false;
   const minimum = detector.generic === "entropy-base64" ? settings.entropy.base64 : detector.generic === "entropy-hex" ? settings.entropy.hex : detector.minEntropy;
   if (minimum !== void 0 && shannonEntropy(value) < minimum) return false;
   for (const validator of detector.validators ?? []) if (!validate(validator, value)) return false;
@@ -77980,7 +78054,8 @@ var rule_default452 = secretRule({
       filters: ALL_FILTERS,
       rejectMatch: "^(?i:postgres|postgis|mysql|mariadb|mongodb|redis|amqp|jdbc)",
       // Scheme, user (64), password (128) and enough of the host: `://` is everywhere in minified code.
-      maxMatchChars: 320
+      maxMatchChars: 320,
+      alsoContains: "@"
     }
   ]
 });
@@ -91550,10 +91625,9 @@ function readTextFile(file) {
   let length2 = 0;
   try {
     const size = fstatSync(fd).size;
-    if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(size + 1);
-    for (; ; ) {
-      if (length2 === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
-      const read2 = readSync2(fd, scratch, length2, scratch.length - length2, null);
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
+    while (length2 < size) {
+      const read2 = readSync2(fd, scratch, length2, size - length2, null);
       if (read2 === 0) break;
       length2 += read2;
     }

@@ -32,11 +32,10 @@ export function readTextFile(file: string): TextFile {
   let length = 0;
   try {
     const size = fstatSync(fd).size;
-    if (scratch.length < size + 1) scratch = Buffer.allocUnsafe(size + 1);
-    // Until end of file: the file may have grown since fstat.
-    for (;;) {
-      if (length === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(scratch.length)]);
-      const read = readSync(fd, scratch, length, scratch.length - length, null);
+    if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
+    // Reads may return less than asked; a file that changes while it is read is read as far as fstat said.
+    while (length < size) {
+      const read = readSync(fd, scratch, length, size - length, null);
       if (read === 0) break;
       length += read;
     }

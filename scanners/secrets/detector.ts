@@ -50,6 +50,11 @@ export interface Detector {
    * For detectors whose keywords are common words in code (`pat`, `://`).
    */
   maxMatchChars?: number;
+  /**
+   * A literal every match holds after its keyword, within maxMatchChars (`@` after a URL's `://`): where it
+   * is missing, the pattern does not run. For keywords that are common but rarely matched.
+   */
+  alsoContains?: string;
   /** For block secrets (PEM keys): characters after the hit the pattern may span. */
   spanChars?: number;
   /**

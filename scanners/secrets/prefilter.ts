@@ -18,6 +18,8 @@ export interface KeywordHits {
   keywords: Int32Array;
   /** Offset of each hit's first character. */
   starts: Int32Array;
+  /** Offset where each hit's line starts, or -1 where the scan did not see it (call lastIndexOf). */
+  lineStarts: Int32Array;
 }
 
 const ASCII = 128;
@@ -25,8 +27,40 @@ const PAGE = 65_536;
 
 interface PrefilterExports {
   memory: WebAssembly.Memory;
-  scan(text: number, textEnd: number, classMap: number, table: number, out: number, outEnd: number): number;
+  scan(
+    text: number,
+    textEnd: number,
+    base: number,
+    row: number,
+    newline: number,
+    classMap: number,
+    table: number,
+    out: number,
+    outEnd: number,
+    result: number,
+  ): number;
+  scanPair(
+    a: number,
+    b: number,
+    bytes: number,
+    base: number,
+    newlineB: number,
+    classMap: number,
+    table: number,
+    outA: number,
+    outAEnd: number,
+    outB: number,
+    outBEnd: number,
+    result: number,
+  ): void;
 }
+
+/** Texts shorter than this are scanned in one piece. */
+const PAIR_MIN_CHARS = 4096;
+/** Where the scan loops store their results, after the column map. */
+const RESULT_AT = ASCII * 2;
+/** Bytes per hit in the output areas: row, index, line start. */
+const HIT_BYTES = 12;
 
 let compiledModule: WebAssembly.Module | undefined;
 
@@ -36,17 +70,25 @@ export class KeywordPrefilter {
   private readonly outputs: number[][];
   /** Bytes per table row: the number of columns times 4. */
   private readonly rowBytes: number;
+  /** The second half of a text starts this many code units early, so no keyword straddles the cut. */
+  private readonly overlap: number;
   private readonly wasm: PrefilterExports;
   private readonly tableAt: number;
+  /** The output areas (one per half) and the text follow the table; they grow with the limit. */
   private readonly outAt: number;
-  /** The text sits after the output area, which grows with the largest limit asked for. */
-  private textAt: number;
-  /** Hits the output area holds. */
-  private capacity = 0;
-  private hits: KeywordHits = { count: 0, keywords: new Int32Array(0), starts: new Int32Array(0) };
+  private outBAt = 0;
+  private textAt = 0;
+  private capacity = -1;
+  private hits: KeywordHits = {
+    count: 0,
+    keywords: new Int32Array(0),
+    starts: new Int32Array(0),
+    lineStarts: new Int32Array(0),
+  };
 
   constructor(readonly keywords: readonly string[]) {
     this.lengths = keywords.map((k) => k.length);
+    this.overlap = Math.max(0, ...this.lengths) - 1;
     const { transitions, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     const states = outputs.length;
@@ -76,9 +118,8 @@ export class KeywordPrefilter {
     }
     compiledModule ??= new WebAssembly.Module(Buffer.from(PREFILTER_WASM, 'base64'));
     this.wasm = new WebAssembly.Instance(compiledModule).exports as unknown as PrefilterExports;
-    this.tableAt = classMap.byteLength;
+    this.tableAt = RESULT_AT + 16;
     this.outAt = this.tableAt + table.byteLength;
-    this.textAt = this.outAt;
     this.reserve(0, 0);
     new Uint16Array(this.wasm.memory.buffer, 0, ASCII).set(classMap);
     new Int32Array(this.wasm.memory.buffer, this.tableAt, table.length).set(table);
@@ -90,32 +131,67 @@ export class KeywordPrefilter {
    */
   scan(text: string, limit = 200_000): KeywordHits {
     this.reserve(limit, text.length);
-    const { memory, scan } = this.wasm;
-    const textAt = this.textAt;
+    const { memory, scan, scanPair } = this.wasm;
+    const { textAt, tableAt, outAt, outBAt } = this;
     Buffer.from(memory.buffer).write(text, textAt, 'utf16le');
-    const pairs = scan(textAt, textAt + text.length * 2, 0, this.tableAt, this.outAt, this.outAt + limit * 8);
-    const found = new Int32Array(memory.buffer, this.outAt, pairs * 2);
-    const { keywords, starts } = this.hits;
-    let count = 0;
-    for (let pair = 0; pair < pairs && count < limit; pair++) {
-      const last = found[pair * 2 + 1]!;
-      for (const keyword of this.outputs[found[pair * 2]! / this.rowBytes]!) {
+    const outAEnd = outAt + limit * HIT_BYTES;
+    const outBEnd = outBAt + (limit + this.overlap) * HIT_BYTES;
+    const textEnd = textAt + text.length * 2;
+    // A newline just before the text, so the first line starts at 0.
+    const newline = textAt - 2;
+    this.hits.count = 0;
+    if (text.length < PAIR_MIN_CHARS) {
+      const end = scan(textAt, textEnd, textAt, 0, newline, 0, tableAt, outAt, outAEnd, RESULT_AT);
+      this.collect(outAt, end, 0, limit);
+      return this.hits;
+    }
+    // A: [0, half); B: [half - overlap, length), of which B's hits that end before `half` repeat A's. B does
+    // not know where its first line starts: a newline two code units before the text stands for "unknown".
+    const half = text.length >> 1;
+    const bStart = half - this.overlap;
+    const b = textAt + bStart * 2;
+    scanPair(textAt, b, half * 2, textAt, textAt - 4, 0, tableAt, outAt, outAEnd, outBAt, outBEnd, RESULT_AT);
+    const [endA, pairEndB, rowB, newlineB] = new Int32Array(memory.buffer, RESULT_AT, 4);
+    let endB = pairEndB!;
+    if (endA! < outAEnd && endB < outBEnd) {
+      endB = scan(b + half * 2, textEnd, textAt, rowB!, newlineB!, 0, tableAt, endB, outBEnd, RESULT_AT);
+    }
+    this.collect(outAt, endA!, 0, limit);
+    this.collect(outBAt, endB, half, limit);
+    return this.hits;
+  }
+
+  /** Appends the keywords of the hits in [from, to) whose last code unit is at `minimum` or later. */
+  private collect(from: number, to: number, minimum: number, limit: number): void {
+    const found = new Int32Array(this.wasm.memory.buffer, from, (to - from) >> 2);
+    const { keywords, starts, lineStarts } = this.hits;
+    let count = this.hits.count;
+    for (let hit = 0; hit < found.length && count < limit; hit += 3) {
+      const last = found[hit + 1]!;
+      if (last < minimum) continue;
+      for (const keyword of this.outputs[found[hit]! / this.rowBytes]!) {
         if (count === limit) break;
         keywords[count] = keyword;
         starts[count] = last + 1 - this.lengths[keyword]!;
+        lineStarts[count] = found[hit + 2]!;
         count++;
       }
     }
     this.hits.count = count;
-    return this.hits;
   }
 
   /** Room for `limit` hits and a text of `chars` code units. */
   private reserve(limit: number, chars: number): void {
     if (limit > this.capacity) {
       this.capacity = limit;
-      this.hits = { count: 0, keywords: new Int32Array(limit), starts: new Int32Array(limit) };
-      this.textAt = this.outAt + limit * 8;
+      this.hits = {
+        count: 0,
+        keywords: new Int32Array(limit),
+        starts: new Int32Array(limit),
+        lineStarts: new Int32Array(limit),
+      };
+      this.outBAt = this.outAt + limit * HIT_BYTES;
+      this.textAt = this.outBAt + (limit + this.overlap) * HIT_BYTES;
     }
     const needed = this.textAt + chars * 2;
     const memory = this.wasm.memory;

@@ -46,6 +46,10 @@ describe('secret detectors', () => {
   it('find the same secrets with the native re2 engine and the portable re2js engine', () => {
     const native = compileDetectors(registeredDetectors(), regexEngine('re2'));
     const portable = compileDetectors(registeredDetectors(), regexEngine('re2js'));
+    // Patterns compile on first use; every one must compile on both engines.
+    for (const set of [native, portable])
+      for (const compiled of set.detectors)
+        expect(compiled.patterns.pattern.source).toBe(compiled.detector.pattern);
     let total = 0;
     for (const { file, text } of fixtureTexts) {
       const a = scanText(file, text, DEFAULT_SECRET_SETTINGS, native).map(
@@ -58,6 +62,16 @@ describe('secret detectors', () => {
       total += a.length;
     }
     expect(total).toBeGreaterThan(200);
+  });
+
+  it('name the detector whose pattern does not compile, when it first triggers', () => {
+    const set = compileDetectors([
+      { id: 'broken-lookahead', description: 'not RE2', keywords: ['zz_'], pattern: 'zz_(?=x)' },
+    ]);
+    expect(scanText('a.txt', 'nothing here', DEFAULT_SECRET_SETTINGS, set)).toEqual([]);
+    expect(() => scanText('a.txt', 'zz_x', DEFAULT_SECRET_SETTINGS, set)).toThrow(
+      /secret detector broken-lookahead: invalid pattern/,
+    );
   });
 
   it('honour PALISADE_REGEX_ENGINE and refuse an unknown engine name', () => {
@@ -94,12 +108,58 @@ describe('secret detectors', () => {
       return Array.from({ length: hits.count }, (_, i) => `${hits.keywords[i]}@${hits.starts[i]}`);
     };
     expect(hitsIn('X TOKEN ghp_ é token')).toEqual(['1@2', '2@3', '0@8', '1@15', '2@16']);
+    const lines = prefilter.scan('token\nx\r\n ghp_');
+    expect(Array.from(lines.lineStarts.subarray(0, lines.count))).toEqual([0, 0, 9]);
     // Non-ASCII code units break a keyword; astral characters count as two code units.
     expect(hitsIn('token 🔑token ToKeN')).toEqual(['1@0', '2@1', '1@8', '2@9', '1@14', '2@15']);
     expect(hitsIn('toKén')).toEqual([]);
     // The limit counts keywords, and a longer text after a short one reuses the same memory.
     expect(hitsIn('token token', 3)).toEqual(['1@0', '2@1', '1@6']);
     expect(hitsIn(`${'x'.repeat(200_000)}ghp_`)).toEqual(['0@200000']);
+  });
+
+  it('prefilter finds the same hits when it scans a long text as two halves at once', () => {
+    const keywords = ['ghp_', 'token', 'oken', 'api_key', 'key', 'a', 'xoxb-'];
+    const prefilter = new KeywordPrefilter(keywords);
+    const random = seededRandom(11);
+    const pieces = ['ghp_', 'TOKEN', 'api_KEY', 'xoxb-', 'é', '\n', ' ', 'b', 'ke', 'y'];
+    for (const length of [3000, 4096, 5001, 20_000]) {
+      let text = '';
+      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+      // A keyword across the middle, where the second half starts.
+      const middle = text.length >> 1;
+      text = `${text.slice(0, middle - 3)}api_key${text.slice(middle + 4)}`;
+      const expected: Array<[number, number]> = [];
+      const lower = text.toLowerCase();
+      keywords.forEach((keyword, index) => {
+        for (let at = lower.indexOf(keyword); at !== -1; at = lower.indexOf(keyword, at + 1))
+          expected.push([at + keyword.length, index]);
+      });
+      expected.sort((a, b) => a[0] - b[0]);
+      const hits = prefilter.scan(text);
+      const actual = Array.from({ length: hits.count }, (_, i): [number, number] => [
+        hits.starts[i]! + keywords[hits.keywords[i]!]!.length,
+        hits.keywords[i]!,
+      ]);
+      // Hits come in order of their ends; keywords that end together may come in any order.
+      expect(actual.every(([end], i) => i === 0 || actual[i - 1]![0] <= end)).toBe(true);
+      const key = ([end, keyword]: [number, number]) => end * 100 + keyword;
+      expect(actual.map(key).sort((a, b) => a - b)).toEqual(expected.map(key).sort((a, b) => a - b));
+      // Each hit's line start, or -1 for a hit of the second half (the hits that end at the middle or
+      // later; it starts 6 before) before that half's first newline.
+      for (let i = 0; i < hits.count; i++) {
+        const start = hits.starts[i]!;
+        const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        const end = start + keywords[hits.keywords[i]!]!.length;
+        const unseen = end > middle && !text.slice(middle - 6, start).includes('\n');
+        expect(hits.lineStarts[i]).toBe(unseen && text.length >= 4096 ? -1 : lineStart);
+      }
+      // The limit cuts the same ordered list.
+      const limited = prefilter.scan(text, 100);
+      expect(Array.from(limited.starts.subarray(0, limited.count))).toEqual(
+        actual.slice(0, 100).map(([end, keyword]) => end - keywords[keyword]!.length),
+      );
+    }
   });
 
   it('search only a window of very long lines, so minified files stay linear', () => {

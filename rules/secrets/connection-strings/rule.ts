@@ -79,6 +79,7 @@ export default secretRule({
       rejectMatch: '^(?i:postgres|postgis|mysql|mariadb|mongodb|redis|amqp|jdbc)',
       // Scheme, user (64), password (128) and enough of the host: `://` is everywhere in minified code.
       maxMatchChars: 320,
+      alsoContains: '@',
     },
   ],
 });
