@@ -297,8 +297,9 @@ export function scanText(
         touched.push(index);
       }
       const last = list.at(-1);
-      // Common case: another keyword on a line this detector already covers.
-      if (last && last.start <= hitStart && last.end === lineEnd) continue;
+      // Common case: another keyword on a line this detector already covers to its end.
+      const lineLocal = !detector.contextLines && !detector.spanChars;
+      if (lineLocal && last && last.start <= hitStart && last.end === lineEnd) continue;
       const region = regionFor(text, detector, hitStart, lineStart, lineEnd);
       if (last && region.start <= last.end) {
         // A longer keyword ending later may start earlier (keywords come in order of their ends).
