@@ -262,7 +262,9 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
     // Every tool is timed on a warm file cache: otherwise whichever runs first also pays for the disk.
     const warming = performance.now();
     for (const { file } of files) readTextFile(file);
-    console.log(`file cache warmed: every file read once in ${((performance.now() - warming) / 1000).toFixed(1)} s`);
+    console.log(
+      `file cache warmed: every file read once in ${((performance.now() - warming) / 1000).toFixed(1)} s`,
+    );
     const folder = mkdtempSync(path.join(tmpdir(), 'palisade-bench-'));
     const listFile = path.join(folder, 'files.json');
     writeFileSync(listFile, JSON.stringify(files));
