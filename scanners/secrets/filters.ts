@@ -14,7 +14,9 @@ export type FilterName =
   | 'path'
   | 'identifier'
   | 'low-entropy'
-  | 'example';
+  | 'example'
+  | 'non-ascii'
+  | 'public-key';
 
 export interface FilterContext {
   value: string;
@@ -103,9 +105,9 @@ export function isUuid(value: string): boolean {
 }
 
 const LOCKFILES =
-  /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock|Gemfile\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|\.terraform\.lock\.hcl)$/i;
+  /(?:^|\/)(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock|Gemfile\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|\.terraform\.lock\.hcl)$/i;
 const HASH_CONTEXT =
-  /(?:integrity|checksum|sha1|sha256|sha384|sha512|sha-?\d|md5|digest|hash|etag|nonce|fingerprint|commit|revision|\brev\b|sri|h1:|resolved|shasum|crc|signature_?version|object_?id|uuid|guid)\W*["'=:\s]*$/i;
+  /(?:integrity|checksum|sha1|sha256|sha384|sha512|sha-?\d|md5|digest|hash|etag|nonce|fingerprint|commit|revision|\brev\b|sri|h1:|resolved|shasum|crc|signature_?version|object_?id|uuid|guid|\b(?:gpg|pgp)(?: key)?)\W*["'=:\s]*$/i;
 const HASH_VALUE = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:)/i;
 
 /** True for dependency lockfiles: their hashes are the bulk of high-entropy strings in a repository. */
@@ -113,7 +115,7 @@ export function isLockfile(file: string): boolean {
   return LOCKFILES.test(file);
 }
 
-/** Lockfile hashes, SRI `integrity` values, checksums and commit ids. */
+/** Lockfile hashes, SRI `integrity` values, checksums, commit ids and GPG key fingerprints. */
 export function isHash(context: FilterContext): boolean {
   if (isLockfile(context.file)) return true;
   if (HASH_VALUE.test(context.value)) return true;
@@ -129,7 +131,10 @@ export function isFilePath(value: string): boolean {
     const last = segments.at(-1) ?? '';
     if (/\.[A-Za-z0-9]{1,6}$/.test(last) || segments.every((s) => /^[a-z0-9._-]*$/.test(s))) return true;
   }
-  return /^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|env|conf|cfg|ini|properties|xml|js|ts|py|rb|go|java|sh)$/i.test(
+  // Shared libraries (`libsecret-1.so.0`, `crypt32.dll`).
+  if (/^[\w.+-]+\.(?:so(?:\.\d+)*|dll|dylib)$/i.test(value)) return true;
+  // A file name, or a relative path (`bin/cli.js`), with a known extension.
+  return /^[\w.-]+(?:\/[\w.-]+)*\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|env|conf|cfg|ini|properties|xml|js|cjs|mjs|ts|py|rb|go|java|sh)$/i.test(
     value,
   );
 }
@@ -138,7 +143,9 @@ export function isFilePath(value: string): boolean {
  * A code identifier or a word, not a secret: `getPassword`, `user_token`, `API_KEY_NAME`, `SecretValue`,
  * `org.example.Config`. Letters in word-shaped runs, at most a trailing number.
  */
-export function isIdentifier(value: string): boolean {
+export function isIdentifier(candidate: string): boolean {
+  // A sigil in front is still a name: `?NoLineTerminator` (a parser's token kind), `@scope`, `#anchor`.
+  const value = candidate.replace(/^[?@#!:]/, '');
   if (!/^[A-Za-z_$][A-Za-z0-9_$.:-]*$/.test(value)) return false;
   const words = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -165,6 +172,24 @@ const EXAMPLE_MARKS = /EXAMPLE|example|Example|SAMPLE|sample|DUMMY|dummy|TEST[_-
 
 export function isDocumentedExample(value: string): boolean {
   return EXAMPLE_MARKS.test(value);
+}
+
+/**
+ * A character outside ASCII: a translated message (`"Unexpected_token": "予期しないトークン"`), not a
+ * credential. Keys, tokens and generated passwords are ASCII.
+ */
+export function hasNonAscii(value: string): boolean {
+  return /[^\x00-\x7f]/.test(value);
+}
+
+const PUBLIC_KEY_NAME = /(?:public|pub)[_.-]?key/i;
+
+/**
+ * A public key, by the name just before it (`publicKey = Convert.FromBase64String("...")`, `pub_key: "..."`):
+ * random-looking, keyed, and meant to be shared.
+ */
+export function isPublicKey(context: FilterContext): boolean {
+  return PUBLIC_KEY_NAME.test(context.before.slice(-80));
 }
 
 /** Runs the named filters; returns the first that rejects the candidate, or undefined. */
@@ -198,6 +223,12 @@ export function rejectedBy(names: readonly FilterName[], context: FilterContext)
       case 'example':
         if (isDocumentedExample(context.value)) return name;
         break;
+      case 'non-ascii':
+        if (hasNonAscii(context.value)) return name;
+        break;
+      case 'public-key':
+        if (isPublicKey(context)) return name;
+        break;
     }
   }
   return undefined;
@@ -218,4 +249,6 @@ export const ALL_FILTERS: FilterName[] = [
   'identifier',
   'low-entropy',
   'example',
+  'non-ascii',
+  'public-key',
 ];

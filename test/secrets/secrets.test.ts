@@ -8,12 +8,14 @@ import { REPORT_FORMATS, render } from '../../scanners/reporters/index.js';
 import { builtinRuleList } from '../../scanners/rules/registry.js';
 import { compileDetectors, registeredDetectors, scanText } from '../../scanners/secrets/engine.js';
 import {
+  hasNonAscii,
   isDocumentedExample,
   isFilePath,
   isHash,
   isIdentifier,
   isLowEntropy,
   isPlaceholder,
+  isPublicKey,
   isReference,
   isRepeatedOrSequential,
   isUuid,
@@ -221,6 +223,48 @@ describe('false-positive filters', () => {
 describe('inline allow markers and config', () => {
   const random = seededRandom(99);
   const token = () => expand('{gh:ghp_}', random);
+
+  it('translated messages, public keys, relative paths, shared libraries and names with a sigil', () => {
+    expect(hasNonAscii('予期しないトークンです')).toBe(true);
+    expect(hasNonAscii('Gh5tR8mK2qXz')).toBe(false);
+    const context = (before: string, value: string) => ({
+      value,
+      before,
+      line: `${before}${value}`,
+      file: 'a.js',
+    });
+    expect(isPublicKey(context('var publicKey = Convert.FromBase64String("', 'x'))).toBe(true);
+    expect(isPublicKey(context('ssh_public_key: "', 'x'))).toBe(true);
+    expect(isPublicKey(context('PUBKEY=', 'x'))).toBe(true);
+    expect(isPublicKey(context('private_key = "', 'x'))).toBe(false);
+    expect(isFilePath('bin/secretlint.js')).toBe(true);
+    expect(isFilePath('libsecret-1.so.0')).toBe(true);
+    expect(isFilePath('crypt32.dll')).toBe(true);
+    expect(isFilePath('Gh5tR8mK2qXz.so')).toBe(true);
+    expect(isFilePath('Gh5tR8mK2qXz')).toBe(false);
+    expect(isIdentifier('?NoLineTerminatorHere')).toBe(true);
+    expect(isIdentifier('@scopeName')).toBe(true);
+    expect(isIdentifier('?hJkLmNqWpRtY')).toBe(false);
+    expect(isHash({ value: 'x', before: '', line: '', file: 'node_modules/.package-lock.json' })).toBe(true);
+    expect(isHash({ value: 'x', before: '  - Release GPG key: ', line: '', file: 'README.md' })).toBe(true);
+
+    // The same through the engine: the look-alikes go, the credentials next to them stay.
+    const random = seededRandom(5);
+    const key = expand('{b64:44}', random);
+    const text = [
+      `  "Unexpected_token_1012": "予期しないトークンです。",`,
+      `var publicKey = Convert.FromBase64String("${key}");`,
+      `var signingKey = Convert.FromBase64String("${key}");`,
+      `lastSignificantToken = "?NoLineTerminatorHere";`,
+      `"libsecret-1.so.0": "libsecret.so.0",`,
+      `const dbPassword = "Gh5tR8mK2qXz";`,
+    ].join('\n');
+    const found = scanText('client.js', text).map(
+      (m) => `${text.slice(0, m.start).split('\n').length}:${m.detector.id}`,
+    );
+    expect(found).toEqual(['3:generic-high-entropy-base64', '6:generic-secret-code']);
+    expect(scanText('messages.json', '{ "Unexpected_token_1012": "予期しないトークンです。" }')).toEqual([]);
+  });
 
   it('honours palisade:allow, pragma: allowlist secret, pragma: allowlist nextline secret and gitleaks:allow', () => {
     const text = [
