@@ -69829,8 +69829,8 @@ var UUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$
 function isUuid(value) {
   return UUID.test(value);
 }
-var LOCKFILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock|Gemfile\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|\.terraform\.lock\.hcl)$/i;
-var HASH_CONTEXT = /(?:integrity|checksum|sha1|sha256|sha384|sha512|sha-?\d|md5|digest|hash|etag|nonce|fingerprint|commit|revision|\brev\b|sri|h1:|resolved|shasum|crc|signature_?version|object_?id|uuid|guid)\W*["'=:\s]*$/i;
+var LOCKFILES = /(?:^|\/)(?:\.?package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|uv\.lock|composer\.lock|Gemfile\.lock|Podfile\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|mix\.lock|pubspec\.lock|\.terraform\.lock\.hcl)$/i;
+var HASH_CONTEXT = /(?:integrity|checksum|sha1|sha256|sha384|sha512|sha-?\d|md5|digest|hash|etag|nonce|fingerprint|commit|revision|\brev\b|sri|h1:|resolved|shasum|crc|signature_?version|object_?id|uuid|guid|\b(?:gpg|pgp)(?: key)?)\W*["'=:\s]*$/i;
 var HASH_VALUE = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:)/i;
 function isLockfile(file) {
   return LOCKFILES.test(file);
@@ -69848,11 +69848,13 @@ function isFilePath(value) {
     const last = segments.at(-1) ?? "";
     if (/\.[A-Za-z0-9]{1,6}$/.test(last) || segments.every((s) => /^[a-z0-9._-]*$/.test(s))) return true;
   }
-  return /^[\w.-]+\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|env|conf|cfg|ini|properties|xml|js|ts|py|rb|go|java|sh)$/i.test(
+  if (/^[\w.+-]+\.(?:so(?:\.\d+)*|dll|dylib)$/i.test(value)) return true;
+  return /^[\w.-]+(?:\/[\w.-]+)*\.(?:json|ya?ml|pem|key|crt|cer|p12|pfx|txt|env|conf|cfg|ini|properties|xml|js|cjs|mjs|ts|py|rb|go|java|sh)$/i.test(
     value
   );
 }
-function isIdentifier(value) {
+function isIdentifier(candidate) {
+  const value = candidate.replace(/^[?@#!:]/, "");
   if (!/^[A-Za-z_$][A-Za-z0-9_$.:-]*$/.test(value)) return false;
   const words2 = value.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2").split(/[\s_$.:-]+/).filter(Boolean);
   if (!words2.length) return false;
@@ -69869,6 +69871,13 @@ function isLowEntropy(value, minimum = 2.5) {
 var EXAMPLE_MARKS = /EXAMPLE|example|Example|SAMPLE|sample|DUMMY|dummy|TEST[_-]?KEY|test[_-]?key|FAKE|fake/;
 function isDocumentedExample(value) {
   return EXAMPLE_MARKS.test(value);
+}
+function hasNonAscii(value) {
+  return /[^\x00-\x7f]/.test(value);
+}
+var PUBLIC_KEY_NAME = /(?:public|pub)[_.-]?key/i;
+function isPublicKey(context3) {
+  return PUBLIC_KEY_NAME.test(context3.before.slice(-80));
 }
 function rejectedBy(names2, context3) {
   for (const name2 of names2) {
@@ -69900,6 +69909,12 @@ function rejectedBy(names2, context3) {
       case "example":
         if (isDocumentedExample(context3.value)) return name2;
         break;
+      case "non-ascii":
+        if (hasNonAscii(context3.value)) return name2;
+        break;
+      case "public-key":
+        if (isPublicKey(context3)) return name2;
+        break;
     }
   }
   return void 0;
@@ -69915,7 +69930,9 @@ var ALL_FILTERS = [
   "path",
   "identifier",
   "low-entropy",
-  "example"
+  "example",
+  "non-ascii",
+  "public-key"
 ];
 
 // scanners/secrets/patterns.ts
@@ -77188,7 +77205,8 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
         touched.push(index2);
       }
       const last = list2.at(-1);
-      if (last && last.start <= hitStart && last.end === lineEnd) continue;
+      const lineLocal = !detector.contextLines && !detector.spanChars;
+      if (lineLocal && last && last.start <= hitStart && last.end === lineEnd) continue;
       const region2 = regionFor(text2, detector, hitStart, lineStart, lineEnd);
       if (last && region2.start <= last.end) {
         last.start = Math.min(last.start, region2.start);
