@@ -69879,45 +69879,21 @@ var PUBLIC_KEY_NAME = /(?:public|pub)[_.-]?key/i;
 function isPublicKey(context3) {
   return PUBLIC_KEY_NAME.test(context3.before.slice(-80));
 }
+var FILTERS = {
+  placeholder: (c) => isPlaceholder(c.value),
+  reference: isReference,
+  repeated: (c) => isRepeatedOrSequential(c.value),
+  uuid: (c) => isUuid(c.value),
+  hash: isHash,
+  path: (c) => isFilePath(c.value),
+  identifier: (c) => isIdentifier(c.value),
+  "low-entropy": (c) => isLowEntropy(c.value),
+  example: (c) => isDocumentedExample(c.value),
+  "non-ascii": (c) => hasNonAscii(c.value),
+  "public-key": isPublicKey
+};
 function rejectedBy(names2, context3) {
-  for (const name2 of names2) {
-    switch (name2) {
-      case "placeholder":
-        if (isPlaceholder(context3.value)) return name2;
-        break;
-      case "reference":
-        if (isReference(context3)) return name2;
-        break;
-      case "repeated":
-        if (isRepeatedOrSequential(context3.value)) return name2;
-        break;
-      case "uuid":
-        if (isUuid(context3.value)) return name2;
-        break;
-      case "hash":
-        if (isHash(context3)) return name2;
-        break;
-      case "path":
-        if (isFilePath(context3.value)) return name2;
-        break;
-      case "identifier":
-        if (isIdentifier(context3.value)) return name2;
-        break;
-      case "low-entropy":
-        if (isLowEntropy(context3.value)) return name2;
-        break;
-      case "example":
-        if (isDocumentedExample(context3.value)) return name2;
-        break;
-      case "non-ascii":
-        if (hasNonAscii(context3.value)) return name2;
-        break;
-      case "public-key":
-        if (isPublicKey(context3)) return name2;
-        break;
-    }
-  }
-  return void 0;
+  return names2.find((name2) => FILTERS[name2](context3));
 }
 var PREFIXED_FILTERS = ["placeholder", "repeated", "example"];
 var KEYED_FILTERS = ["placeholder", "reference", "repeated", "example"];
@@ -69969,17 +69945,16 @@ var KeywordPrefilter = class {
     const { transitions, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     const states = outputs.length;
-    const columnOf = /* @__PURE__ */ new Map();
     const columns = [];
     const classMap = new Uint16Array(ASCII);
+    const sameColumn = (a, b) => {
+      for (let offset = 0; offset < transitions.length; offset += ASCII)
+        if (transitions[offset + a] !== transitions[offset + b]) return false;
+      return true;
+    };
     for (let code = 0; code < ASCII; code++) {
-      const signature = Array.from({ length: states }, (_, s) => transitions[s * ASCII + code]).join(",");
-      let column = columnOf.get(signature);
-      if (column === void 0) {
-        column = columns.length;
-        columnOf.set(signature, column);
-        columns.push(code);
-      }
+      let column = columns.findIndex((first) => sameColumn(first, code));
+      if (column === -1) column = columns.push(code) - 1;
       classMap[code] = column * 4;
     }
     this.rowBytes = columns.length * 4;

@@ -45,8 +45,8 @@ export function readTextFile(file: string): TextFile {
   return decodeText(scratch.subarray(0, length));
 }
 
-/** The text of a file's bytes, as readTextFile decodes them. */
-export function decodeText(bytes: Buffer): TextFile {
+/** The text of a file's bytes. */
+function decodeText(bytes: Buffer): TextFile {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { binary: true, bytes: bytes.length };
   if (isAscii(bytes)) return { binary: false, text: bytes.toString('latin1'), bytes: bytes.length };
   try {

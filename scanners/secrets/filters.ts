@@ -192,46 +192,24 @@ export function isPublicKey(context: FilterContext): boolean {
   return PUBLIC_KEY_NAME.test(context.before.slice(-80));
 }
 
+/** What each filter asks of a candidate: true when it only looks like a secret. */
+const FILTERS: Record<FilterName, (context: FilterContext) => boolean> = {
+  placeholder: (c) => isPlaceholder(c.value),
+  reference: isReference,
+  repeated: (c) => isRepeatedOrSequential(c.value),
+  uuid: (c) => isUuid(c.value),
+  hash: isHash,
+  path: (c) => isFilePath(c.value),
+  identifier: (c) => isIdentifier(c.value),
+  'low-entropy': (c) => isLowEntropy(c.value),
+  example: (c) => isDocumentedExample(c.value),
+  'non-ascii': (c) => hasNonAscii(c.value),
+  'public-key': isPublicKey,
+};
+
 /** Runs the named filters; returns the first that rejects the candidate, or undefined. */
 export function rejectedBy(names: readonly FilterName[], context: FilterContext): FilterName | undefined {
-  for (const name of names) {
-    switch (name) {
-      case 'placeholder':
-        if (isPlaceholder(context.value)) return name;
-        break;
-      case 'reference':
-        if (isReference(context)) return name;
-        break;
-      case 'repeated':
-        if (isRepeatedOrSequential(context.value)) return name;
-        break;
-      case 'uuid':
-        if (isUuid(context.value)) return name;
-        break;
-      case 'hash':
-        if (isHash(context)) return name;
-        break;
-      case 'path':
-        if (isFilePath(context.value)) return name;
-        break;
-      case 'identifier':
-        if (isIdentifier(context.value)) return name;
-        break;
-      case 'low-entropy':
-        if (isLowEntropy(context.value)) return name;
-        break;
-      case 'example':
-        if (isDocumentedExample(context.value)) return name;
-        break;
-      case 'non-ascii':
-        if (hasNonAscii(context.value)) return name;
-        break;
-      case 'public-key':
-        if (isPublicKey(context)) return name;
-        break;
-    }
-  }
-  return undefined;
+  return names.find((name) => FILTERS[name](context));
 }
 
 /** The filters for provider formats with a distinctive prefix: only obvious look-alikes go. */

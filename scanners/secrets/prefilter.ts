@@ -92,18 +92,18 @@ export class KeywordPrefilter {
     const { transitions, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     const states = outputs.length;
-    // Columns: code units whose transitions agree in every state share one (about 50 of 128 here).
-    const columnOf = new Map<string, number>();
+    // Columns: code units whose transitions agree in every state share one (about 50 of 128 here). Most
+    // code units differ from a column's first one in the first few states, so the comparison stops early.
     const columns: number[] = [];
     const classMap = new Uint16Array(ASCII);
+    const sameColumn = (a: number, b: number) => {
+      for (let offset = 0; offset < transitions.length; offset += ASCII)
+        if (transitions[offset + a] !== transitions[offset + b]) return false;
+      return true;
+    };
     for (let code = 0; code < ASCII; code++) {
-      const signature = Array.from({ length: states }, (_, s) => transitions[s * ASCII + code]).join(',');
-      let column = columnOf.get(signature);
-      if (column === undefined) {
-        column = columns.length;
-        columnOf.set(signature, column);
-        columns.push(code);
-      }
+      let column = columns.findIndex((first) => sameColumn(first, code));
+      if (column === -1) column = columns.push(code) - 1;
       classMap[code] = column * 4;
     }
     this.rowBytes = columns.length * 4;

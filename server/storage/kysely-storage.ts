@@ -1609,7 +1609,6 @@ function toKnownFinding(row: FindingRow): KnownFinding {
   };
 }
 
-/** The organisation's findings that pass a query's filters: what lists, pages and counts start from. */
 /** Filters the finding_counts table can answer: repository, status, category and severity only. */
 const COUNTED_FILTERS: ReadonlySet<string> = new Set(['repositoryId', 'status', 'category', 'severity']);
 
@@ -1617,6 +1616,7 @@ function isCountedFilter(filter: FindingFilter): boolean {
   return Object.entries(filter).every(([key, value]) => value === undefined || COUNTED_FILTERS.has(key));
 }
 
+/** The organisation's findings that pass a query's filters: what lists, pages and counts start from. */
 function findingsMatching(db: Executor, organizationId: number, filter: FindingFilter) {
   let filtered = db.selectFrom('findings').where('findings.organization_id', '=', organizationId);
   if (filter.repositoryId !== undefined)

@@ -218,20 +218,15 @@ describe('false-positive filters', () => {
     expect(isLowEntropy('Tr7#kQ9zLp2x')).toBe(false);
     expect(isDocumentedExample('AKIAIOSFODNN7EXAMPLE')).toBe(true);
   });
-});
-
-describe('inline allow markers and config', () => {
-  const random = seededRandom(99);
-  const token = () => expand('{gh:ghp_}', random);
 
   it('translated messages, public keys, relative paths, shared libraries and names with a sigil', () => {
     expect(hasNonAscii('予期しないトークンです')).toBe(true);
     expect(hasNonAscii('Gh5tR8mK2qXz')).toBe(false);
-    const context = (before: string, value: string) => ({
+    const context = (before: string, value: string, file = 'a.js') => ({
       value,
       before,
       line: `${before}${value}`,
-      file: 'a.js',
+      file,
     });
     expect(isPublicKey(context('var publicKey = Convert.FromBase64String("', 'x'))).toBe(true);
     expect(isPublicKey(context('ssh_public_key: "', 'x'))).toBe(true);
@@ -245,8 +240,8 @@ describe('inline allow markers and config', () => {
     expect(isIdentifier('?NoLineTerminatorHere')).toBe(true);
     expect(isIdentifier('@scopeName')).toBe(true);
     expect(isIdentifier('?hJkLmNqWpRtY')).toBe(false);
-    expect(isHash({ value: 'x', before: '', line: '', file: 'node_modules/.package-lock.json' })).toBe(true);
-    expect(isHash({ value: 'x', before: '  - Release GPG key: ', line: '', file: 'README.md' })).toBe(true);
+    expect(isHash(context('', 'x', 'node_modules/.package-lock.json'))).toBe(true);
+    expect(isHash(context('  - Release GPG key: ', 'x', 'README.md'))).toBe(true);
 
     // The same through the engine: the look-alikes go, the credentials next to them stay.
     const random = seededRandom(5);
@@ -265,6 +260,11 @@ describe('inline allow markers and config', () => {
     expect(found).toEqual(['3:generic-high-entropy-base64', '6:generic-secret-code']);
     expect(scanText('messages.json', '{ "Unexpected_token_1012": "予期しないトークンです。" }')).toEqual([]);
   });
+});
+
+describe('inline allow markers and config', () => {
+  const random = seededRandom(99);
+  const token = () => expand('{gh:ghp_}', random);
 
   it('honours palisade:allow, pragma: allowlist secret, pragma: allowlist nextline secret and gitleaks:allow', () => {
     const text = [
