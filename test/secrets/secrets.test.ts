@@ -120,17 +120,24 @@ describe('secret detectors', () => {
     expect(hitsIn(`${'x'.repeat(200_000)}ghp_`)).toEqual(['0@200000']);
   });
 
-  it('prefilter finds the same hits when it scans a long text as two halves at once', () => {
+  it('prefilter finds the same hits when it scans a long text as four parts at once', () => {
     const keywords = ['ghp_', 'token', 'oken', 'api_key', 'key', 'a', 'xoxb-'];
     const prefilter = new KeywordPrefilter(keywords);
+    // Lanes 1-3 start this many code units before their part (the longest keyword, less one).
+    const overlap = 6;
     const random = seededRandom(11);
     const pieces = ['ghp_', 'TOKEN', 'api_KEY', 'xoxb-', 'é', '\n', ' ', 'b', 'ke', 'y'];
-    for (const length of [3000, 4096, 5001, 20_000]) {
+    for (const length of [700, 1024, 1031, 3000, 5001, 20_000]) {
       let text = '';
       while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
-      // A keyword across the middle, where the second half starts.
-      const middle = text.length >> 1;
-      text = `${text.slice(0, middle - 3)}api_key${text.slice(middle + 4)}`;
+      text = text.slice(0, length);
+      const part = Math.ceil(text.length / 4);
+      // A keyword across each cut between two parts, and one that ends at the text's last code unit.
+      if (text.length >= 1024) {
+        for (const cut of [part, 2 * part, 3 * part])
+          text = `${text.slice(0, cut - 3)}api_key${text.slice(cut + 4)}`;
+        text = `${text.slice(0, -5)}xoxb-`;
+      }
       const expected: Array<[number, number]> = [];
       const lower = text.toLowerCase();
       keywords.forEach((keyword, index) => {
@@ -147,20 +154,24 @@ describe('secret detectors', () => {
       expect(actual.every(([end], i) => i === 0 || actual[i - 1]![0] <= end)).toBe(true);
       const key = ([end, keyword]: [number, number]) => end * 100 + keyword;
       expect(actual.map(key).sort((a, b) => a - b)).toEqual(expected.map(key).sort((a, b) => a - b));
-      // Each hit's line start, or -1 for a hit of the second half (the hits that end at the middle or
-      // later; it starts 6 before) before that half's first newline.
+      // Each hit's line start, or -1 for a hit of lanes 1-3 (those that end at or after `part`) before
+      // the lane has met a newline since its start.
       for (let i = 0; i < hits.count; i++) {
         const start = hits.starts[i]!;
         const lineStart = text.lastIndexOf('\n', start - 1) + 1;
         const end = start + keywords[hits.keywords[i]!]!.length;
-        const unseen = end > middle && !text.slice(middle - 6, start).includes('\n');
-        expect(hits.lineStarts[i]).toBe(unseen && text.length >= 4096 ? -1 : lineStart);
+        const lane = text.length < 1024 ? 0 : Math.floor((end - 1) / part);
+        const laneStart = lane * part - overlap;
+        const unseen = lane > 0 && !text.slice(laneStart, start).includes('\n');
+        expect(hits.lineStarts[i]).toBe(unseen ? -1 : lineStart);
       }
       // The limit cuts the same ordered list.
-      const limited = prefilter.scan(text, 100);
-      expect(Array.from(limited.starts.subarray(0, limited.count))).toEqual(
-        actual.slice(0, 100).map(([end, keyword]) => end - keywords[keyword]!.length),
-      );
+      for (const limit of [1, 100, Math.floor(actual.length / 2)]) {
+        const limited = prefilter.scan(text, limit);
+        expect(Array.from(limited.starts.subarray(0, limited.count))).toEqual(
+          actual.slice(0, limit).map(([end, keyword]) => end - keywords[keyword]!.length),
+        );
+      }
     }
   });
 
