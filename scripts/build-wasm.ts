@@ -1,12 +1,15 @@
 /**
- * Compiles scanners/secrets/prefilter.wat with wabt into scanners/secrets/prefilter-wasm.ts (the module's
- * bytes as base64), so that the engine and the bundled surfaces load it without a file or a loader.
- * test/secrets/prefilter-wasm.test.ts fails when the two differ.
+ * Compiles each WebAssembly text source (the prefilter's scan loops, the UTF-8 decoder) with wabt into a
+ * TypeScript module that holds its bytes as base64, so that the engine and the bundled surfaces load it
+ * without a file or a loader. test/secrets/prefilter-wasm.test.ts fails when a source and its module differ.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { packagePath } from '../scanners/core/package.js';
-import { compileWat, renderWasmModule } from './wasm-source.js';
+import { compileWat, renderWasmModule, WASM_MODULES } from './wasm-source.js';
 
-const bytes = await compileWat(readFileSync(packagePath('scanners/secrets/prefilter.wat'), 'utf8'));
-writeFileSync(packagePath('scanners/secrets/prefilter-wasm.ts'), renderWasmModule('prefilter.wat', bytes));
-console.log('wrote scanners/secrets/prefilter-wasm.ts');
+for (const { source, target, name } of WASM_MODULES) {
+  const bytes = await compileWat(readFileSync(packagePath(source), 'utf8'));
+  writeFileSync(packagePath(target), renderWasmModule(path.basename(source), name, bytes));
+  console.log(`wrote ${target}`);
+}

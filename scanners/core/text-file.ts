@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { UTF8_WASM } from './utf8-wasm.js';
 
 /** Bytes looked at for a NUL to call a file binary, as git does. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -49,16 +50,41 @@ export function readTextFile(file: string): TextFile {
 function decodeText(bytes: Buffer): TextFile {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { binary: true, bytes: bytes.length };
   if (isAscii(bytes)) return { binary: false, text: bytes.toString('latin1'), bytes: bytes.length };
-  try {
-    return { binary: false, text: utf8.decode(bytes), bytes: bytes.length };
-  } catch {
-    return {
-      binary: false,
-      text: lossyUtf8.decode(bytes),
-      bytes: bytes.length,
-      invalidLine: firstInvalidLine(bytes),
-    };
-  }
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) return { binary: false, text, bytes: bytes.length };
+  return {
+    binary: false,
+    text: lossyUtf8.decode(bytes),
+    bytes: bytes.length,
+    invalidLine: firstInvalidLine(bytes),
+  };
+}
+
+interface Utf8Decoder {
+  memory: WebAssembly.Memory;
+  decode(src: number, length: number, dst: number): number;
+}
+
+let decoder: Utf8Decoder | undefined;
+
+/**
+ * UTF-8 bytes as a string, as TextDecoder with `fatal` reads them (a leading byte order mark dropped), or
+ * undefined if they are not valid UTF-8. Decoded by utf8.wat: 0.33 s through TextDecoder on the 89 MB of
+ * non-ASCII files in node_modules, against about 0.1 s, most of it building the strings.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  decoder ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(UTF8_WASM, 'base64')))
+    .exports as unknown as Utf8Decoder;
+  const { memory, decode } = decoder;
+  // The bytes, then their code units (at most one per byte) from the next 16-byte boundary, plus a vector's
+  // worth of room for the last store.
+  const dst = (bytes.length + 31) & ~15;
+  const needed = dst + bytes.length * 2 + 32;
+  const have = memory.buffer.byteLength;
+  if (needed > have) memory.grow(Math.ceil((needed - have) / 65_536));
+  new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
+  const units = decode(0, bytes.length, dst);
+  return units < 0 ? undefined : Buffer.from(memory.buffer, dst, units * 2).toString('utf16le');
 }
 
 function firstInvalidLine(bytes: Buffer): number {

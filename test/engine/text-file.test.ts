@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTextFile } from '../../scanners/core/text-file.js';
+import { decodeUtf8, readTextFile } from '../../scanners/core/text-file.js';
+import { seededRandom } from '../secrets/tools/samples.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'palisade-text-file-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -54,5 +55,90 @@ describe('readTextFile', () => {
 
   it('throws what the file system throws', () => {
     expect(() => readTextFile(path.join(folder, 'missing.txt'))).toThrow(/ENOENT/);
+  });
+});
+
+describe('decodeUtf8', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const reference = (bytes: Uint8Array): string | undefined => {
+    try {
+      return fatal.decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('decodes as TextDecoder does, and refuses what it refuses', () => {
+    const cases: number[][] = [
+      [0xef, 0xbb, 0xbf, 0x61], // byte order mark, dropped
+      [0x61, 0xef, 0xbb, 0xbf], // not at the start: kept
+      [0xc2, 0x80, 0xdf, 0xbf], // two-byte bounds
+      [0xc0, 0x80], // overlong
+      [0xc1, 0xbf], // overlong
+      [0xe0, 0xa0, 0x80, 0xef, 0xbf, 0xbf], // three-byte bounds
+      [0xe0, 0x9f, 0xbf], // overlong
+      [0xed, 0x9f, 0xbf], // last before the surrogates
+      [0xed, 0xa0, 0x80], // a surrogate
+      [0xf0, 0x90, 0x80, 0x80, 0xf4, 0x8f, 0xbf, 0xbf], // four-byte bounds: a surrogate pair each
+      [0xf0, 0x8f, 0xbf, 0xbf], // overlong
+      [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+      [0xf5, 0x80, 0x80, 0x80],
+      [0x80], // a lone continuation byte
+      [0x61, 0xe2, 0x82], // cut short at the end
+      [0xe2, 0x82, 0x61],
+      [0xf0, 0x9f, 0x94, 0x61],
+    ];
+    for (const bytes of cases)
+      expect(decodeUtf8(Uint8Array.from(bytes))).toBe(reference(Uint8Array.from(bytes)));
+    expect(decodeUtf8(Uint8Array.from([0xe2, 0x82, 0xac]))).toBe('€');
+    expect(decodeUtf8(new Uint8Array(0))).toBe('');
+  });
+
+  it('agrees with TextDecoder on random text, valid or not, around its 16-byte ASCII runs', () => {
+    const random = seededRandom(5);
+    const pieces = [
+      'a',
+      'key = "x"\n',
+      'x'.repeat(15),
+      'y'.repeat(33),
+      'é',
+      '€',
+      '🔑',
+      '\ufeff',
+      '\u{10ffff}',
+    ].map((p) => Buffer.from(p));
+    const broken = [
+      [0x80],
+      [0xc3],
+      [0xe2, 0x82],
+      [0xf0, 0x9f, 0x94],
+      [0xed, 0xa0, 0x80],
+      [0xff],
+      [0xc0, 0xaf],
+    ];
+    let invalid = 0;
+    for (let round = 0; round < 3000; round++) {
+      const parts: Buffer[] = [];
+      const count = 1 + Math.floor(random() * 12);
+      for (let i = 0; i < count; i++) parts.push(pieces[Math.floor(random() * pieces.length)]!);
+      if (random() < 0.3)
+        parts.splice(
+          Math.floor(random() * parts.length),
+          0,
+          Buffer.from(broken[Math.floor(random() * broken.length)]!),
+        );
+      const bytes = Buffer.concat(parts);
+      const expected = reference(bytes);
+      if (expected === undefined) invalid++;
+      expect(decodeUtf8(bytes)).toBe(expected);
+    }
+    // Both kinds were tried.
+    expect(invalid).toBeGreaterThan(300);
+    expect(invalid).toBeLessThan(2700);
+  });
+
+  it('decodes a text larger than any before', () => {
+    const text = `${'é'.repeat(100)}${'a'.repeat(2_000_000)}🔑`;
+    expect(decodeUtf8(Buffer.from(text))).toBe(text);
   });
 });
