@@ -63,6 +63,13 @@ export interface Detector {
    * that prefix makes RE2's automaton explode on lines with several keywords (and fall back to its NFA).
    */
   keywordWithin?: number;
+  /**
+   * With keywordWithin: how a match begins (a JavaScript pattern that accepts at least what the pattern's
+   * start does). A keyword adds a region only if this matches at most keywordWithin characters after it, on
+   * its line; that check costs less than searching the region. On node_modules, 1% of the generic entropy
+   * detectors' keywords pass it.
+   */
+  keywordThen?: string;
   /** Only files of these kinds. */
   fileKinds?: FileKind[];
   /** Only files whose base name matches this RE2 pattern (case-insensitive), for example `^\.npmrc$`. */

@@ -33,6 +33,8 @@ interface DetectorPatterns {
  */
 class CompiledDetector {
   readonly allowValues: Set<string>;
+  /** keywordThen, sticky, after up to keywordWithin characters of the line (a bounded, linear search). */
+  readonly keywordThen?: RegExp;
   private compiled?: DetectorPatterns;
 
   constructor(
@@ -41,6 +43,15 @@ class CompiledDetector {
     private readonly engine: RegexEngine,
   ) {
     this.allowValues = new Set(detector.allow?.values ?? []);
+    if (detector.keywordThen !== undefined) {
+      if (detector.keywordWithin === undefined)
+        throw new Error(`secret detector ${detector.id}: keywordThen needs keywordWithin`);
+      try {
+        this.keywordThen = new RegExp(`[^\\n]{0,${detector.keywordWithin}}?(?:${detector.keywordThen})`, 'y');
+      } catch (error) {
+        throw new Error(`secret detector ${detector.id}: invalid keywordThen: ${(error as Error).message}`);
+      }
+    }
   }
 
   get patterns(): DetectorPatterns {
@@ -275,7 +286,8 @@ export function scanText(
       lineEnd = next === -1 ? text.length : next;
     }
     for (const index of detectors) {
-      const detector = set.detectors[index]!.detector;
+      const compiled = set.detectors[index]!;
+      const detector = compiled.detector;
       if (detector.alsoContains !== undefined) {
         let next = nextLiteral[index];
         if (next === undefined || (next !== -1 && next < hitStart)) {
@@ -286,9 +298,15 @@ export function scanText(
           continue;
       }
       if (detector.keywordWithin !== undefined) {
+        const keywordEnd = hitStart + keywords[keyword]!.length;
+        const then = compiled.keywordThen;
+        if (then) {
+          then.lastIndex = keywordEnd;
+          if (!then.test(text)) continue;
+        }
         const ends = keywordEnds[index] ?? [];
         keywordEnds[index] = ends;
-        ends.push(hitStart + keywords[keyword]!.length);
+        ends.push(keywordEnd);
       }
       let list = regions[index];
       if (!list) {

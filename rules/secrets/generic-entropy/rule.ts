@@ -29,6 +29,9 @@ const OPENER = String.raw`(?:["\']|[:=]\s{0,4})`;
 /** The value ends at a closing quote, the end of the line, or a separator. */
 const END = String.raw`(?:["\']|\s*$|\s*[,;])`;
 
+const BASE64 = '[A-Za-z0-9+/_-]';
+const HEX = '[a-fA-F0-9]';
+
 /** Generic: high-entropy base64 and hex strings in a secret-like context. */
 export default secretRule({
   id: 'PAL-SECRET-036',
@@ -46,8 +49,9 @@ export default secretRule({
       id: 'generic-high-entropy-base64',
       description: 'High-entropy base64 string in a secret-like context',
       keywords: CONTEXT_KEYWORDS,
-      pattern: `${OPENER}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
+      pattern: `${OPENER}(${BASE64}{20,}={0,2})${END}`,
       keywordWithin: 40,
+      keywordThen: `${OPENER}${BASE64}{20}`,
       generic: 'entropy-base64',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],
@@ -56,8 +60,9 @@ export default secretRule({
       id: 'generic-high-entropy-hex',
       description: 'High-entropy hex string in a secret-like context',
       keywords: CONTEXT_KEYWORDS,
-      pattern: `${OPENER}([a-fA-F0-9]{32,})${END}`,
+      pattern: `${OPENER}(${HEX}{32,})${END}`,
       keywordWithin: 40,
+      keywordThen: `${OPENER}${HEX}{32}`,
       generic: 'entropy-hex',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],
