@@ -27,14 +27,26 @@ interface DetectorPatterns {
   rejectMatch?: CompiledPattern;
 }
 
+/** A compiled keywordThen and its last answer, so that detectors that share it test each keyword once. */
+interface KeywordThen {
+  regex: RegExp;
+  /** The scanText call and keyword end of the last answer. */
+  scan: number;
+  at: number;
+  found: boolean;
+}
+
+const keywordThens = new Map<string, KeywordThen>();
+let scans = 0;
+
 /**
  * A detector and its compiled patterns. They are compiled on first use: on a given set of files most
  * detectors never trigger, and compiling all of them costs about 0.1 s in every process and worker thread.
  */
 class CompiledDetector {
   readonly allowValues: Set<string>;
-  /** keywordThen, sticky, after up to keywordWithin characters of the line (a bounded, linear search). */
-  readonly keywordThen?: RegExp;
+  /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
+  readonly keywordThen?: KeywordThen;
   private compiled?: DetectorPatterns;
 
   constructor(
@@ -46,11 +58,18 @@ class CompiledDetector {
     if (detector.keywordThen !== undefined) {
       if (detector.keywordWithin === undefined)
         throw new Error(`secret detector ${detector.id}: keywordThen needs keywordWithin`);
-      try {
-        this.keywordThen = new RegExp(`[^\\n]{0,${detector.keywordWithin}}?(?:${detector.keywordThen})`, 'y');
-      } catch (error) {
-        throw new Error(`secret detector ${detector.id}: invalid keywordThen: ${(error as Error).message}`);
+      const source = `[^\\n]{0,${detector.keywordWithin}}?(?:${detector.keywordThen})`;
+      let shared = keywordThens.get(source);
+      if (!shared) {
+        try {
+          // Sticky, and bounded by the lazy prefix: at most keywordWithin + 1 tries per keyword.
+          shared = { regex: new RegExp(source, 'y'), scan: -1, at: -1, found: false };
+        } catch (error) {
+          throw new Error(`secret detector ${detector.id}: invalid keywordThen: ${(error as Error).message}`);
+        }
+        keywordThens.set(source, shared);
       }
+      this.keywordThen = shared;
     }
   }
 
@@ -235,6 +254,7 @@ export function scanText(
   set: CompiledSet = currentSet(),
 ): SecretMatch[] {
   if (!settings.enabled || !text) return [];
+  const scan = ++scans;
   const disabled = new Set(settings.disable);
   const kind = fileKind(file);
   const base = path.posix.basename(file);
@@ -301,8 +321,13 @@ export function scanText(
         const keywordEnd = hitStart + keywords[keyword]!.length;
         const then = compiled.keywordThen;
         if (then) {
-          then.lastIndex = keywordEnd;
-          if (!then.test(text)) continue;
+          if (then.scan !== scan || then.at !== keywordEnd) {
+            then.regex.lastIndex = keywordEnd;
+            then.found = then.regex.test(text);
+            then.scan = scan;
+            then.at = keywordEnd;
+          }
+          if (!then.found) continue;
         }
         const ends = keywordEnds[index] ?? [];
         keywordEnds[index] = ends;

@@ -32,6 +32,9 @@ const END = String.raw`(?:["\']|\s*$|\s*[,;])`;
 const BASE64 = '[A-Za-z0-9+/_-]';
 const HEX = '[a-fA-F0-9]';
 
+/** How either value begins, checked at each keyword before a region is searched (`keywordThen`). */
+const VALUE_START = `${OPENER}${BASE64}{20}`;
+
 /** Generic: high-entropy base64 and hex strings in a secret-like context. */
 export default secretRule({
   id: 'PAL-SECRET-036',
@@ -51,7 +54,7 @@ export default secretRule({
       keywords: CONTEXT_KEYWORDS,
       pattern: `${OPENER}(${BASE64}{20,}={0,2})${END}`,
       keywordWithin: 40,
-      keywordThen: `${OPENER}${BASE64}{20}`,
+      keywordThen: VALUE_START,
       generic: 'entropy-base64',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],
@@ -62,7 +65,8 @@ export default secretRule({
       keywords: CONTEXT_KEYWORDS,
       pattern: `${OPENER}(${HEX}{32,})${END}`,
       keywordWithin: 40,
-      keywordThen: `${OPENER}${HEX}{32}`,
+      // The base64 detector's: a hex value is a base64 one too, and the two then test each keyword once.
+      keywordThen: VALUE_START,
       generic: 'entropy-hex',
       filters: ALL_FILTERS,
       validators: ['mixed-alphanumeric'],
