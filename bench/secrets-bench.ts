@@ -4,7 +4,10 @@
  * own process so peak RSS is its own. secretlint scans on one thread; Palisade is measured on one thread and
  * on every core (worker threads, as the CLI's `--jobs` does), and both ratios are printed.
  *
- * Run: npm run bench:secrets [-- --threads 1,auto --limit-seconds 180]
+ * Shared virtual machines vary by a third or more from one minute to the next, so the tools take turns over
+ * several rounds (default 3) and the ratios compare medians.
+ *
+ * Run: npm run bench:secrets [-- --threads 1,auto --rounds 3 --limit-seconds 180]
  *      npm run bench -- --secrets (same, after a build)
  */
 import { spawnSync } from 'node:child_process';
@@ -209,6 +212,29 @@ function throughput(r: Result): number {
   return r.bytes / r.seconds;
 }
 
+/** Medians per tool and thread count, and the ratios of Palisade's to secretlint's. */
+function printSummary(results: Result[], threadCounts: number[], rounds: number): void {
+  const secretlint = median(results.filter((r) => r.tool.startsWith('secretlint')));
+  if (!secretlint) return;
+  console.log(`median of ${rounds} round${rounds > 1 ? 's' : ''} (MB/s):`);
+  console.log(`  ${secretlint.tool}: ${(throughput(secretlint) / 1e6).toFixed(2)}`);
+  for (const threads of threadCounts) {
+    const runs = results.filter((r) => r.tool.startsWith('palisade') && r.threads === threads);
+    const palisade = median(runs);
+    if (!palisade) continue;
+    const peak = Math.max(...runs.map((r) => r.peakRssMiB));
+    console.log(
+      `  ${palisade.tool}, ${threads} thread${threads > 1 ? 's' : ''}: ${(throughput(palisade) / 1e6).toFixed(2)}; ratio to secretlint (1 thread) ${(throughput(palisade) / throughput(secretlint)).toFixed(1)}x (goal ≥ 10x); peak RSS at most ${peak.toFixed(0)} MiB (goal < 512 MiB)`,
+    );
+  }
+}
+
+/** The run with the median throughput (the lower middle one of an even count). */
+function median(runs: Result[]): Result | undefined {
+  const sorted = [...runs].sort((a, b) => throughput(a) - throughput(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'secrets-bench-worker') {
   const { files, cursor, limit } = workerData as { files: CorpusFile[]; cursor: Int32Array; limit: number };
   const { name, scan } = await palisadeScanner();
@@ -222,6 +248,8 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
   const { values } = parseArgs({
     options: {
       'limit-seconds': { type: 'string', default: '180' },
+      // Each tool is measured this many times, in turns; the summary compares medians.
+      rounds: { type: 'string', default: '3' },
       // Palisade thread counts to measure: numbers or `auto` (every available core).
       threads: { type: 'string', default: '1,auto' },
       // Another folder to scan instead of node_modules.
@@ -234,6 +262,9 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
     },
   });
   const limit = Number(values['limit-seconds']);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds takes a positive integer, not "${values.rounds}"`);
   if (values.child) {
     // The parent's file list, so every measurement sees exactly the same corpus.
     const files = JSON.parse(readFileSync(values.files!, 'utf8')) as CorpusFile[];
@@ -270,39 +301,36 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
     writeFileSync(listFile, JSON.stringify(files));
     const results: Result[] = [];
     try {
-      for (const child of [...threadCounts.map((t) => `palisade:${t}`), 'secretlint:1']) {
-        const run = spawnSync(
-          process.execPath,
-          [
-            // execArgv carries the TypeScript loader when the bench runs from sources (tsx).
-            ...process.execArgv,
-            fileURLToPath(import.meta.url),
-            '--child',
-            child,
-            '--limit-seconds',
-            String(limit),
-            '--files',
-            listFile,
-          ],
-          { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-        );
-        if (run.status !== 0) {
-          console.log(`${child} failed: ${run.stderr.slice(-2000)}`);
-          continue;
+      for (let round = 1; round <= rounds; round++) {
+        console.log(`round ${round} of ${rounds}`);
+        for (const child of [...threadCounts.map((t) => `palisade:${t}`), 'secretlint:1']) {
+          const run = spawnSync(
+            process.execPath,
+            [
+              // execArgv carries the TypeScript loader when the bench runs from sources (tsx).
+              ...process.execArgv,
+              fileURLToPath(import.meta.url),
+              '--child',
+              child,
+              '--limit-seconds',
+              String(limit),
+              '--files',
+              listFile,
+            ],
+            { cwd: PACKAGE_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+          );
+          if (run.status !== 0) {
+            console.log(`${child} failed: ${run.stderr.slice(-2000)}`);
+            continue;
+          }
+          const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Result;
+          results.push(result);
+          console.log(line(result));
         }
-        const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Result;
-        results.push(result);
-        console.log(line(result));
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-    const secretlint = results.find((r) => r.tool.startsWith('secretlint'));
-    for (const palisade of results.filter((r) => r.tool.startsWith('palisade'))) {
-      if (!secretlint) break;
-      console.log(
-        `throughput ratio palisade (${palisade.threads} thread${palisade.threads > 1 ? 's' : ''}) / secretlint (1 thread): ${(throughput(palisade) / throughput(secretlint)).toFixed(1)}x (goal ≥ 10x); palisade peak RSS ${palisade.peakRssMiB.toFixed(0)} MiB (goal < 512 MiB)`,
-      );
-    }
+    printSummary(results, threadCounts, rounds);
   }
 }

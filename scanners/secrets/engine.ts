@@ -99,6 +99,55 @@ interface CompiledSet {
   prefilter: KeywordPrefilter;
   /** For each keyword of the prefilter, the detectors it triggers. */
   byKeyword: number[][];
+  scratch: ScanScratch;
+}
+
+/**
+ * scanText's per-file tables, kept from one file to the next and cleared where the last file set them:
+ * allocating them for each file was a fifth of scanText's own time on node_modules.
+ */
+class ScanScratch {
+  /** Per detector: whether it applies to the file (0: not worked out yet, 1: yes, 2: no). */
+  readonly applies: Uint8Array;
+  /** Per detector: its regions, merged. */
+  readonly regions: Array<Region[] | undefined>;
+  /** Per keywordWithin detector: where its keywords end, ascending (hits come in end order). */
+  readonly keywordEnds: Array<number[] | undefined>;
+  /** Per alsoContains detector: where its literal next occurs (hits come in order, so this only moves on). */
+  readonly nextLiteral: Array<number | undefined>;
+  /** Per keyword: the detectors it triggers in this file, worked out at its first hit. */
+  readonly triggered: Array<number[] | undefined>;
+  private readonly usedDetectors: number[] = [];
+  private readonly usedKeywords: number[] = [];
+
+  constructor(detectors: number, keywords: number) {
+    this.applies = new Uint8Array(detectors);
+    this.regions = new Array(detectors).fill(undefined);
+    this.keywordEnds = new Array(detectors).fill(undefined);
+    this.nextLiteral = new Array(detectors).fill(undefined);
+    this.triggered = new Array(keywords).fill(undefined);
+  }
+
+  /** Notes that a detector's or a keyword's entries were set, to be cleared before the next file. */
+  usedDetector(index: number): void {
+    this.usedDetectors.push(index);
+  }
+
+  usedKeyword(keyword: number): void {
+    this.usedKeywords.push(keyword);
+  }
+
+  clear(): void {
+    for (const index of this.usedDetectors) {
+      this.applies[index] = 0;
+      this.regions[index] = undefined;
+      this.keywordEnds[index] = undefined;
+      this.nextLiteral[index] = undefined;
+    }
+    for (const keyword of this.usedKeywords) this.triggered[keyword] = undefined;
+    this.usedDetectors.length = 0;
+    this.usedKeywords.length = 0;
+  }
 }
 
 const registry = new Map<string, Detector>();
@@ -144,6 +193,7 @@ export function compileDetectors(detectors: readonly Detector[], engine = regexE
     detectors: compiled,
     prefilter: new KeywordPrefilter([...keywordIndex.keys()]),
     byKeyword,
+    scratch: new ScanScratch(compiled.length, byKeyword.length),
   };
 }
 
@@ -255,37 +305,33 @@ export function scanText(
 ): SecretMatch[] {
   if (!settings.enabled || !text) return [];
   const scan = ++scans;
-  const disabled = new Set(settings.disable);
+  const disabled = disabledIds(settings);
   const kind = fileKind(file);
   const base = path.posix.basename(file);
   const lockfile = isLockfile(file);
-  const applies = new Map<number, boolean>();
+  const scratch = set.scratch;
+  scratch.clear();
+  const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch;
   const detectorApplies = (index: number): boolean => {
-    let ok = applies.get(index);
-    if (ok === undefined) {
+    if (applies[index] === 0) {
       const compiled = set.detectors[index]!;
       const { detector } = compiled;
       const fileNames = detector.fileNames ? compiled.patterns.fileNames : undefined;
-      ok =
+      const ok =
         !disabled.has(detector.id) &&
         !(lockfile && detector.generic) &&
         (!detector.fileKinds || detector.fileKinds.includes(kind)) &&
         (!fileNames || fileNames.matchAll(base).length > 0);
-      applies.set(index, ok);
+      applies[index] = ok ? 1 : 2;
+      scratch.usedDetector(index);
     }
-    return ok;
+    return applies[index] === 1;
   };
 
-  // 1. Keyword hits become regions (the hit's line, or a window of it), merged per detector.
-  const regions: Array<Region[] | undefined> = new Array(set.detectors.length);
+  // 1. Keyword hits become regions (the hit's line, or a window of it), merged per detector. A keyword's
+  // detectors are worked out at its first hit: `@` in JSDoc or `-p` in JavaScript trigger nothing (their
+  // detectors are for other files), and cost nothing more.
   const touched: number[] = [];
-  // For detectors with keywordWithin: where their keywords end, ascending (hits come in end order).
-  const keywordEnds: Array<number[] | undefined> = new Array(set.detectors.length);
-  // For each keyword, the detectors it triggers in this file, worked out at its first hit: `@` in JSDoc or
-  // `-p` in JavaScript trigger nothing (their detectors are for other files), and cost nothing more.
-  const triggered: Array<number[] | undefined> = new Array(set.byKeyword.length);
-  // For detectors with alsoContains: where that literal next occurs (hits come in order, so this only moves on).
-  const nextLiteral: Array<number | undefined> = new Array(set.detectors.length);
   const keywords = set.prefilter.keywords;
   let lineStart = -1;
   let lineEnd = -1;
@@ -296,6 +342,7 @@ export function scanText(
     if (!detectors) {
       detectors = set.byKeyword[keyword]!.filter(detectorApplies);
       triggered[keyword] = detectors;
+      scratch.usedKeyword(keyword);
     }
     if (!detectors.length) continue;
     const hitStart = hits.starts[h]!;
@@ -313,6 +360,7 @@ export function scanText(
         if (next === undefined || (next !== -1 && next < hitStart)) {
           next = text.indexOf(detector.alsoContains, hitStart);
           nextLiteral[index] = next;
+          scratch.usedDetector(index);
         }
         if (next === -1 || next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS)))
           continue;
@@ -338,6 +386,7 @@ export function scanText(
         list = [];
         regions[index] = list;
         touched.push(index);
+        scratch.usedDetector(index);
       }
       const last = list.at(-1);
       // Common case: another keyword on a line this detector already covers to its end.
@@ -384,6 +433,18 @@ export function scanText(
     }
   }
   return dropAllowed(text, resolveOverlaps(found));
+}
+
+const disabledSets = new WeakMap<SecretSettings, Set<string>>();
+
+/** The ids of the detectors the settings turn off, worked out once per settings object. */
+function disabledIds(settings: SecretSettings): Set<string> {
+  let ids = disabledSets.get(settings);
+  if (!ids) {
+    ids = new Set(settings.disable);
+    disabledSets.set(settings, ids);
+  }
+  return ids;
 }
 
 /** True when one of `ends` (ascending) lies at most `within` characters before `at`, on its line. */
