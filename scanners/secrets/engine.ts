@@ -333,8 +333,15 @@ export function scanText(
   // detectors are for other files), and cost nothing more.
   const touched: number[] = [];
   const keywords = set.prefilter.keywords;
+  // The line of the last hit that needed one, looked for only then: most hits add no region.
   let lineStart = -1;
   let lineEnd = -1;
+  const findLine = (at: number) => {
+    if (at >= lineStart && at <= lineEnd) return;
+    lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const next = text.indexOf('\n', at);
+    lineEnd = next === -1 ? text.length : next;
+  };
   const hits = set.prefilter.scan(text, MAX_HITS_PER_FILE);
   for (let h = 0; h < hits.count; h++) {
     const keyword = hits.keywords[h]!;
@@ -346,12 +353,6 @@ export function scanText(
     }
     if (!detectors.length) continue;
     const hitStart = hits.starts[h]!;
-    if (hitStart < lineStart || hitStart > lineEnd) {
-      lineStart = hits.lineStarts[h]!;
-      if (lineStart < 0) lineStart = text.lastIndexOf('\n', hitStart - 1) + 1;
-      const next = text.indexOf('\n', hitStart);
-      lineEnd = next === -1 ? text.length : next;
-    }
     for (const index of detectors) {
       const compiled = set.detectors[index]!;
       const detector = compiled.detector;
@@ -362,8 +363,9 @@ export function scanText(
           nextLiteral[index] = next;
           scratch.usedDetector(index);
         }
-        if (next === -1 || next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS)))
-          continue;
+        if (next === -1) continue;
+        findLine(hitStart);
+        if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
       if (detector.keywordWithin !== undefined) {
         const keywordEnd = hitStart + keywords[keyword]!.length;
@@ -388,6 +390,7 @@ export function scanText(
         touched.push(index);
         scratch.usedDetector(index);
       }
+      findLine(hitStart);
       const last = list.at(-1);
       // Common case: another keyword on a line this detector already covers to its end.
       const lineLocal = !detector.contextLines && !detector.spanChars;

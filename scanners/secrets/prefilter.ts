@@ -18,8 +18,6 @@ export interface KeywordHits {
   keywords: Int32Array;
   /** Offset of each hit's first character. */
   starts: Int32Array;
-  /** Offset where each hit's line starts, or -1 where the scan did not see it (call lastIndexOf). */
-  lineStarts: Int32Array;
 }
 
 const ASCII = 128;
@@ -31,13 +29,10 @@ interface PrefilterExports {
     text: number,
     textEnd: number,
     base: number,
-    row: number,
-    newline: number,
     classMap: number,
     table: number,
     out: number,
     outEnd: number,
-    result: number,
   ): number;
   scanQuad(
     p0: number,
@@ -46,7 +41,6 @@ interface PrefilterExports {
     p3: number,
     steps: number,
     base: number,
-    nlUnknown: number,
     classMap: number,
     table: number,
     outs: number,
@@ -58,8 +52,8 @@ const QUAD_MIN_CHARS = 1024;
 const LANES = 4;
 /** Where the scan loops store their results, after the column map: one [next, end] pair per lane. */
 const RESULT_AT = ASCII * 2;
-/** Bytes per hit in the output areas: row, index, line start. */
-const HIT_BYTES = 12;
+/** Bytes per hit in the output areas: row, index. */
+const HIT_BYTES = 8;
 /** Code units read past a text's end by the last lane (at most LANES - 1), zeroed. */
 const TAIL_CHARS = 4;
 
@@ -80,12 +74,7 @@ export class KeywordPrefilter {
   private laneBytes = 0;
   private textAt = 0;
   private capacity = -1;
-  private hits: KeywordHits = {
-    count: 0,
-    keywords: new Int32Array(0),
-    starts: new Int32Array(0),
-    lineStarts: new Int32Array(0),
-  };
+  private hits: KeywordHits = { count: 0, keywords: new Int32Array(0), starts: new Int32Array(0) };
 
   constructor(readonly keywords: readonly string[]) {
     this.lengths = keywords.map((k) => k.length);
@@ -140,27 +129,14 @@ export class KeywordPrefilter {
     this.hits.count = 0;
     const part = Math.ceil(text.length / LANES);
     if (text.length < QUAD_MIN_CHARS || part <= this.overlap) {
-      // A newline just before the text, so the first line starts at 0.
-      const end = scan(
-        textAt,
-        textEnd,
-        textAt,
-        0,
-        textAt - 2,
-        0,
-        tableAt,
-        outAt,
-        outAt + limit * HIT_BYTES,
-        RESULT_AT,
-      );
+      const end = scan(textAt, textEnd, textAt, 0, tableAt, outAt, outAt + limit * HIT_BYTES);
       this.collect(outAt, end, 0, text.length, limit);
       return this.hits;
     }
     // Lane k owns the hits that end in [k * part, (k + 1) * part). Lanes 1-3 start `overlap` code units
     // early, so they see every keyword that ends in their part; every lane runs part + overlap steps, and the
     // hits it finds past its part are the next lane's (or, for the last, past the text: it reads up to three
-    // zeroed code units beyond it). Lanes 1-3 do not know where their first line starts: a newline two code
-    // units before the text stands for "unknown".
+    // zeroed code units beyond it).
     bytes.fill(0, textEnd, textEnd + TAIL_CHARS * 2);
     const starts = [0, part - this.overlap, 2 * part - this.overlap, 3 * part - this.overlap];
     const outs = new Int32Array(memory.buffer, RESULT_AT, LANES * 2);
@@ -169,7 +145,7 @@ export class KeywordPrefilter {
       outs[lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
     const at = starts.map((start) => textAt + start * 2);
-    scanQuad(at[0]!, at[1]!, at[2]!, at[3]!, part + this.overlap, textAt, textAt - 4, 0, tableAt, RESULT_AT);
+    scanQuad(at[0]!, at[1]!, at[2]!, at[3]!, part + this.overlap, textAt, 0, tableAt, RESULT_AT);
     const ends = Array.from(outs);
     // A lane whose area filled up missed hits, but it holds at least `limit` of its own: the list ends there.
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
@@ -182,16 +158,15 @@ export class KeywordPrefilter {
   /** Appends the keywords of the hits in [from, to) whose last code unit is in [minimum, maximum). */
   private collect(from: number, to: number, minimum: number, maximum: number, limit: number): void {
     const found = new Int32Array(this.wasm.memory.buffer, from, (to - from) >> 2);
-    const { keywords, starts, lineStarts } = this.hits;
+    const { keywords, starts } = this.hits;
     let count = this.hits.count;
-    for (let hit = 0; hit < found.length && count < limit; hit += 3) {
+    for (let hit = 0; hit < found.length && count < limit; hit += 2) {
       const last = found[hit + 1]!;
       if (last < minimum || last >= maximum) continue;
       for (const keyword of this.outputs[found[hit]! / this.rowBytes]!) {
         if (count === limit) break;
         keywords[count] = keyword;
         starts[count] = last + 1 - this.lengths[keyword]!;
-        lineStarts[count] = found[hit + 2]!;
         count++;
       }
     }
@@ -202,12 +177,7 @@ export class KeywordPrefilter {
   private reserve(limit: number, chars: number): void {
     if (limit > this.capacity) {
       this.capacity = limit;
-      this.hits = {
-        count: 0,
-        keywords: new Int32Array(limit),
-        starts: new Int32Array(limit),
-        lineStarts: new Int32Array(limit),
-      };
+      this.hits = { count: 0, keywords: new Int32Array(limit), starts: new Int32Array(limit) };
       // A lane's area also holds up to `overlap` hits of the lane before and of the lane after (one record per
       // position; a record may stand for several keywords), so a full one holds at least `limit` of its own.
       this.laneBytes = (limit + 2 * this.overlap) * HIT_BYTES;

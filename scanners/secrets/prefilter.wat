@@ -4,19 +4,16 @@
 ;; The automaton lives in memory:
 ;; - classMap: for each ASCII code unit, its column times 4 (u16); every other code unit is column 0;
 ;; - table: for each row (a byte offset) plus column, the next row, or -(row) - 1 where a keyword ends.
-;; Each time a keyword ends, a hit is written to an output area: the row, the index of the code unit that
-;; ended it and the index where its line starts (after the last newline), both counted from `base`.
-;; The loops also follow the last newline, which costs nothing next to the table read they wait for, and
-;; spares the engine a search back for each line's start.
+;; Each time a keyword ends, a hit is written to an output area: the row, and the index of the code unit that
+;; ended it, counted from `base`.
 (module
   (memory (export "memory") 1)
 
-  ;; Runs over the code units in [$text, $textEnd) from $row, with the last newline at $nl, writing hits from
-  ;; $out until $outEnd. Stores the last row and newline at $result and returns where the hits end.
-  (func (export "scan") (param $text i32) (param $textEnd i32) (param $base i32) (param $row i32)
-        (param $nl i32) (param $classMap i32) (param $table i32) (param $out i32) (param $outEnd i32)
-        (param $result i32) (result i32)
-    (local $p i32) (local $code i32)
+  ;; Runs over the code units in [$text, $textEnd) from row 0, writing hits from $out until $outEnd. Returns
+  ;; where the hits end.
+  (func (export "scan") (param $text i32) (param $textEnd i32) (param $base i32) (param $classMap i32)
+        (param $table i32) (param $out i32) (param $outEnd i32) (result i32)
+    (local $row i32) (local $p i32) (local $code i32)
     (local.set $p (local.get $text))
     (block $done
       (loop $next
@@ -31,37 +28,28 @@
                     (select (local.tee $code (i32.load16_u (local.get $p))) (i32.const 0)
                       (i32.lt_u (local.get $code) (i32.const 128)))
                     (i32.const 1)))))))
-        (local.set $nl (select (local.get $p) (local.get $nl) (i32.eq (local.get $code) (i32.const 10))))
         (if (i32.lt_s (local.get $row) (i32.const 0))
           (then
             (local.set $row (i32.sub (i32.const -1) (local.get $row)))
             (i32.store (local.get $out) (local.get $row))
-                (i32.store offset=4 (local.get $out) (i32.shr_s (i32.sub (local.get $p) (local.get $base)) (i32.const 1)))
-                (i32.store offset=8 (local.get $out) (i32.add (i32.shr_s (i32.sub (local.get $nl) (local.get $base)) (i32.const 1)) (i32.const 1)))
-                (local.set $out (i32.add (local.get $out) (i32.const 12)))
+            (i32.store offset=4 (local.get $out) (i32.shr_s (i32.sub (local.get $p) (local.get $base)) (i32.const 1)))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
             (br_if $done (i32.ge_u (local.get $out) (local.get $outEnd)))))
         (local.set $p (i32.add (local.get $p) (i32.const 2)))
         (br $next)))
-    (i32.store (local.get $result) (local.get $row))
-    (i32.store offset=4 (local.get $result) (local.get $nl))
     (local.get $out))
 
   ;; Four parts of a text at once, from row 0, each $steps code units long, from $p0, $p1, $p2 and $p3. Each
   ;; step waits for the table read of the step before; independent automata let the processor overlap those
-  ;; waits (on node_modules, measured interleaved on a Xeon: 5-7% faster than two parts). Lane 0's last
-  ;; newline is just before the text; lanes 1-3 take theirs to be $nlUnknown until they meet one. $outs holds, for each lane, where its next hit goes and where its area ends (two i32):
-  ;; a lane writes no more once its area is full.
+  ;; waits (on node_modules, measured interleaved on a Xeon: 5-7% faster than two parts). $outs holds, for
+  ;; each lane, where its next hit goes and where its area ends (two i32): a lane writes no more once its area
+  ;; is full.
   (func (export "scanQuad") (param $p0 i32) (param $p1 i32) (param $p2 i32) (param $p3 i32) (param $steps i32)
-        (param $base i32) (param $nlUnknown i32) (param $classMap i32) (param $table i32) (param $outs i32)
+        (param $base i32) (param $classMap i32) (param $table i32) (param $outs i32)
     (local $end i32) (local $out0 i32) (local $out1 i32) (local $out2 i32) (local $out3 i32)
     (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32)
     (local $code0 i32) (local $code1 i32) (local $code2 i32) (local $code3 i32)
-    (local $nl0 i32) (local $nl1 i32) (local $nl2 i32) (local $nl3 i32)
     (local.set $end (i32.add (local.get $p0) (i32.shl (local.get $steps) (i32.const 1))))
-    (local.set $nl0 (i32.sub (local.get $base) (i32.const 2)))
-    (local.set $nl1 (local.get $nlUnknown))
-    (local.set $nl2 (local.get $nlUnknown))
-    (local.set $nl3 (local.get $nlUnknown))
     (local.set $out0 (i32.load offset=0 (local.get $outs)))
     (local.set $out1 (i32.load offset=8 (local.get $outs)))
     (local.set $out2 (i32.load offset=16 (local.get $outs)))
@@ -80,7 +68,6 @@
                     (select (local.tee $code0 (i32.load16_u (local.get $p0))) (i32.const 0)
                       (i32.lt_u (local.get $code0) (i32.const 128)))
                     (i32.const 1)))))))
-        (local.set $nl0 (select (local.get $p0) (local.get $nl0) (i32.eq (local.get $code0) (i32.const 10))))
         (if (i32.lt_s (local.get $row0) (i32.const 0))
           (then
             (local.set $row0 (i32.sub (i32.const -1) (local.get $row0)))
@@ -88,8 +75,7 @@
               (then
                 (i32.store (local.get $out0) (local.get $row0))
                 (i32.store offset=4 (local.get $out0) (i32.shr_s (i32.sub (local.get $p0) (local.get $base)) (i32.const 1)))
-                (i32.store offset=8 (local.get $out0) (i32.add (i32.shr_s (i32.sub (local.get $nl0) (local.get $base)) (i32.const 1)) (i32.const 1)))
-                (local.set $out0 (i32.add (local.get $out0) (i32.const 12)))))))
+                (local.set $out0 (i32.add (local.get $out0) (i32.const 8)))))))
         (local.set $row1
           (i32.load
             (i32.add
@@ -100,7 +86,6 @@
                     (select (local.tee $code1 (i32.load16_u (local.get $p1))) (i32.const 0)
                       (i32.lt_u (local.get $code1) (i32.const 128)))
                     (i32.const 1)))))))
-        (local.set $nl1 (select (local.get $p1) (local.get $nl1) (i32.eq (local.get $code1) (i32.const 10))))
         (if (i32.lt_s (local.get $row1) (i32.const 0))
           (then
             (local.set $row1 (i32.sub (i32.const -1) (local.get $row1)))
@@ -108,8 +93,7 @@
               (then
                 (i32.store (local.get $out1) (local.get $row1))
                 (i32.store offset=4 (local.get $out1) (i32.shr_s (i32.sub (local.get $p1) (local.get $base)) (i32.const 1)))
-                (i32.store offset=8 (local.get $out1) (i32.add (i32.shr_s (i32.sub (local.get $nl1) (local.get $base)) (i32.const 1)) (i32.const 1)))
-                (local.set $out1 (i32.add (local.get $out1) (i32.const 12)))))))
+                (local.set $out1 (i32.add (local.get $out1) (i32.const 8)))))))
         (local.set $row2
           (i32.load
             (i32.add
@@ -120,7 +104,6 @@
                     (select (local.tee $code2 (i32.load16_u (local.get $p2))) (i32.const 0)
                       (i32.lt_u (local.get $code2) (i32.const 128)))
                     (i32.const 1)))))))
-        (local.set $nl2 (select (local.get $p2) (local.get $nl2) (i32.eq (local.get $code2) (i32.const 10))))
         (if (i32.lt_s (local.get $row2) (i32.const 0))
           (then
             (local.set $row2 (i32.sub (i32.const -1) (local.get $row2)))
@@ -128,8 +111,7 @@
               (then
                 (i32.store (local.get $out2) (local.get $row2))
                 (i32.store offset=4 (local.get $out2) (i32.shr_s (i32.sub (local.get $p2) (local.get $base)) (i32.const 1)))
-                (i32.store offset=8 (local.get $out2) (i32.add (i32.shr_s (i32.sub (local.get $nl2) (local.get $base)) (i32.const 1)) (i32.const 1)))
-                (local.set $out2 (i32.add (local.get $out2) (i32.const 12)))))))
+                (local.set $out2 (i32.add (local.get $out2) (i32.const 8)))))))
         (local.set $row3
           (i32.load
             (i32.add
@@ -140,7 +122,6 @@
                     (select (local.tee $code3 (i32.load16_u (local.get $p3))) (i32.const 0)
                       (i32.lt_u (local.get $code3) (i32.const 128)))
                     (i32.const 1)))))))
-        (local.set $nl3 (select (local.get $p3) (local.get $nl3) (i32.eq (local.get $code3) (i32.const 10))))
         (if (i32.lt_s (local.get $row3) (i32.const 0))
           (then
             (local.set $row3 (i32.sub (i32.const -1) (local.get $row3)))
@@ -148,8 +129,7 @@
               (then
                 (i32.store (local.get $out3) (local.get $row3))
                 (i32.store offset=4 (local.get $out3) (i32.shr_s (i32.sub (local.get $p3) (local.get $base)) (i32.const 1)))
-                (i32.store offset=8 (local.get $out3) (i32.add (i32.shr_s (i32.sub (local.get $nl3) (local.get $base)) (i32.const 1)) (i32.const 1)))
-                (local.set $out3 (i32.add (local.get $out3) (i32.const 12)))))))
+                (local.set $out3 (i32.add (local.get $out3) (i32.const 8)))))))
         (local.set $p0 (i32.add (local.get $p0) (i32.const 2)))
         (local.set $p1 (i32.add (local.get $p1) (i32.const 2)))
         (local.set $p2 (i32.add (local.get $p2) (i32.const 2)))
