@@ -21,6 +21,8 @@ export interface KeywordHits {
 }
 
 const ASCII = 128;
+/** The column map covers every UTF-16 code unit, so the scan loops need no test for non-ASCII ones. */
+const CODE_UNITS = 65_536;
 const PAGE = 65_536;
 
 interface PrefilterExports {
@@ -51,7 +53,7 @@ interface PrefilterExports {
 const QUAD_MIN_CHARS = 1024;
 const LANES = 4;
 /** Where the scan loops store their results, after the column map: one [next, end] pair per lane. */
-const RESULT_AT = ASCII * 2;
+const RESULT_AT = CODE_UNITS * 2;
 /** Bytes per hit in the output areas: row, index. */
 const HIT_BYTES = 8;
 /** Code units read past a text's end by the last lane (at most LANES - 1), zeroed. */
@@ -111,7 +113,9 @@ export class KeywordPrefilter {
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table.byteLength;
     this.reserve(0, 0);
-    new Uint16Array(this.wasm.memory.buffer, 0, ASCII).set(classMap);
+    const columnOf = new Uint16Array(this.wasm.memory.buffer, 0, CODE_UNITS);
+    columnOf.fill(classMap[0]!);
+    columnOf.set(classMap);
     new Int32Array(this.wasm.memory.buffer, this.tableAt, table.length).set(table);
   }
 

@@ -2,7 +2,7 @@
 ;; prefilter-wasm.ts.
 ;;
 ;; The automaton lives in memory:
-;; - classMap: for each ASCII code unit, its column times 4 (u16); every other code unit is column 0;
+;; - classMap: for each UTF-16 code unit, its column times 4 (u16); all non-ASCII ones share column 0's;
 ;; - table: for each row (a byte offset) plus column, the next row, or -(row) - 1 where a keyword ends.
 ;; Each time a keyword ends, a hit is written to an output area: the row, and the index of the code unit that
 ;; ended it, counted from `base`.
@@ -13,7 +13,7 @@
   ;; where the hits end.
   (func (export "scan") (param $text i32) (param $textEnd i32) (param $base i32) (param $classMap i32)
         (param $table i32) (param $out i32) (param $outEnd i32) (result i32)
-    (local $row i32) (local $p i32) (local $code i32)
+    (local $row i32) (local $p i32)
     (local.set $p (local.get $text))
     (block $done
       (loop $next
@@ -24,10 +24,7 @@
               (i32.add (local.get $table) (local.get $row))
               (i32.load16_u
                 (i32.add (local.get $classMap)
-                  (i32.shl
-                    (select (local.tee $code (i32.load16_u (local.get $p))) (i32.const 0)
-                      (i32.lt_u (local.get $code) (i32.const 128)))
-                    (i32.const 1)))))))
+                  (i32.shl (i32.load16_u (local.get $p)) (i32.const 1)))))))
         (if (i32.lt_s (local.get $row) (i32.const 0))
           (then
             (local.set $row (i32.sub (i32.const -1) (local.get $row)))
@@ -48,7 +45,6 @@
         (param $base i32) (param $classMap i32) (param $table i32) (param $outs i32)
     (local $end i32) (local $out0 i32) (local $out1 i32) (local $out2 i32) (local $out3 i32)
     (local $row0 i32) (local $row1 i32) (local $row2 i32) (local $row3 i32)
-    (local $code0 i32) (local $code1 i32) (local $code2 i32) (local $code3 i32)
     (local.set $end (i32.add (local.get $p0) (i32.shl (local.get $steps) (i32.const 1))))
     (local.set $out0 (i32.load offset=0 (local.get $outs)))
     (local.set $out1 (i32.load offset=8 (local.get $outs)))
@@ -64,10 +60,7 @@
               (i32.add (local.get $table) (local.get $row0))
               (i32.load16_u
                 (i32.add (local.get $classMap)
-                  (i32.shl
-                    (select (local.tee $code0 (i32.load16_u (local.get $p0))) (i32.const 0)
-                      (i32.lt_u (local.get $code0) (i32.const 128)))
-                    (i32.const 1)))))))
+                  (i32.shl (i32.load16_u (local.get $p0)) (i32.const 1)))))))
         (if (i32.lt_s (local.get $row0) (i32.const 0))
           (then
             (local.set $row0 (i32.sub (i32.const -1) (local.get $row0)))
@@ -82,10 +75,7 @@
               (i32.add (local.get $table) (local.get $row1))
               (i32.load16_u
                 (i32.add (local.get $classMap)
-                  (i32.shl
-                    (select (local.tee $code1 (i32.load16_u (local.get $p1))) (i32.const 0)
-                      (i32.lt_u (local.get $code1) (i32.const 128)))
-                    (i32.const 1)))))))
+                  (i32.shl (i32.load16_u (local.get $p1)) (i32.const 1)))))))
         (if (i32.lt_s (local.get $row1) (i32.const 0))
           (then
             (local.set $row1 (i32.sub (i32.const -1) (local.get $row1)))
@@ -100,10 +90,7 @@
               (i32.add (local.get $table) (local.get $row2))
               (i32.load16_u
                 (i32.add (local.get $classMap)
-                  (i32.shl
-                    (select (local.tee $code2 (i32.load16_u (local.get $p2))) (i32.const 0)
-                      (i32.lt_u (local.get $code2) (i32.const 128)))
-                    (i32.const 1)))))))
+                  (i32.shl (i32.load16_u (local.get $p2)) (i32.const 1)))))))
         (if (i32.lt_s (local.get $row2) (i32.const 0))
           (then
             (local.set $row2 (i32.sub (i32.const -1) (local.get $row2)))
@@ -118,10 +105,7 @@
               (i32.add (local.get $table) (local.get $row3))
               (i32.load16_u
                 (i32.add (local.get $classMap)
-                  (i32.shl
-                    (select (local.tee $code3 (i32.load16_u (local.get $p3))) (i32.const 0)
-                      (i32.lt_u (local.get $code3) (i32.const 128)))
-                    (i32.const 1)))))))
+                  (i32.shl (i32.load16_u (local.get $p3)) (i32.const 1)))))))
         (if (i32.lt_s (local.get $row3) (i32.const 0))
           (then
             (local.set $row3 (i32.sub (i32.const -1) (local.get $row3)))
