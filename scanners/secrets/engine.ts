@@ -321,7 +321,7 @@ export function scanText(
         !disabled.has(detector.id) &&
         !(lockfile && detector.generic) &&
         (!detector.fileKinds || detector.fileKinds.includes(kind)) &&
-        (!fileNames || fileNames.matchAll(base).length > 0);
+        (!fileNames || fileNames.test(base));
       applies[index] = ok ? 1 : 2;
       scratch.usedDetector(index);
     }
@@ -428,7 +428,7 @@ export function scanText(
           continue;
         seen.add(start);
         const value = batch.text.slice(span[0], span[1]);
-        if ((rejectMatch?.matchAll(batch.text.slice(match.start, match.end)).length ?? 0) > 0) continue;
+        if (rejectMatch?.test(batch.text.slice(match.start, match.end))) continue;
         if (accepts(compiled, value, start, file, text, settings)) {
           found.push({ detector: compiled.detector, value, start, end: start + value.length });
         }
@@ -580,7 +580,7 @@ function accepts(
 ): boolean {
   const { detector } = compiled;
   if (compiled.allowValues.has(value)) return false;
-  if (compiled.patterns.allowPatterns.some((p) => p.matchAll(value).length > 0)) return false;
+  if (compiled.patterns.allowPatterns.some((p) => p.test(value))) return false;
   const minimum =
     detector.generic === 'entropy-base64'
       ? settings.entropy.base64

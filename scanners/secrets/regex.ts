@@ -22,6 +22,8 @@ export interface CompiledPattern {
   readonly source: string;
   /** Every non-overlapping match in `text`, left to right. */
   matchAll(text: string): RegexMatch[];
+  /** Whether the pattern matches anywhere in `text` (no match objects). */
+  test(text: string): boolean;
 }
 
 export interface RegexEngine {
@@ -36,6 +38,7 @@ export interface RegexEngine {
 interface Re2Instance {
   lastIndex: number;
   exec(text: string): (RegExpExecArray & { indices?: Array<[number, number] | undefined> }) | null;
+  test(text: string): boolean;
 }
 type Re2Constructor = new (source: string, flags: string) => Re2Instance;
 
@@ -65,6 +68,10 @@ function re2Engine(RE2: Re2Constructor): RegexEngine {
           }
           return matches;
         },
+        test(text) {
+          regex.lastIndex = 0;
+          return regex.test(text);
+        },
       };
     },
   };
@@ -91,6 +98,9 @@ const re2jsEngine: RegexEngine = {
           if (matches.length >= MAX_MATCHES_PER_CALL) break;
         }
         return matches;
+      },
+      test(text) {
+        return regex.matcher(text).find();
       },
     };
   },

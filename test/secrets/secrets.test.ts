@@ -21,7 +21,7 @@ import {
   isUuid,
 } from '../../scanners/secrets/filters.js';
 import { KeywordPrefilter } from '../../scanners/secrets/prefilter.js';
-import { regexEngine } from '../../scanners/secrets/regex.js';
+import { type RegexEngine, regexEngine } from '../../scanners/secrets/regex.js';
 import { DEFAULT_SECRET_SETTINGS } from '../../scanners/secrets/settings.js';
 import { hasBase62Checksum, isJwt, isPemBlock } from '../../scanners/secrets/validators.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
@@ -64,6 +64,76 @@ describe('secret detectors', () => {
       total += a.length;
     }
     expect(total).toBeGreaterThan(200);
+  });
+
+  it('answer test() as matchAll() does, on both engines, call after call', () => {
+    for (const engine of [regexEngine('re2'), regexEngine('re2js')]) {
+      const pattern = engine.compile(String.raw`\.git-credentials$|^\.npmrc$`, { ignoreCase: true });
+      for (const name of [
+        '.git-credentials',
+        '.NPMRC',
+        'x.npmrc',
+        'notes.txt',
+        '.git-credentials',
+        '.npmrc',
+      ]) {
+        expect(pattern.test(name), `${engine.name} ${name}`).toBe(pattern.matchAll(name).length > 0);
+        expect(pattern.test(name)).toBe(pattern.test(name));
+      }
+    }
+  });
+
+  it('search the region of a keyword only where its keywordThen follows within keywordWithin', () => {
+    const detector = {
+      id: 'demo-value',
+      description: 'a quoted value near a keyword',
+      keywords: ['secret'],
+      pattern: '"([a-z]{8,})"',
+      keywordWithin: 10,
+      keywordThen: '"[a-z]{8}',
+    };
+    // The texts the detector's pattern is run on, through the native engine.
+    const searched: string[] = [];
+    const native = regexEngine('re2');
+    const recording: RegexEngine = {
+      name: native.name,
+      compile(source, options) {
+        const pattern = native.compile(source, options);
+        return {
+          source,
+          matchAll: (text) => {
+            searched.push(text);
+            return pattern.matchAll(text);
+          },
+          test: (text) => pattern.test(text),
+        };
+      },
+    };
+    const set = compileDetectors([detector], recording);
+    const found = (text: string) => {
+      searched.length = 0;
+      return scanText('a.txt', text, DEFAULT_SECRET_SETTINGS, set).map((m) => m.value);
+    };
+    expect(found('secret = "abcdefghij"')).toEqual(['abcdefghij']);
+    expect(searched).toEqual(['secret = "abcdefghij"']);
+    // Too far from the keyword, on the next line, or too short: nothing is searched.
+    for (const text of [
+      'secret = ............ "abcdefghij"',
+      'secret =\n"abcdefghij"',
+      'secret = "abc", x = "abcdefghij"',
+    ]) {
+      expect(found(text)).toEqual([]);
+      expect(searched).toEqual([]);
+    }
+    // Of two keywords on a line, the region starts at the one that passes.
+    expect(found('secret = 1, secret: "qrstuvwxyz"')).toEqual(['qrstuvwxyz']);
+    expect(searched).toEqual(['secret: "qrstuvwxyz"']);
+    expect(() => compileDetectors([{ ...detector, keywordWithin: undefined }])).toThrow(
+      /keywordThen needs keywordWithin/,
+    );
+    expect(() => compileDetectors([{ ...detector, keywordThen: '(' }])).toThrow(
+      /demo-value: invalid keywordThen/,
+    );
   });
 
   it('name the detector whose pattern does not compile, when it first triggers', () => {
