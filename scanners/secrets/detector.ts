@@ -64,10 +64,10 @@ export interface Detector {
    */
   keywordWithin?: number;
   /**
-   * With keywordWithin: how a match begins (a JavaScript pattern that accepts at least what the pattern's
-   * start does). A keyword adds a region only if this matches at most keywordWithin characters after it, on
-   * its line; that check costs less than searching the region. On node_modules, 1% of the generic entropy
-   * detectors' keywords pass it.
+   * What follows one of the keywords in every match: a JavaScript pattern that accepts at least what the
+   * detector's pattern does there, tested from the keyword's end (or, with keywordWithin, from up to that
+   * many characters after it, on its line). A keyword adds a region only if it passes, which costs less than
+   * searching the region: on node_modules, 1% of the generic entropy detectors' keywords pass.
    */
   keywordThen?: string;
   /** Only files of these kinds. */

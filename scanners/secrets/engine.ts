@@ -56,9 +56,7 @@ class CompiledDetector {
   ) {
     this.allowValues = new Set(detector.allow?.values ?? []);
     if (detector.keywordThen !== undefined) {
-      if (detector.keywordWithin === undefined)
-        throw new Error(`secret detector ${detector.id}: keywordThen needs keywordWithin`);
-      const source = `[^\\n]{0,${detector.keywordWithin}}?(?:${detector.keywordThen})`;
+      const source = `[^\\n]{0,${detector.keywordWithin ?? 0}}?(?:${detector.keywordThen})`;
       let shared = keywordThens.get(source);
       if (!shared) {
         try {
@@ -367,18 +365,18 @@ export function scanText(
         findLine(hitStart);
         if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
-      if (detector.keywordWithin !== undefined) {
-        const keywordEnd = hitStart + keywords[keyword]!.length;
-        const then = compiled.keywordThen;
-        if (then) {
-          if (then.scan !== scan || then.at !== keywordEnd) {
-            then.regex.lastIndex = keywordEnd;
-            then.found = then.regex.test(text);
-            then.scan = scan;
-            then.at = keywordEnd;
-          }
-          if (!then.found) continue;
+      const keywordEnd = hitStart + keywords[keyword]!.length;
+      const then = compiled.keywordThen;
+      if (then) {
+        if (then.scan !== scan || then.at !== keywordEnd) {
+          then.regex.lastIndex = keywordEnd;
+          then.found = then.regex.test(text);
+          then.scan = scan;
+          then.at = keywordEnd;
         }
+        if (!then.found) continue;
+      }
+      if (detector.keywordWithin !== undefined) {
         const ends = keywordEnds[index] ?? [];
         keywordEnds[index] = ends;
         ends.push(keywordEnd);

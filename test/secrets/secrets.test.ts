@@ -128,9 +128,14 @@ describe('secret detectors', () => {
     // Of two keywords on a line, the region starts at the one that passes.
     expect(found('secret = 1, secret: "qrstuvwxyz"')).toEqual(['qrstuvwxyz']);
     expect(searched).toEqual(['secret: "qrstuvwxyz"']);
-    expect(() => compileDetectors([{ ...detector, keywordWithin: undefined }])).toThrow(
-      /keywordThen needs keywordWithin/,
+    // Without keywordWithin, keywordThen must follow the keyword at once.
+    const adjacent = compileDetectors(
+      [{ ...detector, keywordWithin: undefined, keywordThen: '=' }],
+      recording,
     );
+    searched.length = 0;
+    scanText('a.txt', 'secret = "abcdefghij"\nsecret="abcdefghij"', DEFAULT_SECRET_SETTINGS, adjacent);
+    expect(searched).toEqual(['secret="abcdefghij"']);
     expect(() => compileDetectors([{ ...detector, keywordThen: '(' }])).toThrow(
       /demo-value: invalid keywordThen/,
     );

@@ -41,8 +41,10 @@ export default secretRule({
       description: 'Airtable personal access token',
       keywords: ['pat'],
       pattern: token(String.raw`pat[A-Za-z0-9]{14}\.[a-f0-9]{64}`),
-      // `pat` starts path, patch and pattern: search only around it, not its whole line.
+      // `pat` starts path, patch and pattern: search only around it, not its whole line, and only where
+      // the token's shape follows.
       maxMatchChars: 84,
+      keywordThen: String.raw`[A-Za-z0-9]{14}\.`,
       filters: PREFIXED_FILTERS,
     },
     {
