@@ -17,6 +17,8 @@ import { validate } from './validators.js';
 export const LONG_LINE_CHARS = 4096;
 /** Half-width of that window. */
 const WINDOW_CHARS = 1024;
+/** Base names whose fileNames answer a detector keeps (a repository has far fewer distinct ones). */
+const MAX_FILE_NAME_ANSWERS = 10_000;
 /** Keyword hits looked at per file: past this, a file is data, not configuration. */
 const MAX_HITS_PER_FILE = 50_000;
 
@@ -48,6 +50,7 @@ class CompiledDetector {
   /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
   readonly keywordThen?: KeywordThen;
   private compiled?: DetectorPatterns;
+  private readonly fileNameAnswers = new Map<string, boolean>();
 
   constructor(
     readonly detector: Detector,
@@ -69,6 +72,17 @@ class CompiledDetector {
       }
       this.keywordThen = shared;
     }
+  }
+
+  /** Whether fileNames matches a base name. Names repeat (index.js, package.json), so answers are kept. */
+  namesFile(base: string): boolean {
+    let found = this.fileNameAnswers.get(base);
+    if (found === undefined) {
+      found = this.patterns.fileNames?.test(base) ?? true;
+      if (this.fileNameAnswers.size >= MAX_FILE_NAME_ANSWERS) this.fileNameAnswers.clear();
+      this.fileNameAnswers.set(base, found);
+    }
+    return found;
   }
 
   get patterns(): DetectorPatterns {
@@ -314,12 +328,11 @@ export function scanText(
     if (applies[index] === 0) {
       const compiled = set.detectors[index]!;
       const { detector } = compiled;
-      const fileNames = detector.fileNames ? compiled.patterns.fileNames : undefined;
       const ok =
         !disabled.has(detector.id) &&
         !(lockfile && detector.generic) &&
         (!detector.fileKinds || detector.fileKinds.includes(kind)) &&
-        (!fileNames || fileNames.test(base));
+        (!detector.fileNames || compiled.namesFile(base));
       applies[index] = ok ? 1 : 2;
       scratch.usedDetector(index);
     }
