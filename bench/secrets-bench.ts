@@ -21,6 +21,8 @@ import { PACKAGE_ROOT } from '../scanners/core/package.js';
 import { readTextFile } from '../scanners/core/text-file.js';
 
 const MAX_FILE = 5 * 1024 * 1024;
+/** Files a worker takes at a time (the CLI's batches hold up to 64 files). */
+const WORKER_BATCH = 64;
 
 interface CorpusFile {
   file: string;
@@ -243,7 +245,17 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
   const { name, scan } = await palisadeScanner();
   parentPort!.once('message', () => {
     // Each thread's clock has its own origin, so the deadline is taken here.
-    parentPort!.postMessage(scan(files, () => Atomics.add(cursor, 0, 1), performance.now() + limit * 1000));
+    // Files go out in runs of consecutive ones, as the CLI hands its workers batches of up to 64 files.
+    let index = 0;
+    let end = 0;
+    const next = () => {
+      if (index === end) {
+        index = Atomics.add(cursor, 0, WORKER_BATCH);
+        end = index + WORKER_BATCH;
+      }
+      return index++;
+    };
+    parentPort!.postMessage(scan(files, next, performance.now() + limit * 1000));
   });
   // Ready: the tool's name.
   parentPort!.postMessage(name);
