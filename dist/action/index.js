@@ -15059,11 +15059,11 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            dataURL += btoa2(decoder.write(chunk));
+            dataURL += btoa2(decoder2.write(chunk));
           }
-          dataURL += btoa2(decoder.end());
+          dataURL += btoa2(decoder2.end());
           return dataURL;
         }
         case "Text": {
@@ -15088,11 +15088,11 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder2 = new StringDecoder("latin1");
           for (const chunk of bytes) {
-            binaryString += decoder.write(chunk);
+            binaryString += decoder2.write(chunk);
           }
-          binaryString += decoder.end();
+          binaryString += decoder2.end();
           return binaryString;
         }
       }
@@ -69928,14 +69928,17 @@ import { createHash } from "node:crypto";
 import path5 from "node:path";
 
 // scanners/secrets/prefilter-wasm.ts
-var PREFILTER_WASM = "AGFzbQEAAAABHgJgCn9/f39/f39/f38Bf2AMf39/f39/f39/f39/AAMDAgABBQMBAAEHHAMGbWVtb3J5AgAEc2NhbgAACHNjYW5QYWlyAAEK4QMCnwEBAn8gACEKAkADQCAKIAFPDQEgBiADaiAFIAovAQAiC0EAIAtBgAFJG0EBdGovAQBqKAIAIQMgCiAEIAtBCkYbIQQgA0EASARAQX8gA2shAyAHIAM2AgAgByAKIAJrQQF1NgIEIAcgBCACa0EBdUEBajYCCCAHQQxqIQcgByAITw0CCyAKQQJqIQoMAAsLIAkgAzYCACAJIAQ2AgQgBwu9AgEGfyADQQJrIRECQANAIAwgAk8NASAGIA9qIAUgACAMai8BACINQQAgDUGAAUkbQQF0ai8BAGooAgAhDyAGIBBqIAUgASAMai8BACIOQQAgDkGAAUkbQQF0ai8BAGooAgAhECAAIAxqIBEgDUEKRhshESABIAxqIAQgDkEKRhshBCAPIBByQQBIBEAgEEEASARAQX8gEGshECAJIApJBEAgCSAQNgIAIAkgASAMaiADa0EBdTYCBCAJIAQgA2tBAXVBAWo2AgggCUEMaiEJCwsgD0EASARAQX8gD2shDyAHIA82AgAgByAAIAxqIANrQQF1NgIEIAcgESADa0EBdUEBajYCCCAHQQxqIQcgByAITw0DCwsgDEECaiEMDAALCyALIAc2AgAgCyAJNgIEIAsgEDYCCCALIAQ2AgwL";
+var PREFILTER_WASM = "AGFzbQEAAAABGAJgB39/f39/f38Bf2AJf39/f39/f39/AAMDAgABBQMBAAEHHAMGbWVtb3J5AgAEc2NhbgAACHNjYW5RdWFkAAEKlwQCagECfyAAIQgCQANAIAggAU8NASAEIAdqIAMgCC8BAEEBdGovAQBqKAIAIQcgB0EASARAQX8gB2shByAFIAc2AgAgBSAIIAJrQQF1NgIEIAVBCGohBSAFIAZPDQILIAhBAmohCAwACwsgBQupAwEJfyAAIARBAXRqIQkgCCgCACEKIAgoAgghCyAIKAIQIQwgCCgCGCENAkADQCAAIAlPDQEgByAOaiAGIAAvAQBBAXRqLwEAaigCACEOIA5BAEgEQEF/IA5rIQ4gCiAIKAIESQRAIAogDjYCACAKIAAgBWtBAXU2AgQgCkEIaiEKCwsgByAPaiAGIAEvAQBBAXRqLwEAaigCACEPIA9BAEgEQEF/IA9rIQ8gCyAIKAIMSQRAIAsgDzYCACALIAEgBWtBAXU2AgQgC0EIaiELCwsgByAQaiAGIAIvAQBBAXRqLwEAaigCACEQIBBBAEgEQEF/IBBrIRAgDCAIKAIUSQRAIAwgEDYCACAMIAIgBWtBAXU2AgQgDEEIaiEMCwsgByARaiAGIAMvAQBBAXRqLwEAaigCACERIBFBAEgEQEF/IBFrIREgDSAIKAIcSQRAIA0gETYCACANIAMgBWtBAXU2AgQgDUEIaiENCwsgAEECaiEAIAFBAmohASACQQJqIQIgA0ECaiEDDAALCyAIIAo2AgAgCCALNgIIIAggDDYCECAIIA02AhgL";
 
 // scanners/secrets/prefilter.ts
 var ASCII = 128;
+var CODE_UNITS = 65536;
 var PAGE = 65536;
-var PAIR_MIN_CHARS = 4096;
-var RESULT_AT = ASCII * 2;
-var HIT_BYTES = 12;
+var QUAD_MIN_CHARS = 1024;
+var LANES = 4;
+var RESULT_AT = CODE_UNITS * 2;
+var HIT_BYTES = 8;
+var TAIL_CHARS = 4;
 var compiledModule;
 var KeywordPrefilter = class {
   constructor(keywords) {
@@ -69967,10 +69970,12 @@ var KeywordPrefilter = class {
     }
     compiledModule ??= new WebAssembly.Module(Buffer.from(PREFILTER_WASM, "base64"));
     this.wasm = new WebAssembly.Instance(compiledModule).exports;
-    this.tableAt = RESULT_AT + 16;
+    this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table2.byteLength;
     this.reserve(0, 0);
-    new Uint16Array(this.wasm.memory.buffer, 0, ASCII).set(classMap);
+    const columnOf = new Uint16Array(this.wasm.memory.buffer, 0, CODE_UNITS);
+    columnOf.fill(classMap[0]);
+    columnOf.set(classMap);
     new Int32Array(this.wasm.memory.buffer, this.tableAt, table2.length).set(table2);
   }
   keywords;
@@ -69979,66 +69984,62 @@ var KeywordPrefilter = class {
   outputs;
   /** Bytes per table row: the number of columns times 4. */
   rowBytes;
-  /** The second half of a text starts this many code units early, so no keyword straddles the cut. */
+  /** Lanes 1-3 start this many code units before their part, so no keyword straddles a cut. */
   overlap;
   wasm;
   tableAt;
-  /** The output areas (one per half) and the text follow the table; they grow with the limit. */
+  /** The output areas (one per lane) and the text follow the table; they grow with the limit. */
   outAt;
-  outBAt = 0;
+  laneBytes = 0;
   textAt = 0;
   capacity = -1;
-  hits = {
-    count: 0,
-    keywords: new Int32Array(0),
-    starts: new Int32Array(0),
-    lineStarts: new Int32Array(0)
-  };
+  hits = { count: 0, keywords: new Int32Array(0), starts: new Int32Array(0) };
   /**
    * Every keyword occurrence in `text` (case-insensitive), in order of their end offsets, up to `limit`.
    * The result is overwritten by the next call.
    */
   scan(text2, limit = 2e5) {
     this.reserve(limit, text2.length);
-    const { memory, scan: scan2, scanPair } = this.wasm;
-    const { textAt, tableAt, outAt, outBAt } = this;
-    Buffer.from(memory.buffer).write(text2, textAt, "utf16le");
-    const outAEnd = outAt + limit * HIT_BYTES;
-    const outBEnd = outBAt + (limit + this.overlap) * HIT_BYTES;
+    const { memory, scan: scan2, scanQuad } = this.wasm;
+    const { textAt, tableAt, outAt, laneBytes } = this;
+    const bytes = Buffer.from(memory.buffer);
+    bytes.write(text2, textAt, "utf16le");
     const textEnd = textAt + text2.length * 2;
-    const newline = textAt - 2;
     this.hits.count = 0;
-    if (text2.length < PAIR_MIN_CHARS) {
-      const end = scan2(textAt, textEnd, textAt, 0, newline, 0, tableAt, outAt, outAEnd, RESULT_AT);
-      this.collect(outAt, end, 0, limit);
+    const part = Math.ceil(text2.length / LANES);
+    if (text2.length < QUAD_MIN_CHARS || part <= this.overlap) {
+      const end = scan2(textAt, textEnd, textAt, 0, tableAt, outAt, outAt + limit * HIT_BYTES);
+      this.collect(outAt, end, 0, text2.length, limit);
       return this.hits;
     }
-    const half = text2.length >> 1;
-    const bStart = half - this.overlap;
-    const b = textAt + bStart * 2;
-    scanPair(textAt, b, half * 2, textAt, textAt - 4, 0, tableAt, outAt, outAEnd, outBAt, outBEnd, RESULT_AT);
-    const [endA, pairEndB, rowB, newlineB] = new Int32Array(memory.buffer, RESULT_AT, 4);
-    let endB = pairEndB;
-    if (endA < outAEnd && endB < outBEnd) {
-      endB = scan2(b + half * 2, textEnd, textAt, rowB, newlineB, 0, tableAt, endB, outBEnd, RESULT_AT);
+    bytes.fill(0, textEnd, textEnd + TAIL_CHARS * 2);
+    const starts = [0, part - this.overlap, 2 * part - this.overlap, 3 * part - this.overlap];
+    const outs = new Int32Array(memory.buffer, RESULT_AT, LANES * 2);
+    for (let lane = 0; lane < LANES; lane++) {
+      outs[lane * 2] = outAt + lane * laneBytes;
+      outs[lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
-    this.collect(outAt, endA, 0, limit);
-    this.collect(outBAt, endB, half, limit);
+    const at2 = starts.map((start2) => textAt + start2 * 2);
+    scanQuad(at2[0], at2[1], at2[2], at2[3], part + this.overlap, textAt, 0, tableAt, RESULT_AT);
+    const ends = Array.from(outs);
+    for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
+      const end = Math.min(text2.length, (lane + 1) * part);
+      this.collect(outAt + lane * laneBytes, ends[lane * 2], lane * part, end, limit);
+    }
     return this.hits;
   }
-  /** Appends the keywords of the hits in [from, to) whose last code unit is at `minimum` or later. */
-  collect(from, to, minimum, limit) {
+  /** Appends the keywords of the hits in [from, to) whose last code unit is in [minimum, maximum). */
+  collect(from, to, minimum, maximum, limit) {
     const found = new Int32Array(this.wasm.memory.buffer, from, to - from >> 2);
-    const { keywords, starts, lineStarts } = this.hits;
+    const { keywords, starts } = this.hits;
     let count = this.hits.count;
-    for (let hit = 0; hit < found.length && count < limit; hit += 3) {
+    for (let hit = 0; hit < found.length && count < limit; hit += 2) {
       const last = found[hit + 1];
-      if (last < minimum) continue;
+      if (last < minimum || last >= maximum) continue;
       for (const keyword of this.outputs[found[hit] / this.rowBytes]) {
         if (count === limit) break;
         keywords[count] = keyword;
         starts[count] = last + 1 - this.lengths[keyword];
-        lineStarts[count] = found[hit + 2];
         count++;
       }
     }
@@ -70048,16 +70049,11 @@ var KeywordPrefilter = class {
   reserve(limit, chars) {
     if (limit > this.capacity) {
       this.capacity = limit;
-      this.hits = {
-        count: 0,
-        keywords: new Int32Array(limit),
-        starts: new Int32Array(limit),
-        lineStarts: new Int32Array(limit)
-      };
-      this.outBAt = this.outAt + limit * HIT_BYTES;
-      this.textAt = this.outBAt + (limit + this.overlap) * HIT_BYTES;
+      this.hits = { count: 0, keywords: new Int32Array(limit), starts: new Int32Array(limit) };
+      this.laneBytes = (limit + 2 * this.overlap) * HIT_BYTES;
+      this.textAt = this.outAt + LANES * this.laneBytes;
     }
-    const needed = this.textAt + chars * 2;
+    const needed = this.textAt + (chars + TAIL_CHARS) * 2;
     const memory = this.wasm.memory;
     if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
   }
@@ -76803,6 +76799,10 @@ function re2Engine(RE23) {
             if (matches.length >= MAX_MATCHES_PER_CALL) break;
           }
           return matches;
+        },
+        test(text2) {
+          regex.lastIndex = 0;
+          return regex.test(text2);
         }
       };
     }
@@ -76829,6 +76829,9 @@ var re2jsEngine = {
           if (matches.length >= MAX_MATCHES_PER_CALL) break;
         }
         return matches;
+      },
+      test(text2) {
+        return regex.matcher(text2).find();
       }
     };
   }
@@ -76958,19 +76961,48 @@ function validate(name2, value) {
 // scanners/secrets/engine.ts
 var LONG_LINE_CHARS = 4096;
 var WINDOW_CHARS = 1024;
+var MAX_FILE_NAME_ANSWERS = 1e4;
 var MAX_HITS_PER_FILE = 5e4;
+var keywordThens = /* @__PURE__ */ new Map();
+var scans = 0;
 var CompiledDetector = class {
   constructor(detector, index2, engine) {
     this.detector = detector;
     this.index = index2;
     this.engine = engine;
     this.allowValues = new Set(detector.allow?.values ?? []);
+    if (detector.keywordThen !== void 0) {
+      const source = `[^\\n]{0,${detector.keywordWithin ?? 0}}?(?:${detector.keywordThen})`;
+      let shared = keywordThens.get(source);
+      if (!shared) {
+        try {
+          shared = { regex: new RegExp(source, "y"), scan: -1, at: -1, found: false };
+        } catch (error2) {
+          throw new Error(`secret detector ${detector.id}: invalid keywordThen: ${error2.message}`);
+        }
+        keywordThens.set(source, shared);
+      }
+      this.keywordThen = shared;
+    }
   }
   detector;
   index;
   engine;
   allowValues;
+  /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
+  keywordThen;
   compiled;
+  fileNameAnswers = /* @__PURE__ */ new Map();
+  /** Whether fileNames matches a base name. Names repeat (index.js, package.json), so answers are kept. */
+  namesFile(base) {
+    let found = this.fileNameAnswers.get(base);
+    if (found === void 0) {
+      found = this.patterns.fileNames?.test(base) ?? true;
+      if (this.fileNameAnswers.size >= MAX_FILE_NAME_ANSWERS) this.fileNameAnswers.clear();
+      this.fileNameAnswers.set(base, found);
+    }
+    return found;
+  }
   get patterns() {
     if (!this.compiled) {
       const { detector, engine } = this;
@@ -76986,6 +77018,45 @@ var CompiledDetector = class {
       }
     }
     return this.compiled;
+  }
+};
+var ScanScratch = class {
+  /** Per detector: whether it applies to the file (0: not worked out yet, 1: yes, 2: no). */
+  applies;
+  /** Per detector: its regions, merged. */
+  regions;
+  /** Per keywordWithin detector: where its keywords end, ascending (hits come in end order). */
+  keywordEnds;
+  /** Per alsoContains detector: where its literal next occurs (hits come in order, so this only moves on). */
+  nextLiteral;
+  /** Per keyword: the detectors it triggers in this file, worked out at its first hit. */
+  triggered;
+  usedDetectors = [];
+  usedKeywords = [];
+  constructor(detectors, keywords) {
+    this.applies = new Uint8Array(detectors);
+    this.regions = new Array(detectors).fill(void 0);
+    this.keywordEnds = new Array(detectors).fill(void 0);
+    this.nextLiteral = new Array(detectors).fill(void 0);
+    this.triggered = new Array(keywords).fill(void 0);
+  }
+  /** Notes that a detector's or a keyword's entries were set, to be cleared before the next file. */
+  usedDetector(index2) {
+    this.usedDetectors.push(index2);
+  }
+  usedKeyword(keyword) {
+    this.usedKeywords.push(keyword);
+  }
+  clear() {
+    for (const index2 of this.usedDetectors) {
+      this.applies[index2] = 0;
+      this.regions[index2] = void 0;
+      this.keywordEnds[index2] = void 0;
+      this.nextLiteral[index2] = void 0;
+    }
+    for (const keyword of this.usedKeywords) this.triggered[keyword] = void 0;
+    this.usedDetectors.length = 0;
+    this.usedKeywords.length = 0;
   }
 };
 var registry = /* @__PURE__ */ new Map();
@@ -77021,7 +77092,8 @@ function compileDetectors(detectors, engine = regexEngine()) {
     engine,
     detectors: compiled,
     prefilter: new KeywordPrefilter([...keywordIndex.keys()]),
-    byKeyword
+    byKeyword,
+    scratch: new ScanScratch(compiled.length, byKeyword.length)
   };
 }
 function currentSet() {
@@ -77117,30 +77189,34 @@ function fileKind(file) {
 }
 function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = currentSet()) {
   if (!settings.enabled || !text2) return [];
-  const disabled = new Set(settings.disable);
+  const scan2 = ++scans;
+  const disabled = disabledIds(settings);
   const kind = fileKind(file);
   const base = path5.posix.basename(file);
   const lockfile = isLockfile(file);
-  const applies = /* @__PURE__ */ new Map();
+  const scratch2 = set.scratch;
+  scratch2.clear();
+  const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch2;
   const detectorApplies = (index2) => {
-    let ok = applies.get(index2);
-    if (ok === void 0) {
+    if (applies[index2] === 0) {
       const compiled = set.detectors[index2];
       const { detector } = compiled;
-      const fileNames = detector.fileNames ? compiled.patterns.fileNames : void 0;
-      ok = !disabled.has(detector.id) && !(lockfile && detector.generic) && (!detector.fileKinds || detector.fileKinds.includes(kind)) && (!fileNames || fileNames.matchAll(base).length > 0);
-      applies.set(index2, ok);
+      const ok = !disabled.has(detector.id) && !(lockfile && detector.generic) && (!detector.fileKinds || detector.fileKinds.includes(kind)) && (!detector.fileNames || compiled.namesFile(base));
+      applies[index2] = ok ? 1 : 2;
+      scratch2.usedDetector(index2);
     }
-    return ok;
+    return applies[index2] === 1;
   };
-  const regions = new Array(set.detectors.length);
   const touched = [];
-  const keywordEnds = new Array(set.detectors.length);
-  const triggered = new Array(set.byKeyword.length);
-  const nextLiteral = new Array(set.detectors.length);
   const keywords = set.prefilter.keywords;
   let lineStart = -1;
   let lineEnd = -1;
+  const findLine = (at2) => {
+    if (at2 >= lineStart && at2 <= lineEnd) return;
+    lineStart = text2.lastIndexOf("\n", at2 - 1) + 1;
+    const next = text2.indexOf("\n", at2);
+    lineEnd = next === -1 ? text2.length : next;
+  };
   const hits = set.prefilter.scan(text2, MAX_HITS_PER_FILE);
   for (let h = 0; h < hits.count; h++) {
     const keyword = hits.keywords[h];
@@ -77148,37 +77224,48 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     if (!detectors) {
       detectors = set.byKeyword[keyword].filter(detectorApplies);
       triggered[keyword] = detectors;
+      scratch2.usedKeyword(keyword);
     }
     if (!detectors.length) continue;
     const hitStart = hits.starts[h];
-    if (hitStart < lineStart || hitStart > lineEnd) {
-      lineStart = hits.lineStarts[h];
-      if (lineStart < 0) lineStart = text2.lastIndexOf("\n", hitStart - 1) + 1;
-      const next = text2.indexOf("\n", hitStart);
-      lineEnd = next === -1 ? text2.length : next;
-    }
     for (const index2 of detectors) {
-      const detector = set.detectors[index2].detector;
+      const compiled = set.detectors[index2];
+      const detector = compiled.detector;
       if (detector.alsoContains !== void 0) {
         let next = nextLiteral[index2];
         if (next === void 0 || next !== -1 && next < hitStart) {
           next = text2.indexOf(detector.alsoContains, hitStart);
           nextLiteral[index2] = next;
+          scratch2.usedDetector(index2);
         }
-        if (next === -1 || next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS)))
-          continue;
+        if (next === -1) continue;
+        findLine(hitStart);
+        if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
+      }
+      const keywordEnd = hitStart + keywords[keyword].length;
+      const then = compiled.keywordThen;
+      if (then) {
+        if (then.scan !== scan2 || then.at !== keywordEnd) {
+          then.regex.lastIndex = keywordEnd;
+          then.found = then.regex.test(text2);
+          then.scan = scan2;
+          then.at = keywordEnd;
+        }
+        if (!then.found) continue;
       }
       if (detector.keywordWithin !== void 0) {
         const ends = keywordEnds[index2] ?? [];
         keywordEnds[index2] = ends;
-        ends.push(hitStart + keywords[keyword].length);
+        ends.push(keywordEnd);
       }
       let list2 = regions[index2];
       if (!list2) {
         list2 = [];
         regions[index2] = list2;
         touched.push(index2);
+        scratch2.usedDetector(index2);
       }
+      findLine(hitStart);
       const last = list2.at(-1);
       const lineLocal = !detector.contextLines && !detector.spanChars;
       if (lineLocal && last && last.start <= hitStart && last.end === lineEnd) continue;
@@ -77207,7 +77294,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
           continue;
         seen.add(start2);
         const value = batch.text.slice(span[0], span[1]);
-        if ((rejectMatch?.matchAll(batch.text.slice(match.start, match.end)).length ?? 0) > 0) continue;
+        if (rejectMatch?.test(batch.text.slice(match.start, match.end))) continue;
         if (accepts(compiled, value, start2, file, text2, settings)) {
           found.push({ detector: compiled.detector, value, start: start2, end: start2 + value.length });
         }
@@ -77215,6 +77302,15 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     }
   }
   return dropAllowed(text2, resolveOverlaps(found));
+}
+var disabledSets = /* @__PURE__ */ new WeakMap();
+function disabledIds(settings) {
+  let ids = disabledSets.get(settings);
+  if (!ids) {
+    ids = new Set(settings.disable);
+    disabledSets.set(settings, ids);
+  }
+  return ids;
 }
 function keywordBefore(text2, ends, at2, within) {
   let low = 0;
@@ -77311,7 +77407,7 @@ function regionFor(text2, detector, hit, lineStart, lineEnd) {
 function accepts(compiled, value, start2, file, text2, settings) {
   const { detector } = compiled;
   if (compiled.allowValues.has(value)) return false;
-  if (compiled.patterns.allowPatterns.some((p) => p.matchAll(value).length > 0)) return false;
+  if (compiled.patterns.allowPatterns.some((p) => p.test(value))) return false;
   const minimum = detector.generic === "entropy-base64" ? settings.entropy.base64 : detector.generic === "entropy-hex" ? settings.entropy.hex : detector.minEntropy;
   if (minimum !== void 0 && shannonEntropy(value) < minimum) return false;
   for (const validator of detector.validators ?? []) if (!validate(validator, value)) return false;
@@ -78355,6 +78451,9 @@ var CONTEXT_KEYWORDS = [
 ];
 var OPENER = String.raw`(?:["\']|[:=]\s{0,4})`;
 var END = String.raw`(?:["\']|\s*$|\s*[,;])`;
+var BASE64 = "[A-Za-z0-9+/_-]";
+var HEX = "[a-fA-F0-9]";
+var VALUE_START = `${OPENER}${BASE64}{20}`;
 var rule_default458 = secretRule({
   id: "PAL-SECRET-036",
   title: "High-entropy secret-like string",
@@ -78368,8 +78467,9 @@ var rule_default458 = secretRule({
       id: "generic-high-entropy-base64",
       description: "High-entropy base64 string in a secret-like context",
       keywords: CONTEXT_KEYWORDS,
-      pattern: `${OPENER}([A-Za-z0-9+/_-]{20,}={0,2})${END}`,
+      pattern: `${OPENER}(${BASE64}{20,}={0,2})${END}`,
       keywordWithin: 40,
+      keywordThen: VALUE_START,
       generic: "entropy-base64",
       filters: ALL_FILTERS,
       validators: ["mixed-alphanumeric"]
@@ -78378,8 +78478,10 @@ var rule_default458 = secretRule({
       id: "generic-high-entropy-hex",
       description: "High-entropy hex string in a secret-like context",
       keywords: CONTEXT_KEYWORDS,
-      pattern: `${OPENER}([a-fA-F0-9]{32,})${END}`,
+      pattern: `${OPENER}(${HEX}{32,})${END}`,
       keywordWithin: 40,
+      // The base64 detector's: a hex value is a base64 one too, and the two then test each keyword once.
+      keywordThen: VALUE_START,
       generic: "entropy-hex",
       filters: ALL_FILTERS,
       validators: ["mixed-alphanumeric"]
@@ -79510,8 +79612,10 @@ var rule_default476 = secretRule({
       description: "Airtable personal access token",
       keywords: ["pat"],
       pattern: token(String.raw`pat[A-Za-z0-9]{14}\.[a-f0-9]{64}`),
-      // `pat` starts path, patch and pattern: search only around it, not its whole line.
+      // `pat` starts path, patch and pattern: search only around it, not its whole line, and only where
+      // the token's shape follows.
       maxMatchChars: 84,
+      keywordThen: String.raw`[A-Za-z0-9]{14}\.`,
       filters: PREFIXED_FILTERS
     },
     {
@@ -91609,6 +91713,11 @@ function mergeModel(into, from) {
 // scanners/core/text-file.ts
 import { isAscii } from "node:buffer";
 import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
+
+// scanners/core/utf8-wasm.ts
+var UTF8_WASM = "AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxMCBm1lbW9yeQIABmRlY29kZQAACsAEAb0EAgd/AXsgAiEEIAFBA08EQCAAKAIAQf///wdxQe/3/gVGBEBBAyEDCwsCQAJAA0ACQANAIANBEGogAUsNASAAIANq/QAEACEKIAr9ZA0BIAQgCv2JAf0LBAAgBCAK/YoB/QsEECADQRBqIQMgBEEgaiEEDAALCyADIAFPDQEgACADaiEJIAktAAAhBSAFQYABSQRAIAQgBTsBACADQQFqIQMgBEECaiEEDAELIAVB4AFJBEAgBUHCAUkNAyADQQFqIAFPDQMgCS0AASEGIAZBwAFxQYABRw0DIAQgBUEfcUEGdCAGQT9xcjsBACADQQJqIQMgBEECaiEEDAELIAVB8AFJBEAgA0ECaiABTw0DIAktAAEhBiAJLQACIQcgBkGgAUGAASAFQeABRhtJDQMgBkGfAUG/ASAFQe0BRhtLDQMgB0HAAXFBgAFHDQMgBCAFQQ9xQQx0IAZBP3FBBnRyIAdBP3FyOwEAIANBA2ohAyAEQQJqIQQMAQsgBUH0AUsNAiADQQNqIAFPDQIgCS0AASEGIAktAAIhByAJLQADIQggBkGQAUGAASAFQfABRhtJDQIgBkGPAUG/ASAFQfQBRhtLDQIgByAIQQh0ckHAgQNxQYCBAkcNAiAFQQdxQRJ0IAZBP3FBDHRyIAdBP3FBBnQgCEE/cXJyQYCABGshBiAEQYCwAyAGQQp2cjsBACAEQYC4AyAGQf8HcXI7AQIgA0EEaiEDIARBBGohBAwACwsgBCACa0EBdg8LQX8L";
+
+// scanners/core/text-file.ts
 var BINARY_SNIFF_BYTES = 8e3;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
@@ -91632,16 +91741,26 @@ function readTextFile(file) {
 function decodeText(bytes) {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { binary: true, bytes: bytes.length };
   if (isAscii(bytes)) return { binary: false, text: bytes.toString("latin1"), bytes: bytes.length };
-  try {
-    return { binary: false, text: utf8.decode(bytes), bytes: bytes.length };
-  } catch {
-    return {
-      binary: false,
-      text: lossyUtf8.decode(bytes),
-      bytes: bytes.length,
-      invalidLine: firstInvalidLine(bytes)
-    };
-  }
+  const text2 = decodeUtf8(bytes);
+  if (text2 !== void 0) return { binary: false, text: text2, bytes: bytes.length };
+  return {
+    binary: false,
+    text: lossyUtf8.decode(bytes),
+    bytes: bytes.length,
+    invalidLine: firstInvalidLine(bytes)
+  };
+}
+var decoder;
+function decodeUtf8(bytes) {
+  decoder ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(UTF8_WASM, "base64"))).exports;
+  const { memory, decode } = decoder;
+  const dst = bytes.length + 31 & ~15;
+  const needed = dst + bytes.length * 2 + 32;
+  const have = memory.buffer.byteLength;
+  if (needed > have) memory.grow(Math.ceil((needed - have) / 65536));
+  new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
+  const units = decode(0, bytes.length, dst);
+  return units < 0 ? void 0 : Buffer.from(memory.buffer, dst, units * 2).toString("utf16le");
 }
 function firstInvalidLine(bytes) {
   let line = 1;
