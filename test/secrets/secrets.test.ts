@@ -141,6 +141,33 @@ describe('secret detectors', () => {
     );
   });
 
+  it('find the same secrets in every fixture with keywordThen as without it (it only saves work)', () => {
+    const withChecks = compileDetectors(registeredDetectors());
+    const withoutChecks = compileDetectors(
+      registeredDetectors().map(({ keywordThen: _, ...detector }) => detector),
+    );
+    expect(registeredDetectors().filter((d) => d.keywordThen).length).toBeGreaterThanOrEqual(4);
+    let total = 0;
+    for (const { file, text } of fixtureTexts) {
+      const found = (set: typeof withChecks) =>
+        scanText(file, text, DEFAULT_SECRET_SETTINGS, set).map((m) => `${m.detector.id}@${m.start}`);
+      const expected = found(withoutChecks);
+      expect(found(withChecks)).toEqual(expected);
+      total += expected.length;
+    }
+    expect(total).toBeGreaterThan(200);
+  });
+
+  it('find an assignment to every spelling of a secret word in code, such as authKey and private.key', () => {
+    for (const name of ['authKey', 'auth.key', 'privateKey', 'private-key', 'api.key', 'accessKey']) {
+      const found = scanText('src/config.ts', `const settings = { ${name}: "q9Xv2LmR8sT4" };\n`);
+      expect(
+        found.map((m) => `${m.detector.id} ${m.value}`),
+        name,
+      ).toEqual(['generic-secret-code q9Xv2LmR8sT4']);
+    }
+  });
+
   it('name the detector whose pattern does not compile, when it first triggers', () => {
     const set = compileDetectors([
       { id: 'broken-lookahead', description: 'not RE2', keywords: ['zz_'], pattern: 'zz_(?=x)' },
