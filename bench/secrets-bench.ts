@@ -5,9 +5,11 @@
  * on every core (worker threads, as the CLI's `--jobs` does), and both ratios are printed.
  *
  * Shared virtual machines vary by a third or more from one minute to the next, so the tools take turns over
- * several rounds (default 3) and the ratios compare medians.
+ * several rounds (default 3) and the ratios compare medians. Each measurement's process goes over the corpus
+ * `--passes` times (default 2): the first pass includes start-up (compiling patterns, warming the JIT), as
+ * one scan of this corpus does; the last shows the rate once started, which a larger repository approaches.
  *
- * Run: npm run bench:secrets [-- --threads 1,auto --rounds 3 --limit-seconds 180]
+ * Run: npm run bench:secrets [-- --threads 1,auto --rounds 3 --passes 2 --limit-seconds 180]
  *      npm run bench -- --secrets (same, after a build)
  */
 import { spawnSync } from 'node:child_process';
@@ -31,9 +33,12 @@ interface CorpusFile {
   size: number;
 }
 
+/** One pass of one tool over the corpus. */
 interface Result {
   tool: string;
   threads: number;
+  /** 1 for the first pass in a fresh process, 2 for the next one, and so on. */
+  pass: number;
   files: number;
   bytes: number;
   seconds: number;
@@ -111,13 +116,22 @@ async function palisadeScanner(): Promise<{
   return { name, scan };
 }
 
-async function runPalisade(files: CorpusFile[], limit: number, threads: number): Promise<Result> {
+async function runPalisade(
+  files: CorpusFile[],
+  limit: number,
+  threads: number,
+  passes: number,
+): Promise<Result[]> {
+  const results: Result[] = [];
   if (threads === 1) {
     const { name, scan } = await palisadeScanner();
-    let cursor = 0;
-    const started = performance.now();
-    const tally = scan(files, () => cursor++, started + limit * 1000);
-    return finish(name, 1, tally, started);
+    for (let pass = 1; pass <= passes; pass++) {
+      let cursor = 0;
+      const started = performance.now();
+      const tally = scan(files, () => cursor++, started + limit * 1000);
+      results.push(finish(name, 1, pass, tally, started));
+    }
+    return results;
   }
   // Worker threads share a cursor in shared memory; the clock starts once every worker has loaded the rules.
   const cursor = new Int32Array(new SharedArrayBuffer(4));
@@ -130,19 +144,22 @@ async function runPalisade(files: CorpusFile[], limit: number, threads: number):
       }),
   );
   const [tool] = await Promise.all(workers.map((worker) => once<string>(worker)));
-  const started = performance.now();
-  const results = workers.map((worker) => once<Tally>(worker));
-  for (const worker of workers) worker.postMessage('go');
-  const tallies = await Promise.all(results);
-  await Promise.all(workers.map((worker) => worker.terminate()));
-  const total: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
-  for (const tally of tallies) {
-    total.files += tally.files;
-    total.bytes += tally.bytes;
-    total.findings += tally.findings;
-    total.complete &&= tally.complete;
+  for (let pass = 1; pass <= passes; pass++) {
+    Atomics.store(cursor, 0, 0);
+    const started = performance.now();
+    const tallies = workers.map((worker) => once<Tally>(worker));
+    for (const worker of workers) worker.postMessage('go');
+    const total: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
+    for (const tally of await Promise.all(tallies)) {
+      total.files += tally.files;
+      total.bytes += tally.bytes;
+      total.findings += tally.findings;
+      total.complete &&= tally.complete;
+    }
+    results.push(finish(tool!, threads, pass, total, started));
   }
-  return finish(tool!, threads, total, started);
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return results;
 }
 
 /**
@@ -167,10 +184,11 @@ function once<T>(worker: Worker): Promise<T> {
   });
 }
 
-function finish(tool: string, threads: number, tally: Tally, started: number): Result {
+function finish(tool: string, threads: number, pass: number, tally: Tally, started: number): Result {
   return {
     tool,
     threads,
+    pass,
     files: tally.files,
     bytes: tally.bytes,
     seconds: (performance.now() - started) / 1000,
@@ -180,7 +198,7 @@ function finish(tool: string, threads: number, tally: Tally, started: number): R
   };
 }
 
-async function runSecretlint(files: CorpusFile[], limit: number): Promise<Result> {
+async function runSecretlint(files: CorpusFile[], limit: number, passes: number): Promise<Result[]> {
   const { createEngine } = await import('@secretlint/node');
   const engine = await createEngine({
     cwd: PACKAGE_ROOT,
@@ -189,28 +207,32 @@ async function runSecretlint(files: CorpusFile[], limit: number): Promise<Result
     maskSecrets: true,
     configFileJSON: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] },
   });
-  const started = performance.now();
-  const tally: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
-  for (const { file } of files) {
-    const read = readText(file);
-    if (read === undefined) continue;
-    const result = await engine.executeOnContent({ content: read.text, filePath: file });
-    if (!result.ok)
-      tally.findings +=
-        (JSON.parse(result.output) as Array<{ messages: unknown[] }>)[0]?.messages.length ?? 0;
-    tally.bytes += read.bytes;
-    tally.files++;
-    if ((performance.now() - started) / 1000 > limit) {
-      tally.complete = false;
-      break;
+  const results: Result[] = [];
+  for (let pass = 1; pass <= passes; pass++) {
+    const started = performance.now();
+    const tally: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
+    for (const { file } of files) {
+      const read = readText(file);
+      if (read === undefined) continue;
+      const result = await engine.executeOnContent({ content: read.text, filePath: file });
+      if (!result.ok)
+        tally.findings +=
+          (JSON.parse(result.output) as Array<{ messages: unknown[] }>)[0]?.messages.length ?? 0;
+      tally.bytes += read.bytes;
+      tally.files++;
+      if ((performance.now() - started) / 1000 > limit) {
+        tally.complete = false;
+        break;
+      }
     }
+    results.push(finish('secretlint 13 + preset-recommend', 1, pass, tally, started));
   }
-  return finish('secretlint 13 + preset-recommend', 1, tally, started);
+  return results;
 }
 
 function line(r: Result): string {
   const mb = r.bytes / 1e6;
-  return `${r.tool.padEnd(44)} ${String(r.threads).padStart(2)} thr ${mb.toFixed(1).padStart(7)} MB ${String(r.files).padStart(7)} files ${r.seconds.toFixed(1).padStart(7)} s ${(mb / r.seconds).toFixed(2).padStart(8)} MB/s ${(r.files / r.seconds).toFixed(0).padStart(6)} files/s  peak RSS ${r.peakRssMiB.toFixed(0)} MiB  findings ${r.findings}${r.complete ? '' : '  (time limit reached: partial corpus)'}`;
+  return `${r.tool.padEnd(36)} ${String(r.threads).padStart(2)} thr pass ${r.pass} ${mb.toFixed(1).padStart(7)} MB ${String(r.files).padStart(7)} files ${r.seconds.toFixed(1).padStart(7)} s ${(mb / r.seconds).toFixed(2).padStart(8)} MB/s ${(r.files / r.seconds).toFixed(0).padStart(6)} files/s  peak RSS ${r.peakRssMiB.toFixed(0)} MiB  findings ${r.findings}${r.complete ? '' : '  (time limit reached: partial corpus)'}`;
 }
 
 function throughput(r: Result): number {
@@ -218,10 +240,10 @@ function throughput(r: Result): number {
 }
 
 /** Medians per tool and thread count, and the ratios of Palisade's to secretlint's. */
-function printSummary(results: Result[], threadCounts: number[], rounds: number): void {
+function printSummary(results: Result[], threadCounts: number[], rounds: number, which: string): void {
   const secretlint = median(results.filter((r) => r.tool.startsWith('secretlint')));
   if (!secretlint) return;
-  console.log(`median of ${rounds} round${rounds > 1 ? 's' : ''} (MB/s):`);
+  console.log(`median of ${rounds} round${rounds > 1 ? 's' : ''}, ${which} (MB/s):`);
   console.log(`  ${secretlint.tool}: ${(throughput(secretlint) / 1e6).toFixed(2)}`);
   for (const threads of threadCounts) {
     const runs = results.filter((r) => r.tool.startsWith('palisade') && r.threads === threads);
@@ -243,8 +265,8 @@ function median(runs: Result[]): Result | undefined {
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'secrets-bench-worker') {
   const { files, cursor, limit } = workerData as { files: CorpusFile[]; cursor: Int32Array; limit: number };
   const { name, scan } = await palisadeScanner();
-  parentPort!.once('message', () => {
-    // Each thread's clock has its own origin, so the deadline is taken here.
+  // One message per pass. Each thread's clock has its own origin, so the deadline is taken here.
+  parentPort!.on('message', () => {
     // Files go out in runs of consecutive ones, as the CLI hands its workers batches of up to 64 files.
     let index = 0;
     let end = 0;
@@ -265,6 +287,8 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
       'limit-seconds': { type: 'string', default: '180' },
       // Each tool is measured this many times, in turns; the summary compares medians.
       rounds: { type: 'string', default: '3' },
+      // Passes over the corpus in each measurement's process: the first is a cold start, the last warm.
+      passes: { type: 'string', default: '2' },
       // Palisade thread counts to measure: numbers or `auto` (every available core).
       threads: { type: 'string', default: '1,auto' },
       // Another folder to scan instead of node_modules.
@@ -278,17 +302,20 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
   });
   const limit = Number(values['limit-seconds']);
   const rounds = Number(values.rounds);
+  const passes = Number(values.passes);
+  if (!Number.isInteger(passes) || passes < 1)
+    throw new Error(`--passes takes a positive integer, not "${values.passes}"`);
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`--rounds takes a positive integer, not "${values.rounds}"`);
   if (values.child) {
     // The parent's file list, so every measurement sees exactly the same corpus.
     const files = JSON.parse(readFileSync(values.files!, 'utf8')) as CorpusFile[];
     const [tool, threads] = values.child.split(':');
-    const result =
+    const results =
       tool === 'palisade'
-        ? await runPalisade(files, limit, Number(threads))
-        : await runSecretlint(files, limit);
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+        ? await runPalisade(files, limit, Number(threads), passes)
+        : await runSecretlint(files, limit, passes);
+    process.stdout.write(`${JSON.stringify(results)}\n`);
   } else {
     const cores = availableParallelism();
     const threadCounts = [
@@ -329,6 +356,8 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
               child,
               '--limit-seconds',
               String(limit),
+              '--passes',
+              String(passes),
               '--files',
               listFile,
             ],
@@ -338,14 +367,27 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'se
             console.log(`${child} failed: ${run.stderr.slice(-2000)}`);
             continue;
           }
-          const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Result;
-          results.push(result);
-          console.log(line(result));
+          for (const result of JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Result[]) {
+            results.push(result);
+            console.log(line(result));
+          }
         }
       }
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
-    printSummary(results, threadCounts, rounds);
+    printSummary(
+      results.filter((r) => r.pass === 1),
+      threadCounts,
+      rounds,
+      'first pass in a fresh process (start-up included, as one scan of this corpus)',
+    );
+    if (passes > 1)
+      printSummary(
+        results.filter((r) => r.pass === passes),
+        threadCounts,
+        rounds,
+        `pass ${passes} (after start-up: the rate a larger repository converges to)`,
+      );
   }
 }

@@ -70106,7 +70106,17 @@ function buildAutomaton(keywords) {
     for (let upper2 = 65; upper2 <= 90; upper2++)
       transitions[state * ASCII + upper2] = transitions[state * ASCII + upper2 + 32];
   }
-  return { transitions, outputs };
+  const order = [0, ...queue];
+  const renumbered = new Int32Array(trie.length);
+  order.forEach((state, index2) => {
+    renumbered[state] = index2;
+  });
+  const byDepth = new Int32Array(transitions.length);
+  order.forEach((state, index2) => {
+    for (let code = 0; code < ASCII; code++)
+      byDepth[index2 * ASCII + code] = renumbered[transitions[state * ASCII + code]];
+  });
+  return { transitions: byDepth, outputs: order.map((state) => outputs[state]) };
 }
 
 // scanners/secrets/regex.ts
@@ -78506,6 +78516,18 @@ var SECRET_KEYWORDS = [
   "private_key",
   "credential"
 ];
+var SECRET_WORD_KEYWORDS = [
+  ...SECRET_KEYWORDS,
+  "api.key",
+  "access-key",
+  "access.key",
+  "authkey",
+  "auth-key",
+  "auth.key",
+  "privatekey",
+  "private-key",
+  "private.key"
+];
 var SECRET_WORD = `(?i:password|passwd|passphrase|pwd|secret|token|api[_.-]?key|access[_.-]?key|auth[_.-]?key|private[_.-]?key|credentials?)[A-Za-z0-9_.-]{0,30}`;
 var SECRET_NAME3 = `[A-Za-z0-9_.-]{0,40}${SECRET_WORD}`;
 var REJECT_NAME = String.raw`(?i:(?:name|id|ids|type|types|length|len|size|url|uri|urls|path|file|files|filename|dir|field|label|hint|prompt|placeholder|format|regex|pattern|policy|policies|expiry|expires|expiration|ttl|count|header|param|params|endpoint|enabled|disabled|required|min|max|hash|hashed|salt|prefix|suffix|ref|arn|version|mode|strategy|source|store|manager|provider|service|style|color|class|key_?id|reset|changed|confirm|confirmation|validation|validator|error|errors|message|msg|text|title|description|sent|storage|location|env|var|variable|mask|masked|visible|input|selector|icon|method|scope|scopes|audience|issuer|lifetime|timeout|limit|rotation|generator|encoder|decoder|helper|util|utils|test|tests|spec|mock|fixture|example|sample|template|default|defaults)["\'\]]?\s*(?::=|=>|[:=]))`;
@@ -78522,9 +78544,12 @@ var rule_default459 = secretRule({
     {
       id: "generic-secret-code",
       description: "Hard-coded secret in source code (quoted literal assigned to a secret-named variable or key)",
-      keywords: SECRET_KEYWORDS,
+      keywords: SECRET_WORD_KEYWORDS,
       // From the secret word on: an unanchored `[A-Za-z0-9_.-]{0,40}` before it made RE2 run at 35 MB/s.
       pattern: String.raw`${SECRET_WORD}["\'\]]?\s{0,4}(?::=|=>|=|:)\s{0,4}(?:[A-Za-z]{1,10}\()?["\']([^"\'\s\\]{4,200})["\']`,
+      // The rest of the name, the assignment and the value's first characters. RE2's \s is [\t\n\f\r ],
+      // JavaScript's wider: spelled out where it is excluded, so this accepts all the pattern does.
+      keywordThen: String.raw`[A-Za-z0-9_.-]{0,31}["\'\]]?\s{0,4}(?::=|=>|=|:)\s{0,4}(?:[A-Za-z]{1,10}\()?["\'][^"\'\\\t\n\f\r ]{4}`,
       fileKinds: ["code"],
       ...KEYWORD_DEFAULTS,
       rejectMatch: REJECT_NAME
