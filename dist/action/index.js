@@ -54647,9 +54647,9 @@ var KindRegistry = class {
   kindOfType(family, type) {
     if (!this.typeKinds) {
       this.typeKinds = /* @__PURE__ */ new Map();
-      for (const [key, compiled] of this.primary) {
-        const unconditional = compiled.find(({ source }) => !source.when);
-        const kinds = new Set(compiled.map(({ definition }) => definition.kind));
+      for (const [key, compiled2] of this.primary) {
+        const unconditional = compiled2.find(({ source }) => !source.when);
+        const kinds = new Set(compiled2.map(({ definition }) => definition.kind));
         const [only] = kinds;
         const kind = unconditional?.definition.kind ?? (kinds.size === 1 ? only : void 0);
         if (kind) this.typeKinds.set(key, kind);
@@ -69927,19 +69927,32 @@ import { createHash } from "node:crypto";
 // scanners/secrets/engine.ts
 import path5 from "node:path";
 
+// scanners/core/wasm.ts
+var compiled = /* @__PURE__ */ new Map();
+function instantiateWasm(base64) {
+  let module2 = compiled.get(base64);
+  if (!module2) {
+    module2 = new WebAssembly.Module(Buffer.from(base64, "base64"));
+    compiled.set(base64, module2);
+  }
+  return new WebAssembly.Instance(module2).exports;
+}
+function reserveMemory(memory, bytes) {
+  const have = memory.buffer.byteLength;
+  if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
+}
+
 // scanners/secrets/prefilter-wasm.ts
 var PREFILTER_WASM = "AGFzbQEAAAABGAJgB39/f39/f38Bf2AJf39/f39/f39/AAMDAgABBQMBAAEHHAMGbWVtb3J5AgAEc2NhbgAACHNjYW5RdWFkAAEKlwQCagECfyAAIQgCQANAIAggAU8NASAEIAdqIAMgCC8BAEEBdGovAQBqKAIAIQcgB0EASARAQX8gB2shByAFIAc2AgAgBSAIIAJrQQF1NgIEIAVBCGohBSAFIAZPDQILIAhBAmohCAwACwsgBQupAwEJfyAAIARBAXRqIQkgCCgCACEKIAgoAgghCyAIKAIQIQwgCCgCGCENAkADQCAAIAlPDQEgByAOaiAGIAAvAQBBAXRqLwEAaigCACEOIA5BAEgEQEF/IA5rIQ4gCiAIKAIESQRAIAogDjYCACAKIAAgBWtBAXU2AgQgCkEIaiEKCwsgByAPaiAGIAEvAQBBAXRqLwEAaigCACEPIA9BAEgEQEF/IA9rIQ8gCyAIKAIMSQRAIAsgDzYCACALIAEgBWtBAXU2AgQgC0EIaiELCwsgByAQaiAGIAIvAQBBAXRqLwEAaigCACEQIBBBAEgEQEF/IBBrIRAgDCAIKAIUSQRAIAwgEDYCACAMIAIgBWtBAXU2AgQgDEEIaiEMCwsgByARaiAGIAMvAQBBAXRqLwEAaigCACERIBFBAEgEQEF/IBFrIREgDSAIKAIcSQRAIA0gETYCACANIAMgBWtBAXU2AgQgDUEIaiENCwsgAEECaiEAIAFBAmohASACQQJqIQIgA0ECaiEDDAALCyAIIAo2AgAgCCALNgIIIAggDDYCECAIIA02AhgL";
 
 // scanners/secrets/prefilter.ts
 var ASCII = 128;
 var CODE_UNITS = 65536;
-var PAGE = 65536;
 var QUAD_MIN_CHARS = 1024;
 var LANES = 4;
 var RESULT_AT = CODE_UNITS * 2;
 var HIT_BYTES = 8;
 var TAIL_CHARS = 4;
-var compiledModule;
 var KeywordPrefilter = class {
   constructor(keywords) {
     this.keywords = keywords;
@@ -69968,8 +69981,7 @@ var KeywordPrefilter = class {
         table2[state * columns.length + column] = outputs[next].length ? -(next * this.rowBytes) - 1 : next * this.rowBytes;
       });
     }
-    compiledModule ??= new WebAssembly.Module(Buffer.from(PREFILTER_WASM, "base64"));
-    this.wasm = new WebAssembly.Instance(compiledModule).exports;
+    this.wasm = instantiateWasm(PREFILTER_WASM);
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table2.byteLength;
     this.reserve(0, 0);
@@ -70021,10 +70033,9 @@ var KeywordPrefilter = class {
     }
     const at2 = starts.map((start2) => textAt + start2 * 2);
     scanQuad(at2[0], at2[1], at2[2], at2[3], part + this.overlap, textAt, 0, tableAt, RESULT_AT);
-    const ends = Array.from(outs);
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text2.length, (lane + 1) * part);
-      this.collect(outAt + lane * laneBytes, ends[lane * 2], lane * part, end, limit);
+      this.collect(outAt + lane * laneBytes, outs[lane * 2], lane * part, end, limit);
     }
     return this.hits;
   }
@@ -70053,9 +70064,7 @@ var KeywordPrefilter = class {
       this.laneBytes = (limit + 2 * this.overlap) * HIT_BYTES;
       this.textAt = this.outAt + LANES * this.laneBytes;
     }
-    const needed = this.textAt + (chars + TAIL_CHARS) * 2;
-    const memory = this.wasm.memory;
-    if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    reserveMemory(this.wasm.memory, this.textAt + (chars + TAIL_CHARS) * 2);
   }
 };
 function buildAutomaton(keywords) {
@@ -77085,7 +77094,7 @@ function registeredDetectors() {
 function compileDetectors(detectors, engine = regexEngine()) {
   const keywordIndex = /* @__PURE__ */ new Map();
   const byKeyword = [];
-  const compiled = detectors.map((detector, index2) => {
+  const compiled2 = detectors.map((detector, index2) => {
     for (const raw of detector.keywords) {
       const keyword = raw.toLowerCase();
       let k = keywordIndex.get(keyword);
@@ -77100,10 +77109,10 @@ function compileDetectors(detectors, engine = regexEngine()) {
   });
   return {
     engine,
-    detectors: compiled,
+    detectors: compiled2,
     prefilter: new KeywordPrefilter([...keywordIndex.keys()]),
     byKeyword,
-    scratch: new ScanScratch(compiled.length, byKeyword.length)
+    scratch: new ScanScratch(compiled2.length, byKeyword.length)
   };
 }
 function currentSet() {
@@ -77209,9 +77218,9 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
   const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch2;
   const detectorApplies = (index2) => {
     if (applies[index2] === 0) {
-      const compiled = set.detectors[index2];
-      const { detector } = compiled;
-      const ok = !disabled.has(detector.id) && !(lockfile && detector.generic) && (!detector.fileKinds || detector.fileKinds.includes(kind)) && (!detector.fileNames || compiled.namesFile(base));
+      const compiled2 = set.detectors[index2];
+      const { detector } = compiled2;
+      const ok = !disabled.has(detector.id) && !(lockfile && detector.generic) && (!detector.fileKinds || detector.fileKinds.includes(kind)) && (!detector.fileNames || compiled2.namesFile(base));
       applies[index2] = ok ? 1 : 2;
       scratch2.usedDetector(index2);
     }
@@ -77223,9 +77232,8 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
   let lineEnd = -1;
   const findLine = (at2) => {
     if (at2 >= lineStart && at2 <= lineEnd) return;
-    lineStart = text2.lastIndexOf("\n", at2 - 1) + 1;
-    const next = text2.indexOf("\n", at2);
-    lineEnd = next === -1 ? text2.length : next;
+    lineStart = lineStartOf(text2, at2);
+    lineEnd = lineEndOf(text2, at2);
   };
   const hits = set.prefilter.scan(text2, MAX_HITS_PER_FILE);
   for (let h = 0; h < hits.count; h++) {
@@ -77239,8 +77247,8 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     if (!detectors.length) continue;
     const hitStart = hits.starts[h];
     for (const index2 of detectors) {
-      const compiled = set.detectors[index2];
-      const detector = compiled.detector;
+      const compiled2 = set.detectors[index2];
+      const detector = compiled2.detector;
       if (detector.alsoContains !== void 0) {
         let next = nextLiteral[index2];
         if (next === void 0 || next !== -1 && next < hitStart) {
@@ -77253,7 +77261,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
         if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
       const keywordEnd = hitStart + keywords[keyword].length;
-      const then = compiled.keywordThen;
+      const then = compiled2.keywordThen;
       if (then) {
         if (then.scan !== scan2 || then.at !== keywordEnd) {
           then.regex.lastIndex = keywordEnd;
@@ -77289,24 +77297,24 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
   const found = [];
   for (const index2 of touched) {
     const list2 = regions[index2];
-    const compiled = set.detectors[index2];
-    const group = compiled.detector.secretGroup;
+    const compiled2 = set.detectors[index2];
+    const group = compiled2.detector.secretGroup;
     const seen = /* @__PURE__ */ new Set();
-    const { pattern, rejectMatch } = compiled.patterns;
-    for (const batch of batches(text2, compiled.detector, list2)) {
+    const { pattern, rejectMatch } = compiled2.patterns;
+    for (const batch of batches(text2, compiled2.detector, list2)) {
       for (const match of pattern.matchAll(batch.text)) {
         const span = group === void 0 ? match.groups.find((g) => g !== void 0) : match.groups[group - 1];
         if (!span || span[1] <= span[0]) continue;
         const start2 = batch.toText(match.start, match.end, span[0]);
         if (start2 === void 0 || seen.has(start2)) continue;
-        const within = compiled.detector.keywordWithin;
+        const within = compiled2.detector.keywordWithin;
         if (within !== void 0 && !keywordBefore(text2, keywordEnds[index2], start2 - (span[0] - match.start), within))
           continue;
         seen.add(start2);
         const value = batch.text.slice(span[0], span[1]);
         if (rejectMatch?.test(batch.text.slice(match.start, match.end))) continue;
-        if (accepts(compiled, value, start2, file, text2, settings)) {
-          found.push({ detector: compiled.detector, value, start: start2, end: start2 + value.length });
+        if (accepts(compiled2, value, start2, file, text2, settings)) {
+          found.push({ detector: compiled2.detector, value, start: start2, end: start2 + value.length });
         }
       }
     }
@@ -77321,6 +77329,13 @@ function disabledIds(settings) {
     disabledSets.set(settings, ids);
   }
   return ids;
+}
+function lineStartOf(text2, at2) {
+  return text2.lastIndexOf("\n", at2 - 1) + 1;
+}
+function lineEndOf(text2, at2) {
+  const next = text2.indexOf("\n", at2);
+  return next === -1 ? text2.length : next;
 }
 function keywordBefore(text2, ends, at2, within) {
   let low = 0;
@@ -77341,9 +77356,8 @@ var ALLOW_ON_LINE = /palisade:allow|pragma:\s*allowlist secret|gitleaks:allow/;
 var ALLOW_NEXT_LINE = /pragma:\s*allowlist nextline secret/;
 function dropAllowed(text2, matches) {
   return matches.filter((match) => {
-    const lineStart = text2.lastIndexOf("\n", match.start - 1) + 1;
-    const next = text2.indexOf("\n", match.start);
-    const line = text2.slice(lineStart, next === -1 ? text2.length : next);
+    const lineStart = lineStartOf(text2, match.start);
+    const line = text2.slice(lineStart, lineEndOf(text2, match.start));
     if (ALLOW_ON_LINE.test(line)) return false;
     if (lineStart === 0) return true;
     const previousStart = text2.lastIndexOf("\n", lineStart - 2) + 1;
@@ -77414,17 +77428,16 @@ function regionFor(text2, detector, hit, lineStart, lineEnd) {
   }
   return { start: start2, end };
 }
-function accepts(compiled, value, start2, file, text2, settings) {
-  const { detector } = compiled;
-  if (compiled.allowValues.has(value)) return false;
-  if (compiled.patterns.allowPatterns.some((p) => p.test(value))) return false;
+function accepts(compiled2, value, start2, file, text2, settings) {
+  const { detector } = compiled2;
+  if (compiled2.allowValues.has(value)) return false;
+  if (compiled2.patterns.allowPatterns.some((p) => p.test(value))) return false;
   const minimum = detector.generic === "entropy-base64" ? settings.entropy.base64 : detector.generic === "entropy-hex" ? settings.entropy.hex : detector.minEntropy;
   if (minimum !== void 0 && shannonEntropy(value) < minimum) return false;
   for (const validator of detector.validators ?? []) if (!validate(validator, value)) return false;
   if (detector.filters?.length) {
-    const lineStart = text2.lastIndexOf("\n", start2 - 1) + 1;
-    const next = text2.indexOf("\n", start2);
-    const lineEnd = next === -1 ? text2.length : next;
+    const lineStart = lineStartOf(text2, start2);
+    const lineEnd = lineEndOf(text2, start2);
     const context3 = {
       value,
       line: text2.slice(Math.max(lineStart, start2 - WINDOW_CHARS), Math.min(lineEnd, start2 + WINDOW_CHARS)),
@@ -91777,12 +91790,10 @@ function decodeText(bytes) {
 }
 var decoder;
 function decodeUtf8(bytes) {
-  decoder ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(UTF8_WASM, "base64"))).exports;
+  decoder ??= instantiateWasm(UTF8_WASM);
   const { memory, decode } = decoder;
   const dst = bytes.length + 31 & ~15;
-  const needed = dst + bytes.length * 2 + 32;
-  const have = memory.buffer.byteLength;
-  if (needed > have) memory.grow(Math.ceil((needed - have) / 65536));
+  reserveMemory(memory, dst + bytes.length * 2 + 32);
   new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
   const units = decode(0, bytes.length, dst);
   return units < 0 ? void 0 : Buffer.from(memory.buffer, dst, units * 2).toString("utf16le");
@@ -92344,15 +92355,15 @@ function parseFailure(file, format2, text2, error2) {
 }
 var compiledOverrides = /* @__PURE__ */ new WeakMap();
 function overridesFor(overrides) {
-  let compiled = compiledOverrides.get(overrides);
-  if (!compiled) {
-    compiled = compileOverrides(overrides);
-    compiledOverrides.set(overrides, compiled);
+  let compiled2 = compiledOverrides.get(overrides);
+  if (!compiled2) {
+    compiled2 = compileOverrides(overrides);
+    compiledOverrides.set(overrides, compiled2);
   }
-  return compiled;
+  return compiled2;
 }
 function compileOverrides(overrides) {
-  const compiled = overrides.map((o) => ({
+  const compiled2 = overrides.map((o) => ({
     matches: (0, import_picomatch3.default)(o.paths, { dot: true }),
     disabled: o.rules?.disable?.length ? (0, import_picomatch3.default)(o.rules.disable) : void 0,
     categories: o.categories?.disable ?? [],
@@ -92362,7 +92373,7 @@ function compileOverrides(overrides) {
   return (file) => {
     const cached = cache4.get(file);
     if (cached) return cached;
-    const applying = compiled.filter((o) => o.matches(file));
+    const applying = compiled2.filter((o) => o.matches(file));
     const settings = {
       disabledRule: (id) => applying.some((o) => o.disabled?.(id)),
       disabledCategories: new Set(applying.flatMap((o) => o.categories)),

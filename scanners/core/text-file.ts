@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UTF8_WASM } from './utf8-wasm.js';
+import { instantiateWasm, reserveMemory } from './wasm.js';
 
 /** Bytes looked at for a NUL to call a file binary, as git does. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -73,15 +74,12 @@ let decoder: Utf8Decoder | undefined;
  * non-ASCII files in node_modules, against 0.13-0.18 s, most of it building the strings.
  */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  decoder ??= new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(UTF8_WASM, 'base64')))
-    .exports as unknown as Utf8Decoder;
+  decoder ??= instantiateWasm<Utf8Decoder>(UTF8_WASM);
   const { memory, decode } = decoder;
   // The bytes, then their code units (at most one per byte) from the next 16-byte boundary, plus a vector's
   // worth of room for the last store.
   const dst = (bytes.length + 31) & ~15;
-  const needed = dst + bytes.length * 2 + 32;
-  const have = memory.buffer.byteLength;
-  if (needed > have) memory.grow(Math.ceil((needed - have) / 65_536));
+  reserveMemory(memory, dst + bytes.length * 2 + 32);
   new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
   const units = decode(0, bytes.length, dst);
   return units < 0 ? undefined : Buffer.from(memory.buffer, dst, units * 2).toString('utf16le');

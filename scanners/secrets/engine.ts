@@ -349,9 +349,8 @@ export function scanText(
   let lineEnd = -1;
   const findLine = (at: number) => {
     if (at >= lineStart && at <= lineEnd) return;
-    lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const next = text.indexOf('\n', at);
-    lineEnd = next === -1 ? text.length : next;
+    lineStart = lineStartOf(text, at);
+    lineEnd = lineEndOf(text, at);
   };
   const hits = set.prefilter.scan(text, MAX_HITS_PER_FILE);
   for (let h = 0; h < hits.count; h++) {
@@ -461,6 +460,17 @@ function disabledIds(settings: SecretSettings): Set<string> {
   return ids;
 }
 
+/** Where the line holding offset `at` starts. */
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** Where the line holding offset `at` ends (its newline, or the end of the text). */
+function lineEndOf(text: string, at: number): number {
+  const next = text.indexOf('\n', at);
+  return next === -1 ? text.length : next;
+}
+
 /** True when one of `ends` (ascending) lies at most `within` characters before `at`, on its line. */
 function keywordBefore(text: string, ends: number[], at: number, within: number): boolean {
   let low = 0;
@@ -486,9 +496,8 @@ const ALLOW_NEXT_LINE = /pragma:\s*allowlist nextline secret/;
 function dropAllowed(text: string, matches: SecretMatch[]): SecretMatch[] {
   // Only the lines of the matches are looked at (testing whole texts first cost 45 ms on node_modules).
   return matches.filter((match) => {
-    const lineStart = text.lastIndexOf('\n', match.start - 1) + 1;
-    const next = text.indexOf('\n', match.start);
-    const line = text.slice(lineStart, next === -1 ? text.length : next);
+    const lineStart = lineStartOf(text, match.start);
+    const line = text.slice(lineStart, lineEndOf(text, match.start));
     if (ALLOW_ON_LINE.test(line)) return false;
     if (lineStart === 0) return true;
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
@@ -601,9 +610,8 @@ function accepts(
   if (minimum !== undefined && shannonEntropy(value) < minimum) return false;
   for (const validator of detector.validators ?? []) if (!validate(validator, value)) return false;
   if (detector.filters?.length) {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const next = text.indexOf('\n', start);
-    const lineEnd = next === -1 ? text.length : next;
+    const lineStart = lineStartOf(text, start);
+    const lineEnd = lineEndOf(text, start);
     const context: FilterContext = {
       value,
       line: text.slice(Math.max(lineStart, start - WINDOW_CHARS), Math.min(lineEnd, start + WINDOW_CHARS)),

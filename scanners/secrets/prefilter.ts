@@ -1,3 +1,4 @@
+import { instantiateWasm, reserveMemory } from '../core/wasm.js';
 import { PREFILTER_WASM } from './prefilter-wasm.js';
 
 /**
@@ -23,7 +24,6 @@ export interface KeywordHits {
 const ASCII = 128;
 /** The column map covers every UTF-16 code unit, so the scan loops need no test for non-ASCII ones. */
 const CODE_UNITS = 65_536;
-const PAGE = 65_536;
 
 interface PrefilterExports {
   memory: WebAssembly.Memory;
@@ -58,8 +58,6 @@ const RESULT_AT = CODE_UNITS * 2;
 const HIT_BYTES = 8;
 /** Code units read past a text's end by the last lane (at most LANES - 1), zeroed. */
 const TAIL_CHARS = 4;
-
-let compiledModule: WebAssembly.Module | undefined;
 
 export class KeywordPrefilter {
   private readonly lengths: number[];
@@ -108,8 +106,7 @@ export class KeywordPrefilter {
           : next * this.rowBytes;
       });
     }
-    compiledModule ??= new WebAssembly.Module(Buffer.from(PREFILTER_WASM, 'base64'));
-    this.wasm = new WebAssembly.Instance(compiledModule).exports as unknown as PrefilterExports;
+    this.wasm = instantiateWasm<PrefilterExports>(PREFILTER_WASM);
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table.byteLength;
     this.reserve(0, 0);
@@ -150,11 +147,10 @@ export class KeywordPrefilter {
     }
     const at = starts.map((start) => textAt + start * 2);
     scanQuad(at[0]!, at[1]!, at[2]!, at[3]!, part + this.overlap, textAt, 0, tableAt, RESULT_AT);
-    const ends = Array.from(outs);
     // A lane whose area filled up missed hits, but it holds at least `limit` of its own: the list ends there.
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text.length, (lane + 1) * part);
-      this.collect(outAt + lane * laneBytes, ends[lane * 2]!, lane * part, end, limit);
+      this.collect(outAt + lane * laneBytes, outs[lane * 2]!, lane * part, end, limit);
     }
     return this.hits;
   }
@@ -187,9 +183,7 @@ export class KeywordPrefilter {
       this.laneBytes = (limit + 2 * this.overlap) * HIT_BYTES;
       this.textAt = this.outAt + LANES * this.laneBytes;
     }
-    const needed = this.textAt + (chars + TAIL_CHARS) * 2;
-    const memory = this.wasm.memory;
-    if (needed > memory.buffer.byteLength) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    reserveMemory(this.wasm.memory, this.textAt + (chars + TAIL_CHARS) * 2);
   }
 }
 
