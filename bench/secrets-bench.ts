@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../scanners/core/package.js';
-import { readTextFile } from '../scanners/core/text-file.js';
+import { readTextFile, readTextSource } from '../scanners/core/text-file.js';
 
 const MAX_FILE = 5 * 1024 * 1024;
 /** Files a worker takes at a time (the CLI's batches hold up to 64 files). */
@@ -72,7 +72,7 @@ function corpusFiles(corpus: string): CorpusFile[] {
   return out.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
-/** The file's text as the scanner reads it, or undefined for a binary file (a NUL in the first 8,000 bytes). */
+/** The file's text as a string, or undefined for a binary file (a NUL in the first 8,000 bytes). */
 function readText(file: string): { text: string; bytes: number } | undefined {
   const read = readTextFile(file);
   return read.binary ? undefined : read;
@@ -101,8 +101,9 @@ async function palisadeScanner(): Promise<{
   const scan = (files: CorpusFile[], next: () => number, deadline: number): Tally => {
     const tally: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
     for (let index = next(); index < files.length; index = next()) {
-      const read = readText(files[index]!.file);
-      if (read === undefined) continue;
+      // As the CLI reads a file that no parser takes: a large text as CodeUnits, not as a string.
+      const read = readTextSource(files[index]!.file);
+      if (read.binary) continue;
       tally.findings += scanText(files[index]!.relative, read.text).length;
       tally.bytes += read.bytes;
       tally.files++;

@@ -69927,6 +69927,76 @@ import { createHash } from "node:crypto";
 // scanners/secrets/engine.ts
 import path5 from "node:path";
 
+// scanners/secrets/pattern-length.ts
+function maxMatchLength(source) {
+  let at2 = 0;
+  const refuse = (what) => {
+    throw new Error(
+      `${what} at ${at2} of ${source}: a keywordThen pattern must be bounded and look nowhere else`
+    );
+  };
+  const alternation = () => {
+    let longest = sequence();
+    while (source[at2] === "|") {
+      at2++;
+      longest = Math.max(longest, sequence());
+    }
+    return longest;
+  };
+  const sequence = () => {
+    let total = 0;
+    while (at2 < source.length && source[at2] !== "|" && source[at2] !== ")") total += quantified(atom());
+    return total;
+  };
+  const atom = () => {
+    const char = source[at2++];
+    if (char === "(") {
+      if (source[at2] === "?") {
+        if (source[at2 + 1] !== ":") refuse("a lookaround or named group");
+        at2 += 2;
+      }
+      const length3 = alternation();
+      if (source[at2++] !== ")") refuse("an unclosed group");
+      return length3;
+    }
+    if (char === "[") {
+      if (source[at2] === "^") at2++;
+      if (source[at2] === "]") at2++;
+      while (at2 < source.length && source[at2] !== "]") at2 += source[at2] === "\\" ? 2 : 1;
+      if (source[at2++] !== "]") refuse("an unclosed class");
+      return 1;
+    }
+    if (char === "\\") {
+      const escaped = source[at2++] ?? "";
+      if (/[bBk1-9]/.test(escaped)) refuse(`\\${escaped}`);
+      if (escaped === "u") at2 += 4;
+      else if (escaped === "x") at2 += 2;
+      return 1;
+    }
+    if (char === "^" || char === "$") refuse("an anchor");
+    return 1;
+  };
+  const quantified = (length3) => {
+    const quantifier = source[at2];
+    let result = length3;
+    if (quantifier === "*" || quantifier === "+") result = Number.POSITIVE_INFINITY;
+    else if (quantifier === "{") {
+      const counts = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at2));
+      if (!counts) return length3;
+      at2 += counts[0].length - 1;
+      const most = counts[2] === void 0 ? counts[1] : counts[3];
+      result = most ? length3 * Number(most) : Number.POSITIVE_INFINITY;
+    } else if (quantifier !== "?") return length3;
+    at2++;
+    if (source[at2] === "?") at2++;
+    return result;
+  };
+  const length2 = alternation();
+  if (at2 < source.length) refuse("an unmatched )");
+  if (!Number.isFinite(length2)) refuse("an unbounded repetition");
+  return length2;
+}
+
 // scanners/core/wasm.ts
 var compiled = /* @__PURE__ */ new Map();
 function instantiateWasm(base64) {
@@ -70015,7 +70085,8 @@ var KeywordPrefilter = class {
     const { memory, scan: scan2, scanQuad } = this.wasm;
     const { textAt, tableAt, outAt, laneBytes } = this;
     const bytes = Buffer.from(memory.buffer);
-    bytes.write(text2, textAt, "utf16le");
+    if (typeof text2 === "string") bytes.write(text2, textAt, "utf16le");
+    else new Uint16Array(memory.buffer, textAt, text2.length).set(text2.units);
     const textEnd = textAt + text2.length * 2;
     this.hits.count = 0;
     const part = Math.ceil(text2.length / LANES);
@@ -76995,7 +77066,8 @@ var CompiledDetector = class {
       let shared = keywordThens.get(source);
       if (!shared) {
         try {
-          shared = { regex: new RegExp(source, "y"), scan: -1, at: -1, found: false };
+          const regex = new RegExp(source, "y");
+          shared = { regex, reach: maxMatchLength(source), scan: -1, at: -1, found: false };
         } catch (error2) {
           throw new Error(`secret detector ${detector.id}: invalid keywordThen: ${error2.message}`);
         }
@@ -77207,7 +77279,7 @@ function fileKind(file) {
   }
 }
 function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = currentSet()) {
-  if (!settings.enabled || !text2) return [];
+  if (!settings.enabled || !text2.length) return [];
   const scan2 = ++scans;
   const disabled = disabledIds(settings);
   const kind = fileKind(file);
@@ -77246,7 +77318,8 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     }
     if (!detectors.length) continue;
     const hitStart = hits.starts[h];
-    for (const index2 of detectors) {
+    for (let d = 0; d < detectors.length; d++) {
+      const index2 = detectors[d];
       const compiled2 = set.detectors[index2];
       const detector = compiled2.detector;
       if (detector.alsoContains !== void 0) {
@@ -77264,8 +77337,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
       const then = compiled2.keywordThen;
       if (then) {
         if (then.scan !== scan2 || then.at !== keywordEnd) {
-          then.regex.lastIndex = keywordEnd;
-          then.found = then.regex.test(text2);
+          then.found = testKeywordThen(then, text2, keywordEnd);
           then.scan = scan2;
           then.at = keywordEnd;
         }
@@ -77295,14 +77367,19 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     }
   }
   const found = [];
-  for (const index2 of touched) {
+  for (let t = 0; t < touched.length; t++) {
+    const index2 = touched[t];
     const list2 = regions[index2];
     const compiled2 = set.detectors[index2];
     const group = compiled2.detector.secretGroup;
     const seen = /* @__PURE__ */ new Set();
     const { pattern, rejectMatch } = compiled2.patterns;
-    for (const batch of batches(text2, compiled2.detector, list2)) {
-      for (const match of pattern.matchAll(batch.text)) {
+    const batchList = batches(text2, compiled2.detector, list2);
+    for (let b = 0; b < batchList.length; b++) {
+      const batch = batchList[b];
+      const matches = pattern.matchAll(batch.text);
+      for (let m = 0; m < matches.length; m++) {
+        const match = matches[m];
         const span = group === void 0 ? match.groups.find((g) => g !== void 0) : match.groups[group - 1];
         if (!span || span[1] <= span[0]) continue;
         const start2 = batch.toText(match.start, match.end, span[0]);
@@ -77320,6 +77397,14 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     }
   }
   return dropAllowed(text2, resolveOverlaps(found));
+}
+function testKeywordThen(then, text2, keywordEnd) {
+  if (typeof text2 === "string") {
+    then.regex.lastIndex = keywordEnd;
+    return then.regex.test(text2);
+  }
+  then.regex.lastIndex = 0;
+  return then.regex.test(text2.slice(keywordEnd, keywordEnd + then.reach));
 }
 var disabledSets = /* @__PURE__ */ new WeakMap();
 function disabledIds(settings) {
@@ -77364,40 +77449,51 @@ function dropAllowed(text2, matches) {
     return !ALLOW_NEXT_LINE.test(text2.slice(previousStart, lineStart - 1));
   });
 }
+var Batch = class {
+  constructor(text2, regions, starts) {
+    this.text = text2;
+    this.regions = regions;
+    this.starts = starts;
+  }
+  text;
+  regions;
+  starts;
+  /** Offset in the file of a secret at `secretAt` in the batch, or undefined for a match across regions. */
+  toText(matchStart, matchEnd, secretAt) {
+    const { regions, starts } = this;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= secretAt) low = mid;
+      else high = mid - 1;
+    }
+    const region2 = regions[low];
+    const regionEnd = starts[low] + (region2.end - region2.start);
+    if (matchStart < starts[low] - 1 || matchEnd > regionEnd + 1 || secretAt > regionEnd) return void 0;
+    return region2.start + (secretAt - starts[low]);
+  }
+};
 function batches(text2, detector, regions) {
+  const list2 = [];
   if (detector.spanChars || detector.contextLines || regions.length === 1) {
-    return regions.map((region2) => ({
-      text: text2.slice(region2.start, region2.end),
-      toText: (_s, _e, secretAt) => region2.start + secretAt
-    }));
+    for (let r = 0; r < regions.length; r++) {
+      const region2 = regions[r];
+      list2.push(new Batch(text2.slice(region2.start, region2.end), [region2], [0]));
+    }
+    return list2;
   }
   const parts2 = [];
   const starts = [];
   let length2 = 0;
-  for (const region2 of regions) {
+  for (let r = 0; r < regions.length; r++) {
+    const region2 = regions[r];
     starts.push(length2);
     parts2.push(text2.slice(region2.start, region2.end));
     length2 += region2.end - region2.start + 1;
   }
-  return [
-    {
-      text: parts2.join("\n"),
-      toText(matchStart, matchEnd, secretAt) {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-          const mid = low + high + 1 >> 1;
-          if (starts[mid] <= secretAt) low = mid;
-          else high = mid - 1;
-        }
-        const region2 = regions[low];
-        const regionEnd = starts[low] + (region2.end - region2.start);
-        if (matchStart < starts[low] - 1 || matchEnd > regionEnd + 1 || secretAt > regionEnd)
-          return void 0;
-        return region2.start + (secretAt - starts[low]);
-      }
-    }
-  ];
+  list2.push(new Batch(parts2.join("\n"), regions, starts));
+  return list2;
 }
 function regionFor(text2, detector, hit, lineStart, lineEnd) {
   if (detector.spanChars) {
@@ -91752,6 +91848,70 @@ function mergeModel(into, from) {
 import { isAscii } from "node:buffer";
 import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync as readSync2 } from "node:fs";
 
+// scanners/core/code-units.ts
+var CodeUnits = class {
+  /** `units` holds Latin-1 (here: ASCII) bytes or UTF-16 code units. */
+  constructor(units) {
+    this.units = units;
+    this.length = units.length;
+    this.bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+    this.encoding = units instanceof Uint8Array ? "latin1" : "utf16le";
+    this.unitBytes = units.BYTES_PER_ELEMENT;
+  }
+  units;
+  length;
+  /** The same memory as bytes, made once: a Buffer per call had cost 0.1 s per worker while the JIT warmed. */
+  bytes;
+  encoding;
+  unitBytes;
+  charCodeAt(index2) {
+    return index2 >= 0 && index2 < this.length ? this.units[index2] : Number.NaN;
+  }
+  /** As String.prototype.slice, for non-negative start and end. */
+  slice(start2, end = this.length) {
+    const from = Math.max(0, Math.min(start2, this.length));
+    const to = Math.max(from, Math.min(end, this.length));
+    return this.bytes.toString(this.encoding, from * this.unitBytes, to * this.unitBytes);
+  }
+  /** As String.prototype.indexOf. */
+  indexOf(search, position = 0) {
+    const from = Math.max(0, Math.min(position, this.length));
+    if (!search) return from;
+    if (this.unitBytes === 1 && isLatin1(search)) return this.bytes.indexOf(search, from, "latin1");
+    const { units } = this;
+    const first = search.charCodeAt(0);
+    const last = this.length - search.length;
+    for (let at2 = units.indexOf(first, from); at2 !== -1 && at2 <= last; at2 = units.indexOf(first, at2 + 1))
+      if (this.startsWithAt(search, at2)) return at2;
+    return -1;
+  }
+  /** As String.prototype.lastIndexOf. */
+  lastIndexOf(search, position = Number.POSITIVE_INFINITY) {
+    if (this.length < search.length) return -1;
+    const from = Math.max(
+      0,
+      Math.min(Number.isNaN(position) ? this.length : position, this.length - search.length)
+    );
+    if (!search) return from;
+    const { units } = this;
+    const first = search.charCodeAt(0);
+    for (let at2 = units.lastIndexOf(first, from); at2 !== -1; at2 = at2 ? units.lastIndexOf(first, at2 - 1) : -1)
+      if (this.startsWithAt(search, at2)) return at2;
+    return -1;
+  }
+  toString() {
+    return this.slice(0, this.length);
+  }
+  startsWithAt(search, at2) {
+    for (let i2 = 1; i2 < search.length; i2++) if (this.units[at2 + i2] !== search.charCodeAt(i2)) return false;
+    return true;
+  }
+};
+function isLatin1(text2) {
+  for (let i2 = 0; i2 < text2.length; i2++) if (text2.charCodeAt(i2) > 255) return false;
+  return true;
+}
+
 // scanners/core/utf8-wasm.ts
 var UTF8_WASM = "AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxMCBm1lbW9yeQIABmRlY29kZQAACsAEAb0EAgd/AXsgAiEEIAFBA08EQCAAKAIAQf///wdxQe/3/gVGBEBBAyEDCwsCQAJAA0ACQANAIANBEGogAUsNASAAIANq/QAEACEKIAr9ZA0BIAQgCv2JAf0LBAAgBCAK/YoB/QsEECADQRBqIQMgBEEgaiEEDAALCyADIAFPDQEgACADaiEJIAktAAAhBSAFQYABSQRAIAQgBTsBACADQQFqIQMgBEECaiEEDAELIAVB4AFJBEAgBUHCAUkNAyADQQFqIAFPDQMgCS0AASEGIAZBwAFxQYABRw0DIAQgBUEfcUEGdCAGQT9xcjsBACADQQJqIQMgBEECaiEEDAELIAVB8AFJBEAgA0ECaiABTw0DIAktAAEhBiAJLQACIQcgBkGgAUGAASAFQeABRhtJDQMgBkGfAUG/ASAFQe0BRhtLDQMgB0HAAXFBgAFHDQMgBCAFQQ9xQQx0IAZBP3FBBnRyIAdBP3FyOwEAIANBA2ohAyAEQQJqIQQMAQsgBUH0AUsNAiADQQNqIAFPDQIgCS0AASEGIAktAAIhByAJLQADIQggBkGQAUGAASAFQfABRhtJDQIgBkGPAUG/ASAFQfQBRhtLDQIgByAIQQh0ckHAgQNxQYCBAkcNAiAFQQdxQRJ0IAZBP3FBDHRyIAdBP3FBBnQgCEE/cXJyQYCABGshBiAEQYCwAyAGQQp2cjsBACAEQYC4AyAGQf8HcXI7AQIgA0EEaiEDIARBBGohBAwACwsgBCACa0EBdg8LQX8L";
 
@@ -91759,8 +91919,9 @@ var UTF8_WASM = "AGFzbQEAAAABCAFgA39/fwF/AwIBAAUDAQABBxMCBm1lbW9yeQIABmRlY29kZQA
 var BINARY_SNIFF_BYTES = 8e3;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
+var LARGE_TEXT_BYTES = 64 * 1024;
 var scratch = Buffer.allocUnsafe(64 * 1024);
-function readTextFile(file) {
+function readTextSource(file) {
   const fd = openSync2(file, "r");
   let length2 = 0;
   try {
@@ -91778,9 +91939,15 @@ function readTextFile(file) {
 }
 function decodeText(bytes) {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { binary: true, bytes: bytes.length };
-  if (isAscii(bytes)) return { binary: false, text: bytes.toString("latin1"), bytes: bytes.length };
-  const text2 = decodeUtf8(bytes);
-  if (text2 !== void 0) return { binary: false, text: text2, bytes: bytes.length };
+  if (isAscii(bytes)) {
+    const text2 = bytes.length > LARGE_TEXT_BYTES ? new CodeUnits(bytes) : bytes.toString("latin1");
+    return { binary: false, text: text2, bytes: bytes.length };
+  }
+  const units = decodeUtf8Units(bytes);
+  if (units !== void 0) {
+    const text2 = units.length * 2 > LARGE_TEXT_BYTES ? new CodeUnits(units) : new CodeUnits(units).toString();
+    return { binary: false, text: text2, bytes: bytes.length };
+  }
   return {
     binary: false,
     text: lossyUtf8.decode(bytes),
@@ -91789,14 +91956,14 @@ function decodeText(bytes) {
   };
 }
 var decoder;
-function decodeUtf8(bytes) {
+function decodeUtf8Units(bytes) {
   decoder ??= instantiateWasm(UTF8_WASM);
   const { memory, decode } = decoder;
   const dst = bytes.length + 31 & ~15;
   reserveMemory(memory, dst + bytes.length * 2 + 32);
   new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
   const units = decode(0, bytes.length, dst);
-  return units < 0 ? void 0 : Buffer.from(memory.buffer, dst, units * 2).toString("utf16le");
+  return units < 0 ? void 0 : new Uint16Array(memory.buffer, dst, units);
 }
 function firstInvalidLine(bytes) {
   let line = 1;
@@ -91976,8 +92143,11 @@ var DIRECTIVE = /palisade:ignore[ \t]+([A-Za-z0-9_*-]+(?:[ \t]*,[ \t]*[A-Za-z0-9
 var UNTIL = /\buntil=(\d{4}-\d{2}-\d{2})\b/;
 var COMMENT_ONLY_PREFIX = /^\s*(#+|\/\/+|\/\*+|\*|<!--|--|;+|REM\b)?\s*$/i;
 var TRAILING_CLOSER = /\s*(\*\/|-->)\s*$/;
+function mayHoldDirectives(text2) {
+  return text2.indexOf(MARKER) !== -1;
+}
 function parseDirectives(text2, lines) {
-  if (!text2.includes(MARKER)) return [];
+  if (!mayHoldDirectives(text2)) return [];
   const directives = [];
   for (const match of text2.matchAll(DIRECTIVE)) {
     const { line, column } = lines.position(match.index);
@@ -92133,8 +92303,10 @@ function processUnit(entries, rules, settings) {
   const result = { findings: [], errors: [], files: 0, bytes: 0 };
   const textFiles = [];
   const parsedFiles = [];
+  const textRules = rules.some((rule) => rule.formats.includes("*"));
+  const needsText = (entry2, text2) => settings.inlineIgnores && mayHoldDirectives(text2) || textRules && scanText(entry2.path, text2, settings.secrets).length > 0;
   for (const entry2 of entries) {
-    const loaded = loadFile(entry2, result);
+    const loaded = loadFile(entry2, result, needsText);
     if (!loaded) continue;
     textFiles.push(loaded.file);
     if (loaded.parsed) parsedFiles.push(loaded.file);
@@ -92280,10 +92452,10 @@ function scrubSecrets(findings, secrets) {
     if (finding.snippet) finding.snippet = mask(finding.snippet);
   }
 }
-function loadFile(entry2, result) {
+function loadFile(entry2, result, needsText) {
   let read2;
   try {
-    read2 = readTextFile(entry2.absolute);
+    read2 = readTextSource(entry2.absolute);
   } catch (error2) {
     result.errors.push({
       code: "read-failed",
@@ -92300,7 +92472,6 @@ function loadFile(entry2, result) {
   }
   result.files++;
   result.bytes += read2.bytes;
-  let text2 = read2.text;
   if (read2.invalidLine !== void 0) {
     result.errors.push({
       code: "invalid-encoding",
@@ -92311,9 +92482,9 @@ function loadFile(entry2, result) {
       hint: "Save the file as UTF-8. Findings in it may be incomplete."
     });
   }
-  if (text2.charCodeAt(0) === 65279) text2 = text2.slice(1);
-  const format2 = detectFormat(entry2.path, text2);
-  const file = sourceFile(entry2.path, format2, text2);
+  let source = read2.text;
+  if (source.charCodeAt(0) === 65279) source = source.slice(1);
+  const format2 = detectFormat(entry2.path, source);
   if (format2 === "bicep") {
     result.errors.push({
       code: "unsupported",
@@ -92323,6 +92494,9 @@ function loadFile(entry2, result) {
       hint: "Compile it to an ARM template (az bicep build) and scan the JSON."
     });
   }
+  if (typeof source !== "string" && !isParsable(format2) && !needsText(entry2, source)) return void 0;
+  const text2 = source.toString();
+  const file = sourceFile(entry2.path, format2, text2);
   if (!isParsable(format2)) return { file, parsed: false };
   try {
     parseSourceFile(file);

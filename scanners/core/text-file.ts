@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { CodeUnits, type TextSource } from './code-units.js';
 import { UTF8_WASM } from './utf8-wasm.js';
 import { instantiateWasm, reserveMemory } from './wasm.js';
 
@@ -8,15 +9,22 @@ const BINARY_SNIFF_BYTES = 8000;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lossyUtf8 = new TextDecoder('utf-8');
 
-export type TextFile =
+export type TextFile<Text extends TextSource = string> =
   | { binary: true; bytes: number }
   | {
       binary: false;
-      text: string;
+      text: Text;
       bytes: number;
       /** The first line that is not valid UTF-8 (its invalid bytes were read as U+FFFD). */
       invalidLine?: number;
     };
+
+/**
+ * Texts whose string would take more than this in V8's heap are given as CodeUnits by readTextSource: past
+ * 128 KiB a string gets a memory mapping of its own (see code-units.ts); a little below, strings still cost
+ * about a microsecond per 10 KB.
+ */
+export const LARGE_TEXT_BYTES = 64 * 1024;
 
 /**
  * Files are read into one buffer that grows to the largest file, then decoded: a fresh buffer per file
@@ -30,6 +38,17 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * decoder (0.22 s against 0.79 s on node_modules). Throws what the file system throws.
  */
 export function readTextFile(file: string): TextFile {
+  const read = readTextSource(file);
+  return read.binary || typeof read.text === 'string'
+    ? (read as TextFile)
+    : { ...read, text: read.text.toString() };
+}
+
+/**
+ * As readTextFile, but a large text (over LARGE_TEXT_BYTES as a string) comes as CodeUnits in memory that
+ * the next call reuses: for callers that look at most of it only through TextSource's methods.
+ */
+export function readTextSource(file: string): TextFile<TextSource> {
   const fd = openSync(file, 'r');
   let length = 0;
   try {
@@ -47,12 +66,18 @@ export function readTextFile(file: string): TextFile {
   return decodeText(scratch.subarray(0, length));
 }
 
-/** The text of a file's bytes. */
-function decodeText(bytes: Buffer): TextFile {
+/** The text of a file's bytes; a large one as CodeUnits, in `bytes` or in the decoder's memory. */
+function decodeText(bytes: Buffer): TextFile<TextSource> {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { binary: true, bytes: bytes.length };
-  if (isAscii(bytes)) return { binary: false, text: bytes.toString('latin1'), bytes: bytes.length };
-  const text = decodeUtf8(bytes);
-  if (text !== undefined) return { binary: false, text, bytes: bytes.length };
+  if (isAscii(bytes)) {
+    const text = bytes.length > LARGE_TEXT_BYTES ? new CodeUnits(bytes) : bytes.toString('latin1');
+    return { binary: false, text, bytes: bytes.length };
+  }
+  const units = decodeUtf8Units(bytes);
+  if (units !== undefined) {
+    const text = units.length * 2 > LARGE_TEXT_BYTES ? new CodeUnits(units) : new CodeUnits(units).toString();
+    return { binary: false, text, bytes: bytes.length };
+  }
   return {
     binary: false,
     text: lossyUtf8.decode(bytes),
@@ -74,6 +99,12 @@ let decoder: Utf8Decoder | undefined;
  * non-ASCII files in node_modules, against 0.13-0.18 s, most of it building the strings.
  */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  const units = decodeUtf8Units(bytes);
+  return units === undefined ? undefined : new CodeUnits(units).toString();
+}
+
+/** The code units of decodeUtf8's string, in the decoder's memory: valid until its next call. */
+function decodeUtf8Units(bytes: Uint8Array): Uint16Array | undefined {
   decoder ??= instantiateWasm<Utf8Decoder>(UTF8_WASM);
   const { memory, decode } = decoder;
   // The bytes, then their code units (at most one per byte) from the next 16-byte boundary, plus a vector's
@@ -82,7 +113,7 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   reserveMemory(memory, dst + bytes.length * 2 + 32);
   new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
   const units = decode(0, bytes.length, dst);
-  return units < 0 ? undefined : Buffer.from(memory.buffer, dst, units * 2).toString('utf16le');
+  return units < 0 ? undefined : new Uint16Array(memory.buffer, dst, units);
 }
 
 function firstInvalidLine(bytes: Buffer): number {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { TextSource } from '../core/code-units.js';
 
 /** What a file is, decided by its name and, where the name is not enough, its content. */
 export const FILE_FORMATS = [
@@ -25,7 +26,7 @@ export type FileFormat = (typeof FILE_FORMATS)[number];
 const SNIFF_BYTES = 16 * 1024;
 
 /** Detects the format of a file from its relative path and its text. */
-export function detectFormat(relativePath: string, text: string): FileFormat {
+export function detectFormat(relativePath: string, text: TextSource): FileFormat {
   const base = path.posix.basename(relativePath);
   const lower = base.toLowerCase();
   const head = text.slice(0, SNIFF_BYTES);

@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { buildModel } from '../adapters/index.js';
+import type { TextSource } from '../core/code-units.js';
 import { FileError } from '../core/errors.js';
-import { readTextFile, type TextFile } from '../core/text-file.js';
+import { readTextSource, type TextFile } from '../core/text-file.js';
 import type { Category, Finding, IacResourceRecord, Range, ScanError, Severity } from '../core/types.js';
 import type { DeclaredResource } from '../model/declared.js';
 import { isParsable, parseSourceFile, type SourceFile, sourceFile } from '../parsers/source-file.js';
@@ -10,11 +11,13 @@ import {
   type Directive,
   findDirective,
   isExpired,
+  mayHoldDirectives,
   parseDirectives,
   toSuppression,
 } from '../postprocess/suppressions.js';
 import { findingSeverity } from '../rules/registry.js';
 import type { ReportInput, Rule } from '../rules/types.js';
+import { scanText } from '../secrets/engine.js';
 import type { SecretSettings } from '../secrets/settings.js';
 import { resourceRecords } from '../tagging/inventory.js';
 import type { VarFileInput } from '../terraform/index.js';
@@ -71,8 +74,13 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
   const result: UnitResult = { findings: [], errors: [], files: 0, bytes: 0 };
   const textFiles: SourceFile[] = [];
   const parsedFiles: SourceFile[] = [];
+  // Rules for every format (the secret rules) look at text-only files; without them only markers do.
+  const textRules = rules.some((rule) => rule.formats.includes('*'));
+  const needsText = (entry: InventoryEntry, text: TextSource) =>
+    (settings.inlineIgnores && mayHoldDirectives(text)) ||
+    (textRules && scanText(entry.path, text, settings.secrets).length > 0);
   for (const entry of entries) {
-    const loaded = loadFile(entry, result);
+    const loaded = loadFile(entry, result, needsText);
     if (!loaded) continue;
     textFiles.push(loaded.file);
     if (loaded.parsed) parsedFiles.push(loaded.file);
@@ -234,10 +242,20 @@ interface LoadedFile {
   parsed: boolean;
 }
 
-function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undefined {
-  let read: TextFile;
+/**
+ * Reads and parses a file. A large text that no parser takes comes as CodeUnits and is looked at there
+ * first (`needsText`: its secrets and suppression markers); its string, which costs far more than the
+ * search (see code-units.ts), is built only if it has any. Otherwise the file was scanned and holds nothing
+ * to report: it is counted and left out.
+ */
+function loadFile(
+  entry: InventoryEntry,
+  result: UnitResult,
+  needsText: (entry: InventoryEntry, text: TextSource) => boolean,
+): LoadedFile | undefined {
+  let read: TextFile<TextSource>;
   try {
-    read = readTextFile(entry.absolute);
+    read = readTextSource(entry.absolute);
   } catch (error) {
     result.errors.push({
       code: 'read-failed',
@@ -254,7 +272,6 @@ function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undef
   }
   result.files++;
   result.bytes += read.bytes;
-  let text = read.text;
   if (read.invalidLine !== undefined) {
     result.errors.push({
       code: 'invalid-encoding',
@@ -265,9 +282,9 @@ function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undef
       hint: 'Save the file as UTF-8. Findings in it may be incomplete.',
     });
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const format = detectFormat(entry.path, text);
-  const file = sourceFile(entry.path, format, text);
+  let source = read.text;
+  if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
+  const format = detectFormat(entry.path, source);
   if (format === 'bicep') {
     result.errors.push({
       code: 'unsupported',
@@ -277,6 +294,10 @@ function loadFile(entry: InventoryEntry, result: UnitResult): LoadedFile | undef
       hint: 'Compile it to an ARM template (az bicep build) and scan the JSON.',
     });
   }
+  // CodeUnits are valid until the next read: the string, if it is needed, is built now.
+  if (typeof source !== 'string' && !isParsable(format) && !needsText(entry, source)) return undefined;
+  const text = source.toString();
+  const file = sourceFile(entry.path, format, text);
   if (!isParsable(format)) return { file, parsed: false };
   try {
     parseSourceFile(file);

@@ -1,3 +1,4 @@
+import type { TextSource } from '../core/code-units.js';
 import type { LineIndex } from '../core/source.js';
 import type { Range, Suppression } from '../core/types.js';
 
@@ -21,9 +22,14 @@ const COMMENT_ONLY_PREFIX = /^\s*(#+|\/\/+|\/\*+|\*|<!--|--|;+|REM\b)?\s*$/i;
 /** Comment closers trailing the justification. */
 const TRAILING_CLOSER = /\s*(\*\/|-->)\s*$/;
 
+/** False when a text holds no suppression marker (then parseDirectives finds none). */
+export function mayHoldDirectives(text: TextSource): boolean {
+  return text.indexOf(MARKER) !== -1;
+}
+
 /** Finds the suppression directives in a file's text. */
 export function parseDirectives(text: string, lines: LineIndex): Directive[] {
-  if (!text.includes(MARKER)) return [];
+  if (!mayHoldDirectives(text)) return [];
   const directives: Directive[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
     const { line, column } = lines.position(match.index);

@@ -1,7 +1,9 @@
 import path from 'node:path';
+import type { TextSource } from '../core/code-units.js';
 import type { Detector, FileKind, SecretMatch } from './detector.js';
 import { shannonEntropy } from './entropy.js';
 import { type FilterContext, isLockfile, rejectedBy } from './filters.js';
+import { maxMatchLength } from './pattern-length.js';
 import { KeywordPrefilter } from './prefilter.js';
 import { type CompiledPattern, type RegexEngine, regexEngine } from './regex.js';
 import { DEFAULT_SECRET_SETTINGS, type SecretSettings } from './settings.js';
@@ -32,6 +34,8 @@ interface DetectorPatterns {
 /** A compiled keywordThen and its last answer, so that detectors that share it test each keyword once. */
 interface KeywordThen {
   regex: RegExp;
+  /** The longest text a match can take from the keyword's end: a large text is tested on that window. */
+  reach: number;
   /** The scanText call and keyword end of the last answer. */
   scan: number;
   at: number;
@@ -64,7 +68,8 @@ class CompiledDetector {
       if (!shared) {
         try {
           // Sticky, and bounded by the lazy prefix: at most keywordWithin + 1 tries per keyword.
-          shared = { regex: new RegExp(source, 'y'), scan: -1, at: -1, found: false };
+          const regex = new RegExp(source, 'y');
+          shared = { regex, reach: maxMatchLength(source), scan: -1, at: -1, found: false };
         } catch (error) {
           throw new Error(`secret detector ${detector.id}: invalid keywordThen: ${(error as Error).message}`);
         }
@@ -311,11 +316,11 @@ interface Region {
 /** Scans a text with every registered detector (or a given compiled set). */
 export function scanText(
   file: string,
-  text: string,
+  text: TextSource,
   settings: SecretSettings = DEFAULT_SECRET_SETTINGS,
   set: CompiledSet = currentSet(),
 ): SecretMatch[] {
-  if (!settings.enabled || !text) return [];
+  if (!settings.enabled || !text.length) return [];
   const scan = ++scans;
   const disabled = disabledIds(settings);
   const kind = fileKind(file);
@@ -363,7 +368,10 @@ export function scanText(
     }
     if (!detectors.length) continue;
     const hitStart = hits.starts[h]!;
-    for (const index of detectors) {
+    // Indexed loops here and below: for-of's iterator checks deoptimized scanText hundreds of times per pass
+    // in worker threads (arrays of different element kinds reach the same loop).
+    for (let d = 0; d < detectors.length; d++) {
+      const index = detectors[d]!;
       const compiled = set.detectors[index]!;
       const detector = compiled.detector;
       if (detector.alsoContains !== undefined) {
@@ -381,8 +389,7 @@ export function scanText(
       const then = compiled.keywordThen;
       if (then) {
         if (then.scan !== scan || then.at !== keywordEnd) {
-          then.regex.lastIndex = keywordEnd;
-          then.found = then.regex.test(text);
+          then.found = testKeywordThen(then, text, keywordEnd);
           then.scan = scan;
           then.at = keywordEnd;
         }
@@ -416,14 +423,19 @@ export function scanText(
 
   // 2. Each triggered detector's pattern runs on its regions only.
   const found: SecretMatch[] = [];
-  for (const index of touched) {
+  for (let t = 0; t < touched.length; t++) {
+    const index = touched[t]!;
     const list = regions[index]!;
     const compiled = set.detectors[index]!;
     const group = compiled.detector.secretGroup;
     const seen = new Set<number>();
     const { pattern, rejectMatch } = compiled.patterns;
-    for (const batch of batches(text, compiled.detector, list)) {
-      for (const match of pattern.matchAll(batch.text)) {
+    const batchList = batches(text, compiled.detector, list);
+    for (let b = 0; b < batchList.length; b++) {
+      const batch = batchList[b]!;
+      const matches = pattern.matchAll(batch.text);
+      for (let m = 0; m < matches.length; m++) {
+        const match = matches[m]!;
         // Without a secretGroup, the first capture group that took part (alternatives may each capture).
         const span =
           group === undefined ? match.groups.find((g) => g !== undefined) : match.groups[group - 1];
@@ -448,6 +460,16 @@ export function scanText(
   return dropAllowed(text, resolveOverlaps(found));
 }
 
+/** Whether keywordThen matches at a keyword's end: in a string there, in a large text on a window of it. */
+function testKeywordThen(then: KeywordThen, text: TextSource, keywordEnd: number): boolean {
+  if (typeof text === 'string') {
+    then.regex.lastIndex = keywordEnd;
+    return then.regex.test(text);
+  }
+  then.regex.lastIndex = 0;
+  return then.regex.test(text.slice(keywordEnd, keywordEnd + then.reach));
+}
+
 const disabledSets = new WeakMap<SecretSettings, Set<string>>();
 
 /** The ids of the detectors the settings turn off, worked out once per settings object. */
@@ -461,18 +483,18 @@ function disabledIds(settings: SecretSettings): Set<string> {
 }
 
 /** Where the line holding offset `at` starts. */
-function lineStartOf(text: string, at: number): number {
+function lineStartOf(text: TextSource, at: number): number {
   return text.lastIndexOf('\n', at - 1) + 1;
 }
 
 /** Where the line holding offset `at` ends (its newline, or the end of the text). */
-function lineEndOf(text: string, at: number): number {
+function lineEndOf(text: TextSource, at: number): number {
   const next = text.indexOf('\n', at);
   return next === -1 ? text.length : next;
 }
 
 /** True when one of `ends` (ascending) lies at most `within` characters before `at`, on its line. */
-function keywordBefore(text: string, ends: number[], at: number, within: number): boolean {
+function keywordBefore(text: TextSource, ends: number[], at: number, within: number): boolean {
   let low = 0;
   let high = ends.length - 1;
   let found = -1;
@@ -493,7 +515,7 @@ const ALLOW_ON_LINE = /palisade:allow|pragma:\s*allowlist secret|gitleaks:allow/
 const ALLOW_NEXT_LINE = /pragma:\s*allowlist nextline secret/;
 
 /** Drops matches on a line marked `palisade:allow` (or the markers of detect-secrets and gitleaks). */
-function dropAllowed(text: string, matches: SecretMatch[]): SecretMatch[] {
+function dropAllowed(text: TextSource, matches: SecretMatch[]): SecretMatch[] {
   // Only the lines of the matches are looked at (testing whole texts first cost 45 ms on node_modules).
   return matches.filter((match) => {
     const lineStart = lineStartOf(text, match.start);
@@ -505,10 +527,34 @@ function dropAllowed(text: string, matches: SecretMatch[]): SecretMatch[] {
   });
 }
 
-interface Batch {
-  text: string;
+/**
+ * Text that one regex call searches: one region, or several joined by newlines. One class, so the loop that
+ * calls toText sees one shape (two had cost deoptimizations in worker threads).
+ */
+class Batch {
+  constructor(
+    readonly text: string,
+    private readonly regions: Region[],
+    /** Where each region starts in `text`. */
+    private readonly starts: number[],
+  ) {}
+
   /** Offset in the file of a secret at `secretAt` in the batch, or undefined for a match across regions. */
-  toText(matchStart: number, matchEnd: number, secretAt: number): number | undefined;
+  toText(matchStart: number, matchEnd: number, secretAt: number): number | undefined {
+    const { regions, starts } = this;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= secretAt) low = mid;
+      else high = mid - 1;
+    }
+    const region = regions[low]!;
+    const regionEnd = starts[low]! + (region.end - region.start);
+    // A match may start or end on a joining newline (a boundary), but not reach into another region.
+    if (matchStart < starts[low]! - 1 || matchEnd > regionEnd + 1 || secretAt > regionEnd) return undefined;
+    return region.start + (secretAt - starts[low]!);
+  }
 }
 
 /**
@@ -516,45 +562,30 @@ interface Batch {
  * multi-line, so ^ and $ still mean line start and end), instead of once per region: one call into the
  * regex engine instead of thousands. Block detectors (context lines, spans) run per region.
  */
-function batches(text: string, detector: Detector, regions: Region[]): Batch[] {
+function batches(text: TextSource, detector: Detector, regions: Region[]): Batch[] {
+  const list: Batch[] = [];
   if (detector.spanChars || detector.contextLines || regions.length === 1) {
-    return regions.map((region) => ({
-      text: text.slice(region.start, region.end),
-      toText: (_s, _e, secretAt) => region.start + secretAt,
-    }));
+    for (let r = 0; r < regions.length; r++) {
+      const region = regions[r]!;
+      list.push(new Batch(text.slice(region.start, region.end), [region], [0]));
+    }
+    return list;
   }
   const parts: string[] = [];
   const starts: number[] = [];
   let length = 0;
-  for (const region of regions) {
+  for (let r = 0; r < regions.length; r++) {
+    const region = regions[r]!;
     starts.push(length);
     parts.push(text.slice(region.start, region.end));
     length += region.end - region.start + 1;
   }
-  return [
-    {
-      text: parts.join('\n'),
-      toText(matchStart, matchEnd, secretAt) {
-        let low = 0;
-        let high = starts.length - 1;
-        while (low < high) {
-          const mid = (low + high + 1) >> 1;
-          if (starts[mid]! <= secretAt) low = mid;
-          else high = mid - 1;
-        }
-        const region = regions[low]!;
-        const regionEnd = starts[low]! + (region.end - region.start);
-        // A match may start or end on a joining newline (a boundary), but not reach into another region.
-        if (matchStart < starts[low]! - 1 || matchEnd > regionEnd + 1 || secretAt > regionEnd)
-          return undefined;
-        return region.start + (secretAt - starts[low]!);
-      },
-    },
-  ];
+  list.push(new Batch(parts.join('\n'), regions, starts));
+  return list;
 }
 
 function regionFor(
-  text: string,
+  text: TextSource,
   detector: Detector,
   hit: number,
   lineStart: number,
@@ -595,7 +626,7 @@ function accepts(
   value: string,
   start: number,
   file: string,
-  text: string,
+  text: TextSource,
   settings: SecretSettings,
 ): boolean {
   const { detector } = compiled;

@@ -1,3 +1,4 @@
+import type { TextSource } from '../core/code-units.js';
 import { instantiateWasm, reserveMemory } from '../core/wasm.js';
 import { PREFILTER_WASM } from './prefilter-wasm.js';
 
@@ -120,12 +121,13 @@ export class KeywordPrefilter {
    * Every keyword occurrence in `text` (case-insensitive), in order of their end offsets, up to `limit`.
    * The result is overwritten by the next call.
    */
-  scan(text: string, limit = 200_000): KeywordHits {
+  scan(text: TextSource, limit = 200_000): KeywordHits {
     this.reserve(limit, text.length);
     const { memory, scan, scanQuad } = this.wasm;
     const { textAt, tableAt, outAt, laneBytes } = this;
     const bytes = Buffer.from(memory.buffer);
-    bytes.write(text, textAt, 'utf16le');
+    if (typeof text === 'string') bytes.write(text, textAt, 'utf16le');
+    else new Uint16Array(memory.buffer, textAt, text.length).set(text.units);
     const textEnd = textAt + text.length * 2;
     this.hits.count = 0;
     const part = Math.ceil(text.length / LANES);

@@ -92,6 +92,38 @@ describe('secrets', () => {
   });
 });
 
+describe('large text-only files', () => {
+  it('are searched without their strings, and still report, suppress, warn and count as before', async () => {
+    // Over LARGE_TEXT_BYTES: the reader gives these as CodeUnits (see scanners/core/code-units.ts).
+    const minified = Array.from({ length: 2000 }, (_, i) => `var v${i}="${'x'.repeat(40)}";`).join('\n');
+    const files: TempFiles = {
+      'dist/leak.js': `${minified}\nconst key = "${AWS_KEY}";\n`,
+      'dist/clean.js': `${minified}\n`,
+      'dist/ignored.js': `${minified}\n// palisade:ignore ${AWS_KEY_ID} test fixture until=2099-01-01\nk="${AWS_KEY}";\n`,
+      'dist/expired.js': `${minified}\n// palisade:ignore ${AWS_KEY_ID} old fixture until=2020-01-01\nk="${AWS_KEY}";\n`,
+      // Non-ASCII: two bytes a code unit.
+      'docs/notes.md': `${'ünïcödé '.repeat(10_000)}\nAWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
+      // A large file that a parser takes is read as a string and parsed as before.
+      'b/stack.yaml': `${bucketTemplate({ Logs: {} })}${'# padding\n'.repeat(8000)}`,
+    };
+    const result = await scan({ root: makeTempDir(files), jobs: 1, rules: engineRules() });
+
+    expect(findingSites(result)).toEqual([
+      `${S3_VERSIONING} b/stack.yaml:${lineOf(files['b/stack.yaml'] as string, 'Logs:')}`,
+      `${AWS_KEY_ID} dist/expired.js:2002`,
+      `${AWS_KEY_ID} dist/ignored.js:2002`,
+      `${AWS_KEY_ID} dist/leak.js:2001`,
+      `${AWS_KEY_ID} docs/notes.md:2`,
+    ]);
+    expect(findingsIn(result, 'dist/ignored.js')[0]?.suppression).toMatchObject({ until: '2099-01-01' });
+    expect(findingsIn(result, 'dist/expired.js')[0]?.suppression).toBeUndefined();
+    expect(findingsIn(result, 'dist/leak.js')[0]?.snippet).toBe('const key = "AKIA****************";');
+    expect(result.errors.map((e) => `${e.code} ${e.file}`)).toEqual(['expired-suppression dist/expired.js']);
+    const bytes = Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text as string), 0);
+    expect(result.stats).toMatchObject({ filesScanned: 6, bytesScanned: bytes });
+  });
+});
+
 describe('rule failures', () => {
   it('turns a rule that throws into a `rule-failed` error while the other rules still report', async () => {
     const throwing = testRule('TEST-THROWS-001', () => {

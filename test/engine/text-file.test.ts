@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeUtf8, readTextFile } from '../../scanners/core/text-file.js';
+import { CodeUnits } from '../../scanners/core/code-units.js';
+import { decodeUtf8, LARGE_TEXT_BYTES, readTextFile, readTextSource } from '../../scanners/core/text-file.js';
 import { seededRandom } from '../secrets/tools/samples.js';
 
 const folder = mkdtempSync(path.join(tmpdir(), 'palisade-text-file-'));
@@ -55,6 +56,36 @@ describe('readTextFile', () => {
 
   it('throws what the file system throws', () => {
     expect(() => readTextFile(path.join(folder, 'missing.txt'))).toThrow(/ENOENT/);
+  });
+});
+
+describe('readTextSource', () => {
+  it('gives a text as CodeUnits past LARGE_TEXT_BYTES as a string, holding the text readTextFile gives', () => {
+    const ascii = `${'k = "v"\n'.repeat(LARGE_TEXT_BYTES / 8)}`;
+    // One-byte strings: the limit counts bytes. Two-byte strings take two bytes per code unit.
+    const cases = [
+      { name: 'at-limit.txt', text: ascii, large: false },
+      { name: 'past-limit.txt', text: `${ascii}x`, large: true },
+      { name: 'utf8-small.txt', text: `é${'a'.repeat(LARGE_TEXT_BYTES / 2 - 2)}`, large: false },
+      { name: 'utf8-large.txt', text: `é${'a'.repeat(LARGE_TEXT_BYTES / 2)}🔑`, large: true },
+    ];
+    for (const { name, text, large } of cases) {
+      const file = write(name, text);
+      const source = readTextSource(file);
+      expect(source.binary, name).toBe(false);
+      if (source.binary) continue;
+      expect(source.text instanceof CodeUnits, name).toBe(large);
+      expect(source.text.toString(), name).toBe(text);
+      expect(source.bytes).toBe(Buffer.byteLength(text));
+      expect(readTextFile(file)).toEqual({ binary: false, text, bytes: Buffer.byteLength(text) });
+    }
+  });
+
+  it('gives a large file as a string when it is not valid UTF-8, with its first bad line', () => {
+    const bytes = Buffer.concat([Buffer.alloc(LARGE_TEXT_BYTES * 2, 0x61), Buffer.from([0xff, 0x0a])]);
+    const source = readTextSource(write('large-latin1.txt', bytes));
+    expect(source.binary === false && typeof source.text).toBe('string');
+    expect(source.binary === false && source.invalidLine).toBe(1);
   });
 });
 

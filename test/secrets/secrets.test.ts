@@ -20,10 +20,12 @@ import {
   isRepeatedOrSequential,
   isUuid,
 } from '../../scanners/secrets/filters.js';
+import { maxMatchLength } from '../../scanners/secrets/pattern-length.js';
 import { KeywordPrefilter } from '../../scanners/secrets/prefilter.js';
 import { type RegexEngine, regexEngine } from '../../scanners/secrets/regex.js';
 import { DEFAULT_SECRET_SETTINGS } from '../../scanners/secrets/settings.js';
 import { hasBase62Checksum, isJwt, isPemBlock } from '../../scanners/secrets/validators.js';
+import { codeUnitsOf } from '../helpers/code-units.js';
 import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 import { expand, seededRandom } from './tools/samples.js';
 
@@ -152,6 +154,57 @@ describe('secret detectors', () => {
     );
     expect(registeredDetectors().filter((d) => d.keywordThen).length).toBeGreaterThanOrEqual(4);
     expectSameFindingsInFixtures(withoutChecks, withChecks);
+  });
+
+  it('find the same secrets in a text read as CodeUnits as in its string', () => {
+    const found = (file: string, text: string | ReturnType<typeof codeUnitsOf>) =>
+      scanText(file, text).map((m) => `${m.detector.id}@${m.start}-${m.end}:${m.value}`);
+    let total = 0;
+    for (const { file, text } of fixtureTexts) {
+      const wanted = found(file, text);
+      expect(found(file, codeUnitsOf(text)), file).toEqual(wanted);
+      total += wanted.length;
+    }
+    expect(total).toBeGreaterThan(200);
+    // Large texts as the reader gives them: every fixture in one file, each after a minified-looking line
+    // (long lines are searched in windows) and with and without non-ASCII text (one or two bytes a unit).
+    const random = seededRandom(11);
+    const noise = (length: number) =>
+      Array.from({ length }, () => 'abcdefABCDEF0123456789+/=;:"\' '.at(Math.floor(random() * 31))).join('');
+    for (const extra of ['', 'naïve café 🔑 ']) {
+      const parts = fixtureTexts.map(
+        ({ text }) => `${noise(5000 + Math.floor(random() * 5000))}\n${extra}${text}\n`,
+      );
+      const text = parts.join('');
+      const files = ['bundle.js', 'settings.yaml', 'notes.txt'];
+      for (const file of files) {
+        const wanted = found(file, text);
+        expect(wanted.length, file).toBeGreaterThan(100);
+        expect(found(file, codeUnitsOf(text)), file).toEqual(wanted);
+      }
+    }
+  });
+
+  it('take keywordThen patterns only when their longest match is known, so a window of a text can be tested', () => {
+    expect(maxMatchLength(String.raw`[A-Za-z0-9]{14}\.`)).toBe(15);
+    expect(maxMatchLength(String.raw`[^\n]{0,40}?(?:(?:["\']|[:=]\s{0,4})[A-Za-z0-9+/_-]{20})`)).toBe(65);
+    expect(maxMatchLength(String.raw`(?:ab|c[\]x]{2,3})?d??e{2}`)).toBe(4 + 1 + 2);
+    for (const unbounded of [
+      'a+',
+      'a*',
+      'a{2,}',
+      'x$',
+      '^x',
+      String.raw`\bx`,
+      '(?=x)',
+      '(?<n>x)',
+      String.raw`(x)\1`,
+    ])
+      expect(() => maxMatchLength(unbounded), unbounded).toThrow(/keywordThen pattern must be bounded/);
+    const detector = { id: 'demo', description: 'demo', keywords: ['secret'], pattern: 'secret(x)' };
+    expect(() => compileDetectors([{ ...detector, keywordThen: '=+' }])).toThrow(/demo: invalid keywordThen/);
+    for (const d of registeredDetectors())
+      if (d.keywordThen !== undefined) expect(() => maxMatchLength(d.keywordThen!), d.id).not.toThrow();
   });
 
   it('find an assignment to every spelling of a secret word in code, such as authKey and private.key', () => {
