@@ -73,8 +73,8 @@ function corpusFiles(corpus: string): CorpusFile[] {
 }
 
 /** The file's text as a string, or undefined for a binary file (a NUL in the first 8,000 bytes). */
-function readText(file: string): { text: string; bytes: number } | undefined {
-  const read = readTextFile(file);
+function readText(file: string, size: number): { text: string; bytes: number } | undefined {
+  const read = readTextFile(file, size);
   return read.binary ? undefined : read;
 }
 
@@ -102,7 +102,7 @@ async function palisadeScanner(): Promise<{
     const tally: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
     for (let index = next(); index < files.length; index = next()) {
       // As the CLI reads a file that no parser takes: a large text as CodeUnits, not as a string.
-      const read = readTextSource(files[index]!.file);
+      const read = readTextSource(files[index]!.file, files[index]!.size);
       if (read.binary) continue;
       tally.findings += scanText(files[index]!.relative, read.text).length;
       tally.bytes += read.bytes;
@@ -212,8 +212,8 @@ async function runSecretlint(files: CorpusFile[], limit: number, passes: number)
   for (let pass = 1; pass <= passes; pass++) {
     const started = performance.now();
     const tally: Tally = { files: 0, bytes: 0, findings: 0, complete: true };
-    for (const { file } of files) {
-      const read = readText(file);
+    for (const { file, size } of files) {
+      const read = readText(file, size);
       if (read === undefined) continue;
       const result = await engine.executeOnContent({ content: read.text, filePath: file });
       if (!result.ok)

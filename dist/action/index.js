@@ -70028,36 +70028,20 @@ var KeywordPrefilter = class {
     this.keywords = keywords;
     this.lengths = keywords.map((k) => k.length);
     this.overlap = Math.max(0, ...this.lengths) - 1;
-    const { transitions, outputs } = buildAutomaton(keywords);
+    const { columnOf, columns, transitions, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
-    const states = outputs.length;
-    const columns = [];
-    const classMap = new Uint16Array(ASCII);
-    const sameColumn = (a, b) => {
-      for (let offset = 0; offset < transitions.length; offset += ASCII)
-        if (transitions[offset + a] !== transitions[offset + b]) return false;
-      return true;
-    };
-    for (let code = 0; code < ASCII; code++) {
-      let column = columns.findIndex((first) => sameColumn(first, code));
-      if (column === -1) column = columns.push(code) - 1;
-      classMap[code] = column * 4;
-    }
-    this.rowBytes = columns.length * 4;
-    const table2 = new Int32Array(states * columns.length);
-    for (let state = 0; state < states; state++) {
-      columns.forEach((code, column) => {
-        const next = transitions[state * ASCII + code];
-        table2[state * columns.length + column] = outputs[next].length ? -(next * this.rowBytes) - 1 : next * this.rowBytes;
-      });
+    this.rowBytes = columns * 4;
+    const table2 = new Int32Array(transitions.length);
+    for (let entry2 = 0; entry2 < transitions.length; entry2++) {
+      const next = transitions[entry2];
+      table2[entry2] = outputs[next].length ? -(next * this.rowBytes) - 1 : next * this.rowBytes;
     }
     this.wasm = instantiateWasm(PREFILTER_WASM);
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table2.byteLength;
     this.reserve(0, 0);
-    const columnOf = new Uint16Array(this.wasm.memory.buffer, 0, CODE_UNITS);
-    columnOf.fill(classMap[0]);
-    columnOf.set(classMap);
+    const columnBytes = new Uint16Array(this.wasm.memory.buffer, 0, CODE_UNITS);
+    for (let code = 0; code < ASCII; code++) columnBytes[code] = columnOf[code] * 4;
     new Int32Array(this.wasm.memory.buffer, this.tableAt, table2.length).set(table2);
   }
   keywords;
@@ -70139,64 +70123,74 @@ var KeywordPrefilter = class {
   }
 };
 function buildAutomaton(keywords) {
-  const trie = [new Array(ASCII).fill(-1)];
-  const outputs = [[]];
-  keywords.forEach((keyword, index2) => {
+  const lowered = keywords.map((keyword) => {
     if (!keyword) throw new Error("empty prefilter keyword");
+    const lower = keyword.toLowerCase();
+    for (let i2 = 0; i2 < lower.length; i2++) {
+      const code = lower.charCodeAt(i2);
+      if (code === 0 || code >= ASCII) throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
+    }
+    return lower;
+  });
+  const used = new Uint8Array(ASCII);
+  for (const keyword of lowered) for (let i2 = 0; i2 < keyword.length; i2++) used[keyword.charCodeAt(i2)] = 1;
+  const columnOf = new Uint8Array(ASCII);
+  let columns = 1;
+  for (let code = 0; code < ASCII; code++) {
+    const lower = code >= 65 && code <= 90 ? code + 32 : code;
+    if (!used[lower]) continue;
+    if (!columnOf[lower]) columnOf[lower] = columns++;
+    columnOf[code] = columnOf[lower];
+  }
+  const goto = new Array(columns).fill(-1);
+  const outputs = [[]];
+  lowered.forEach((keyword, index2) => {
     let state = 0;
-    for (const char of keyword.toLowerCase()) {
-      const code = char.charCodeAt(0);
-      if (code === 0 || code >= ASCII || char.length !== 1)
-        throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
-      const row = trie[state];
-      if (row[code] === -1) {
-        row[code] = trie.length;
-        trie.push(new Array(ASCII).fill(-1));
+    for (let i2 = 0; i2 < keyword.length; i2++) {
+      const at2 = state * columns + columnOf[keyword.charCodeAt(i2)];
+      if (goto[at2] === -1) {
+        goto[at2] = outputs.length;
         outputs.push([]);
+        for (let column = 0; column < columns; column++) goto.push(-1);
       }
-      state = row[code];
+      state = goto[at2];
     }
     outputs[state].push(index2);
   });
-  const fail2 = new Int32Array(trie.length);
-  const transitions = new Int32Array(trie.length * ASCII);
+  const states = outputs.length;
+  const fail2 = new Int32Array(states);
+  const transitions = new Int32Array(states * columns);
   const queue = [];
-  for (let code = 0; code < ASCII; code++) {
-    const next = trie[0][code];
-    transitions[code] = next === -1 ? 0 : next;
+  for (let column = 0; column < columns; column++) {
+    const next = goto[column];
+    transitions[column] = next === -1 ? 0 : next;
     if (next !== -1) queue.push(next);
   }
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head];
     outputs[state].push(...outputs[fail2[state]]);
-    for (let code = 0; code < ASCII; code++) {
-      const next = trie[state][code];
-      const viaFailure = transitions[fail2[state] * ASCII + code];
-      if (next === -1) {
-        transitions[state * ASCII + code] = viaFailure;
-      } else {
-        fail2[next] = viaFailure;
-        transitions[state * ASCII + code] = next;
+    const row = state * columns;
+    const failRow = fail2[state] * columns;
+    for (let column = 0; column < columns; column++) {
+      const next = goto[row + column];
+      if (next === -1) transitions[row + column] = transitions[failRow + column];
+      else {
+        fail2[next] = transitions[failRow + column];
+        transitions[row + column] = next;
         queue.push(next);
       }
     }
   }
-  for (let state = 0; state < trie.length; state++) {
-    transitions[state * ASCII] = 0;
-    for (let upper2 = 65; upper2 <= 90; upper2++)
-      transitions[state * ASCII + upper2] = transitions[state * ASCII + upper2 + 32];
-  }
   const order = [0, ...queue];
-  const renumbered = new Int32Array(trie.length);
-  order.forEach((state, index2) => {
-    renumbered[state] = index2;
-  });
+  const renumbered = new Int32Array(states);
+  for (let index2 = 0; index2 < states; index2++) renumbered[order[index2]] = index2;
   const byDepth = new Int32Array(transitions.length);
-  order.forEach((state, index2) => {
-    for (let code = 0; code < ASCII; code++)
-      byDepth[index2 * ASCII + code] = renumbered[transitions[state * ASCII + code]];
-  });
-  return { transitions: byDepth, outputs: order.map((state) => outputs[state]) };
+  for (let index2 = 0; index2 < states; index2++) {
+    const from = order[index2] * columns;
+    for (let column = 0; column < columns; column++)
+      byDepth[index2 * columns + column] = renumbered[transitions[from + column]];
+  }
+  return { columnOf, columns, transitions: byDepth, outputs: order.map((state) => outputs[state]) };
 }
 
 // scanners/secrets/regex.ts
@@ -77285,16 +77279,16 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
   const kind = fileKind(file);
   const base = path5.posix.basename(file);
   const lockfile = isLockfile(file);
-  const scratch2 = set.scratch;
-  scratch2.clear();
-  const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch2;
+  const scratch = set.scratch;
+  scratch.clear();
+  const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch;
   const detectorApplies = (index2) => {
     if (applies[index2] === 0) {
       const compiled2 = set.detectors[index2];
       const { detector } = compiled2;
       const ok = !disabled.has(detector.id) && !(lockfile && detector.generic) && (!detector.fileKinds || detector.fileKinds.includes(kind)) && (!detector.fileNames || compiled2.namesFile(base));
       applies[index2] = ok ? 1 : 2;
-      scratch2.usedDetector(index2);
+      scratch.usedDetector(index2);
     }
     return applies[index2] === 1;
   };
@@ -77314,7 +77308,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     if (!detectors) {
       detectors = set.byKeyword[keyword].filter(detectorApplies);
       triggered[keyword] = detectors;
-      scratch2.usedKeyword(keyword);
+      scratch.usedKeyword(keyword);
     }
     if (!detectors.length) continue;
     const hitStart = hits.starts[h];
@@ -77327,7 +77321,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
         if (next === void 0 || next !== -1 && next < hitStart) {
           next = text2.indexOf(detector.alsoContains, hitStart);
           nextLiteral[index2] = next;
-          scratch2.usedDetector(index2);
+          scratch.usedDetector(index2);
         }
         if (next === -1) continue;
         findLine(hitStart);
@@ -77353,7 +77347,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
         list2 = [];
         regions[index2] = list2;
         touched.push(index2);
-        scratch2.usedDetector(index2);
+        scratch.usedDetector(index2);
       }
       findLine(hitStart);
       const last = list2.at(-1);
@@ -90929,14 +90923,14 @@ function fromStage(file, from, range, index2, earlierStages) {
   const at2 = imageRange ? toRange(imageRange) : range;
   const variable = (from?.getImage() ?? "").includes("$") || !image;
   const parent = earlierStages.get(image.toLowerCase());
-  const scratch2 = image.toLowerCase() === "scratch";
+  const scratch = image.toLowerCase() === "scratch";
   const tag = from?.getImageTag();
   const digest = from?.getImageDigest();
   const tagRange = from?.getImageTagRange();
   let user;
   if (variable) user = unresolvable(at2, "user");
   else if (parent) user = parent.user;
-  else if (scratch2 || NON_ROOT_IMAGE.test(from?.getImage() ?? ""))
+  else if (scratch || NON_ROOT_IMAGE.test(from?.getImage() ?? ""))
     user = defaulted(void 0, at2, "user");
   else user = defaulted("root", range, "user");
   return {
@@ -90950,7 +90944,7 @@ function fromStage(file, from, range, index2, earlierStages) {
     baseImage: variable ? unresolvable(at2, "from.image") : explicit(image, at2, "from.image"),
     baseTag: variable ? unresolvable(at2, "from.tag") : tag ? explicit(tag, tagRange ? toRange(tagRange) : at2, "from.tag") : defaulted("latest", at2, "from.tag"),
     baseDigest: variable ? unresolvable(at2, "from.digest") : digest ? explicit(digest, at2, "from.digest") : defaulted(void 0, at2, "from.digest"),
-    baseIsLocal: scratch2 || parent !== void 0,
+    baseIsLocal: scratch || parent !== void 0,
     ...parent ? { parent } : {},
     isFinal: false,
     user,
@@ -91825,9 +91819,9 @@ function buildModel(files, onError, terraform = {}, declaredOut) {
       if (declare) declared.push(...declare(file));
       const adapt = FILE_ADAPTERS[file.format];
       if (!adapt) continue;
-      const scratch2 = emptyModel();
-      adapt(file, scratch2);
-      mergeModel(model, scratch2);
+      const scratch = emptyModel();
+      adapt(file, scratch);
+      mergeModel(model, scratch);
     } catch (error2) {
       onError(file, error2);
     }
@@ -91920,22 +91914,21 @@ var BINARY_SNIFF_BYTES = 8e3;
 var utf8 = new TextDecoder("utf-8", { fatal: true });
 var lossyUtf8 = new TextDecoder("utf-8");
 var LARGE_TEXT_BYTES = 64 * 1024;
-var scratch = Buffer.allocUnsafe(64 * 1024);
-function readTextSource(file) {
+function readTextSource(file, size) {
   const fd = openSync2(file, "r");
   let length2 = 0;
   try {
-    const size = fstatSync(fd).size;
-    if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
-    while (length2 < size) {
-      const read2 = readSync2(fd, scratch, length2, size - length2, null);
+    const expected = size ?? fstatSync(fd).size;
+    const bytes = readBuffer(expected);
+    while (length2 < expected) {
+      const read2 = readSync2(fd, bytes, length2, expected - length2, null);
       if (read2 === 0) break;
       length2 += read2;
     }
   } finally {
     closeSync2(fd);
   }
-  return decodeText(scratch.subarray(0, length2));
+  return decodeText(readBuffer(length2));
 }
 function decodeText(bytes) {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { binary: true, bytes: bytes.length };
@@ -91956,12 +91949,22 @@ function decodeText(bytes) {
   };
 }
 var decoder;
-function decodeUtf8Units(bytes) {
+function readBuffer(length2) {
+  const { memory } = utf8Decoder();
+  reserveMemory(memory, unitsAt(length2) + length2 * 2 + 32);
+  return Buffer.from(memory.buffer, 0, length2);
+}
+function utf8Decoder() {
   decoder ??= instantiateWasm(UTF8_WASM);
-  const { memory, decode } = decoder;
-  const dst = bytes.length + 31 & ~15;
-  reserveMemory(memory, dst + bytes.length * 2 + 32);
-  new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
+  return decoder;
+}
+function unitsAt(length2) {
+  return length2 + 31 & ~15;
+}
+function decodeUtf8Units(bytes) {
+  const { memory, decode } = utf8Decoder();
+  if (bytes.buffer !== memory.buffer || bytes.byteOffset !== 0) readBuffer(bytes.length).set(bytes);
+  const dst = unitsAt(bytes.length);
   const units = decode(0, bytes.length, dst);
   return units < 0 ? void 0 : new Uint16Array(memory.buffer, dst, units);
 }
@@ -92455,7 +92458,7 @@ function scrubSecrets(findings, secrets) {
 function loadFile(entry2, result, needsText) {
   let read2;
   try {
-    read2 = readTextSource(entry2.absolute);
+    read2 = readTextSource(entry2.absolute, entry2.size);
   } catch (error2) {
     result.errors.push({
       code: "read-failed",

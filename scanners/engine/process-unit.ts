@@ -255,7 +255,7 @@ function loadFile(
 ): LoadedFile | undefined {
   let read: TextFile<TextSource>;
   try {
-    read = readTextSource(entry.absolute);
+    read = readTextSource(entry.absolute, entry.size);
   } catch (error) {
     result.errors.push({
       code: 'read-failed',

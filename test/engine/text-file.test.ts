@@ -81,6 +81,12 @@ describe('readTextSource', () => {
     }
   });
 
+  it('reads as far as a given size, which saves looking it up', () => {
+    const file = write('sized.txt', 'first line\nsecond line\n');
+    expect(readTextSource(file, 10)).toEqual({ binary: false, text: 'first line', bytes: 10 });
+    expect(readTextFile(file, 99)).toEqual({ binary: false, text: 'first line\nsecond line\n', bytes: 23 });
+  });
+
   it('gives a large file as a string when it is not valid UTF-8, with its first bad line', () => {
     const bytes = Buffer.concat([Buffer.alloc(LARGE_TEXT_BYTES * 2, 0x61), Buffer.from([0xff, 0x0a])]);
     const source = readTextSource(write('large-latin1.txt', bytes));
