@@ -2,11 +2,11 @@
  * A text held as its UTF-16 code units in memory that the reader reuses, instead of as a string.
  *
  * V8 gives every string over 128 KiB (its largest regular object) a memory mapping of its own, which the
- * kernel fills page by page on first touch and which is unmapped again at the next collection. On this
- * project's VMs a page fault costs about 15 µs, so building the strings of node_modules' large files
- * took 0.4-0.7 s of a 1.5-2.2 s secret scan, and faults do not run in parallel across threads. A large
- * file that is only searched for secrets is read into a reused buffer and searched there; strings are
- * built only for the parts that are looked at (regions around keywords, matches, their lines).
+ * kernel fills page by page on first touch and which is unmapped again at the next collection. On the VMs
+ * this was measured on a page fault costs about 16 µs, so building the strings of node_modules' large files
+ * took 0.4-0.7 s of a 1.5-2.2 s secret scan. A large file that is only searched for secrets is read into a
+ * reused buffer and searched there; strings are built only for the parts that are looked at (regions around
+ * keywords, candidates, their lines).
  *
  * The methods behave as String.prototype's do for the arguments the scanners pass, so code written for
  * strings runs unchanged on either (see `TextSource`). The units are valid until the reader's next call.
