@@ -69782,7 +69782,10 @@ var PLACEHOLDER_SHAPES = [
   /\$\{[^}]*\}?|\{\{[^}]*\}?\}?|\$\([^)]*\)?|%\([a-z_]+\)[sd]|%[sdv]\b|#\{[^}]*\}|@\{[^}]*\}|\$[A-Z_][A-Z0-9_]{2,}$|^\$[a-z_][a-z0-9_]*$/i,
   /^__[A-Z0-9_]+__$|^@[A-Z0-9_]+@$|^%[A-Z0-9_]+%$/i,
   /^(?:[a-z]+[_-])?(?:example|sample|dummy|fake|placeholder|test|mock|fixture|demo)(?:[_-][a-z0-9]+)*$/i,
-  /(?:example|sample|dummy|placeholder|redacted|changeme|replace[_-]?me|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret|password))/i
+  /(?:example|sample|dummy|placeholder|redacted|changeme|replace[_-]?me|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret|password))/i,
+  // Words and numbers that spell out a secret word: test values and labels (`secret-2-levels`,
+  // `my-secret-token`, `libsecret-1-0`). A part that mixes letters and digits, or upper case, is not a word.
+  /^(?=.*(?:secret|passw(?:or)?d|token))(?:[a-z]+|\d+)(?:[_-](?:[a-z]+|\d+))+$/
 ];
 function isPlaceholder(value) {
   if (PLACEHOLDER_WORDS.test(value)) return true;
@@ -69869,8 +69872,15 @@ function isLowEntropy(value, minimum = 2.5) {
   return shannonEntropy(value) < minimum;
 }
 var EXAMPLE_MARKS = /EXAMPLE|example|Example|SAMPLE|sample|DUMMY|dummy|TEST[_-]?KEY|test[_-]?key|FAKE|fake/;
+var DOCUMENTED_EXAMPLES = /* @__PURE__ */ new Set([
+  "+ZYvJDZMHUfBkJdyq5Zm9SKqeuBQ4sj+6sfjlH4CgG0=",
+  "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+  // Its part after the bot id, which is what the base64 detector sees.
+  "ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+  "cbdeb34vzyuk5l4gxc4qfczn3lko3avfkfqyb47etahq6axpcqha"
+]);
 function isDocumentedExample(value) {
-  return EXAMPLE_MARKS.test(value);
+  return EXAMPLE_MARKS.test(value) || DOCUMENTED_EXAMPLES.has(value);
 }
 function hasNonAscii(value) {
   return /[^\x00-\x7f]/.test(value);

@@ -366,6 +366,41 @@ describe('false-positive filters', () => {
     expect(isDocumentedExample('AKIAIOSFODNN7EXAMPLE')).toBe(true);
   });
 
+  it('test values that spell out a secret word, and examples published without an EXAMPLE mark', () => {
+    for (const value of ['secret-2-levels', 'real-secret-6-levels', 'libsecret-1-0', 'super_secret_password'])
+      expect(isPlaceholder(value), value).toBe(true);
+    for (const value of [
+      'secret-Tr7kQ9zLp2x',
+      'a8f5f167-secret',
+      'sk_live_secretabc123',
+      'correct-horse-staple',
+    ])
+      expect(isPlaceholder(value), value).toBe(false);
+    for (const value of [
+      '+ZYvJDZMHUfBkJdyq5Zm9SKqeuBQ4sj+6sfjlH4CgG0=',
+      '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
+      'cbdeb34vzyuk5l4gxc4qfczn3lko3avfkfqyb47etahq6axpcqha',
+    ])
+      expect(isDocumentedExample(value), value).toBe(true);
+
+    // The same through the engine: the look-alikes go, the credential beside them stays.
+    const text = [
+      `const cookieSecret = 'secret-1';`,
+      `const user = { auth: { password: 'real-secret-6-levels' } };`,
+      `"libsecret-1.so.0": "libsecret-1-0",`,
+      ` * key = Base64.decode64("+ZYvJDZMHUfBkJdyq5Zm9SKqeuBQ4sj+6sfjlH4CgG0=")`,
+      `  botToken: "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",`,
+      `const dbPassword = "Gh5tR8mK2qXz";`,
+    ].join('\n');
+    const found = scanText('client.js', text).map(
+      (m) => `${text.slice(0, m.start).split('\n').length}:${m.detector.id}`,
+    );
+    expect(found).toEqual(['6:generic-secret-code']);
+    expect(scanText('README.md', 'API_TOKEN=cbdeb34vzyuk5l4gxc4qfczn3lko3avfkfqyb47etahq6axpcqha\n')).toEqual(
+      [],
+    );
+  });
+
   it('translated messages, public keys, relative paths, shared libraries and names with a sigil', () => {
     expect(hasNonAscii('予期しないトークンです')).toBe(true);
     expect(hasNonAscii('Gh5tR8mK2qXz')).toBe(false);
