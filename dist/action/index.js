@@ -69785,7 +69785,7 @@ var PLACEHOLDER_SHAPES = [
   /(?:example|sample|dummy|placeholder|redacted|changeme|replace[_-]?me|not[_-]?a[_-]?real|fake[_-]?(?:key|token|secret|password))/i,
   // Words and numbers that spell out a secret word: test values and labels (`secret-2-levels`,
   // `my-secret-token`, `libsecret-1-0`). A part that mixes letters and digits, or upper case, is not a word.
-  /^(?=.*(?:secret|passw(?:or)?d|token))(?:[a-z]+|\d+)(?:[_-](?:[a-z]+|\d+))+$/
+  /^(?=(?:[a-z]+|\d+)(?:[_-](?:[a-z]+|\d+))+$).*?(?:secret|passw(?:or)?d|token)/
 ];
 function isPlaceholder(value) {
   if (PLACEHOLDER_WORDS.test(value)) return true;
