@@ -77449,8 +77449,7 @@ function dropAllowed(text2, matches) {
     const line = text2.slice(lineStart, lineEndOf(text2, match.start));
     if (ALLOW_ON_LINE.test(line)) return false;
     if (lineStart === 0) return true;
-    const previousStart = text2.lastIndexOf("\n", lineStart - 2) + 1;
-    return !ALLOW_NEXT_LINE.test(text2.slice(previousStart, lineStart - 1));
+    return !ALLOW_NEXT_LINE.test(text2.slice(lineStartOf(text2, lineStart - 1), lineStart - 1));
   });
 }
 var Batch = class {
@@ -77571,11 +77570,13 @@ function resolveOverlaps(found) {
 }
 var memo = /* @__PURE__ */ new WeakMap();
 function secretsIn(file, settings = DEFAULT_SECRET_SETTINGS) {
-  const set = currentSet();
   const cached = memo.get(file);
-  if (cached && cached.settings === settings && cached.set === set) return cached.byDetector;
+  if (cached && cached.settings === settings && cached.set === currentSet()) return cached.byDetector;
+  return rememberSecrets(file, scanText(file.path, file.text, settings), settings);
+}
+function rememberSecrets(file, matches, settings = DEFAULT_SECRET_SETTINGS) {
   const byDetector = /* @__PURE__ */ new Map();
-  for (const match of scanText(file.path, file.text, settings, set)) {
+  for (const match of matches) {
     let list2 = byDetector.get(match.detector.id);
     if (!list2) {
       list2 = [];
@@ -77583,7 +77584,7 @@ function secretsIn(file, settings = DEFAULT_SECRET_SETTINGS) {
     }
     list2.push(match);
   }
-  memo.set(file, { settings, set, byDetector });
+  memo.set(file, { settings, set: currentSet(), byDetector });
   return byDetector;
 }
 
@@ -92317,9 +92318,8 @@ function processUnit(entries, rules, settings) {
   const textFiles = [];
   const parsedFiles = [];
   const textRules = rules.some((rule) => rule.formats.includes("*"));
-  const needsText = (entry2, text2) => settings.inlineIgnores && mayHoldDirectives(text2) || textRules && scanText(entry2.path, text2, settings.secrets).length > 0;
   for (const entry2 of entries) {
-    const loaded = loadFile(entry2, result, needsText);
+    const loaded = loadFile(entry2, result, settings, textRules);
     if (!loaded) continue;
     textFiles.push(loaded.file);
     if (loaded.parsed) parsedFiles.push(loaded.file);
@@ -92465,7 +92465,7 @@ function scrubSecrets(findings, secrets) {
     if (finding.snippet) finding.snippet = mask(finding.snippet);
   }
 }
-function loadFile(entry2, result, needsText) {
+function loadFile(entry2, result, settings, textRules) {
   let read2;
   try {
     read2 = readTextSource(entry2.absolute, entry2.size);
@@ -92507,10 +92507,17 @@ function loadFile(entry2, result, needsText) {
       hint: "Compile it to an ARM template (az bicep build) and scan the JSON."
     });
   }
-  if (typeof source !== "string" && !isParsable(format2) && !needsText(entry2, source)) return void 0;
+  const parsable = isParsable(format2);
+  let secrets;
+  if (typeof source !== "string" && !parsable) {
+    if (textRules) secrets = scanText(entry2.path, source, settings.secrets);
+    const marked = settings.inlineIgnores && mayHoldDirectives(source);
+    if (!secrets?.length && !marked) return void 0;
+  }
   const text2 = source.toString();
   const file = sourceFile(entry2.path, format2, text2);
-  if (!isParsable(format2)) return { file, parsed: false };
+  if (secrets) rememberSecrets(file, secrets, settings.secrets);
+  if (!parsable) return { file, parsed: false };
   try {
     parseSourceFile(file);
     return { file, parsed: true };

@@ -17,7 +17,8 @@ import {
 } from '../postprocess/suppressions.js';
 import { findingSeverity } from '../rules/registry.js';
 import type { ReportInput, Rule } from '../rules/types.js';
-import { scanText } from '../secrets/engine.js';
+import type { SecretMatch } from '../secrets/detector.js';
+import { rememberSecrets, scanText } from '../secrets/engine.js';
 import type { SecretSettings } from '../secrets/settings.js';
 import { resourceRecords } from '../tagging/inventory.js';
 import type { VarFileInput } from '../terraform/index.js';
@@ -76,11 +77,8 @@ export function processUnit(entries: InventoryEntry[], rules: Rule[], settings: 
   const parsedFiles: SourceFile[] = [];
   // Rules for every format (the secret rules) look at text-only files; without them only markers do.
   const textRules = rules.some((rule) => rule.formats.includes('*'));
-  const needsText = (entry: InventoryEntry, text: TextSource) =>
-    (settings.inlineIgnores && mayHoldDirectives(text)) ||
-    (textRules && scanText(entry.path, text, settings.secrets).length > 0);
   for (const entry of entries) {
-    const loaded = loadFile(entry, result, needsText);
+    const loaded = loadFile(entry, result, settings, textRules);
     if (!loaded) continue;
     textFiles.push(loaded.file);
     if (loaded.parsed) parsedFiles.push(loaded.file);
@@ -244,14 +242,16 @@ interface LoadedFile {
 
 /**
  * Reads and parses a file. A large text that no parser takes comes as CodeUnits and is looked at there
- * first (`needsText`: its secrets and suppression markers); its string, which costs far more than the
- * search (see code-units.ts), is built only if it has any. Otherwise the file was scanned and holds nothing
- * to report: it is counted and left out.
+ * first: its secrets (when `textRules`, the secret rules, will look at it) and suppression markers. Its
+ * string, which costs far more than the search (see code-units.ts), is built only if it has any, and the
+ * secret rules then take the secrets already found. Otherwise the file was scanned and holds nothing to
+ * report: it is counted and left out.
  */
 function loadFile(
   entry: InventoryEntry,
   result: UnitResult,
-  needsText: (entry: InventoryEntry, text: TextSource) => boolean,
+  settings: UnitSettings,
+  textRules: boolean,
 ): LoadedFile | undefined {
   let read: TextFile<TextSource>;
   try {
@@ -294,11 +294,18 @@ function loadFile(
       hint: 'Compile it to an ARM template (az bicep build) and scan the JSON.',
     });
   }
-  // CodeUnits are valid until the next read: the string, if it is needed, is built now.
-  if (typeof source !== 'string' && !isParsable(format) && !needsText(entry, source)) return undefined;
+  const parsable = isParsable(format);
+  let secrets: SecretMatch[] | undefined;
+  if (typeof source !== 'string' && !parsable) {
+    // CodeUnits are valid until the next read: whether the string is needed is decided now.
+    if (textRules) secrets = scanText(entry.path, source, settings.secrets);
+    const marked = settings.inlineIgnores && mayHoldDirectives(source);
+    if (!secrets?.length && !marked) return undefined;
+  }
   const text = source.toString();
   const file = sourceFile(entry.path, format, text);
-  if (!isParsable(format)) return { file, parsed: false };
+  if (secrets) rememberSecrets(file, secrets, settings.secrets);
+  if (!parsable) return { file, parsed: false };
   try {
     parseSourceFile(file);
     return { file, parsed: true };

@@ -522,8 +522,7 @@ function dropAllowed(text: TextSource, matches: SecretMatch[]): SecretMatch[] {
     const line = text.slice(lineStart, lineEndOf(text, match.start));
     if (ALLOW_ON_LINE.test(line)) return false;
     if (lineStart === 0) return true;
-    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    return !ALLOW_NEXT_LINE.test(text.slice(previousStart, lineStart - 1));
+    return !ALLOW_NEXT_LINE.test(text.slice(lineStartOf(text, lineStart - 1), lineStart - 1));
   });
 }
 
@@ -698,11 +697,22 @@ export function secretsIn(
   file: { path: string; text: string },
   settings: SecretSettings = DEFAULT_SECRET_SETTINGS,
 ): Map<string, SecretMatch[]> {
-  const set = currentSet();
   const cached = memo.get(file);
-  if (cached && cached.settings === settings && cached.set === set) return cached.byDetector;
+  if (cached && cached.settings === settings && cached.set === currentSet()) return cached.byDetector;
+  return rememberSecrets(file, scanText(file.path, file.text, settings), settings);
+}
+
+/**
+ * Keeps what scanText found in a file's text (with these settings) as the file's secrets for secretsIn: for
+ * a text searched before its file object was made (a large one, as CodeUnits), so it is not searched again.
+ */
+export function rememberSecrets(
+  file: object,
+  matches: SecretMatch[],
+  settings: SecretSettings = DEFAULT_SECRET_SETTINGS,
+): Map<string, SecretMatch[]> {
   const byDetector = new Map<string, SecretMatch[]>();
-  for (const match of scanText(file.path, file.text, settings, set)) {
+  for (const match of matches) {
     let list = byDetector.get(match.detector.id);
     if (!list) {
       list = [];
@@ -710,6 +720,6 @@ export function secretsIn(
     }
     list.push(match);
   }
-  memo.set(file, { settings, set, byDetector });
+  memo.set(file, { settings, set: currentSet(), byDetector });
   return byDetector;
 }
