@@ -5,7 +5,7 @@ import { shannonEntropy } from './entropy.js';
 import { type FilterContext, isLockfile, rejectedBy } from './filters.js';
 import { maxMatchLength } from './pattern-length.js';
 import { KeywordPrefilter } from './prefilter.js';
-import { type CompiledPattern, type RegexEngine, regexEngine } from './regex.js';
+import { type CompiledPattern, type RegexEngine, type RegexMatch, regexEngine } from './regex.js';
 import { DEFAULT_SECRET_SETTINGS, type SecretSettings } from './settings.js';
 import { validate } from './validators.js';
 
@@ -53,6 +53,17 @@ class CompiledDetector {
   readonly allowValues: Set<string>;
   /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
   readonly keywordThen?: KeywordThen;
+  // The detector's fields that scanText reads for every hit and match, copied here so that those reads see one
+  // object shape: detectors are object literals of many shapes, and reading them in scanText's loops made its
+  // optimized code bail out (and be compiled again) over and over in the first pass.
+  readonly alsoContains: string | undefined;
+  readonly maxMatchChars: number | undefined;
+  readonly spanChars: number | undefined;
+  readonly contextLines: number;
+  readonly keywordWithin: number | undefined;
+  readonly secretGroup: number | undefined;
+  /** Whether the detector searches each region on its own (block detectors) rather than all lines at once. */
+  readonly perRegion: boolean;
   private compiled?: DetectorPatterns;
   private readonly fileNameAnswers = new Map<string, boolean>();
 
@@ -62,6 +73,13 @@ class CompiledDetector {
     private readonly engine: RegexEngine,
   ) {
     this.allowValues = new Set(detector.allow?.values ?? []);
+    this.alsoContains = detector.alsoContains;
+    this.maxMatchChars = detector.maxMatchChars;
+    this.spanChars = detector.spanChars;
+    this.contextLines = detector.contextLines ?? 0;
+    this.keywordWithin = detector.keywordWithin;
+    this.secretGroup = detector.secretGroup;
+    this.perRegion = Boolean(detector.spanChars || detector.contextLines);
     if (detector.keywordThen !== undefined) {
       const source = `[^\\n]{0,${detector.keywordWithin ?? 0}}?(?:${detector.keywordThen})`;
       let shared = keywordThens.get(source);
@@ -313,7 +331,12 @@ interface Region {
   end: number;
 }
 
-/** Scans a text with every registered detector (or a given compiled set). */
+/**
+ * Scans a text with every registered detector (or a given compiled set).
+ *
+ * In two steps, each its own function: V8 optimizes (and, when its guesses fail, re-optimizes) each one
+ * separately, and one function holding both had cost 90–200 ms of compiling per optimization in every thread.
+ */
 export function scanText(
   file: string,
   text: TextSource,
@@ -321,13 +344,27 @@ export function scanText(
   set: CompiledSet = currentSet(),
 ): SecretMatch[] {
   if (!settings.enabled || !text.length) return [];
+  set.scratch.clear();
+  const touched = findRegions(file, text, settings, set);
+  const found: SecretMatch[] = [];
+  for (let t = 0; t < touched.length; t++)
+    matchRegions(set.detectors[touched[t]!]!, set.scratch, file, text, settings, found);
+  return dropAllowed(text, resolveOverlaps(found));
+}
+
+/**
+ * Step 1: keyword hits become regions (the hit's line, or a window of it), merged per detector, in the
+ * scratch tables. Returns the detectors that got regions. A keyword's detectors are worked out at its first
+ * hit: `@` in JSDoc or `-p` in JavaScript trigger nothing (their detectors are for other files), and cost
+ * nothing more.
+ */
+function findRegions(file: string, text: TextSource, settings: SecretSettings, set: CompiledSet): number[] {
   const scan = ++scans;
   const disabled = disabledIds(settings);
   const kind = fileKind(file);
   const base = path.posix.basename(file);
   const lockfile = isLockfile(file);
   const scratch = set.scratch;
-  scratch.clear();
   const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch;
   const detectorApplies = (index: number): boolean => {
     if (applies[index] === 0) {
@@ -344,9 +381,6 @@ export function scanText(
     return applies[index] === 1;
   };
 
-  // 1. Keyword hits become regions (the hit's line, or a window of it), merged per detector. A keyword's
-  // detectors are worked out at its first hit: `@` in JSDoc or `-p` in JavaScript trigger nothing (their
-  // detectors are for other files), and cost nothing more.
   const touched: number[] = [];
   const keywords = set.prefilter.keywords;
   // The line of the last hit that needed one, looked for only then: most hits add no region.
@@ -373,17 +407,16 @@ export function scanText(
     for (let d = 0; d < detectors.length; d++) {
       const index = detectors[d]!;
       const compiled = set.detectors[index]!;
-      const detector = compiled.detector;
-      if (detector.alsoContains !== undefined) {
+      if (compiled.alsoContains !== undefined) {
         let next = nextLiteral[index];
         if (next === undefined || (next !== -1 && next < hitStart)) {
-          next = text.indexOf(detector.alsoContains, hitStart);
+          next = text.indexOf(compiled.alsoContains, hitStart);
           nextLiteral[index] = next;
           scratch.usedDetector(index);
         }
         if (next === -1) continue;
         findLine(hitStart);
-        if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
+        if (next > Math.min(lineEnd, hitStart + (compiled.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
       const keywordEnd = hitStart + keywords[keyword]!.length;
       const then = compiled.keywordThen;
@@ -395,7 +428,7 @@ export function scanText(
         }
         if (!then.found) continue;
       }
-      if (detector.keywordWithin !== undefined) {
+      if (compiled.keywordWithin !== undefined) {
         const ends = keywordEnds[index] ?? [];
         keywordEnds[index] = ends;
         ends.push(keywordEnd);
@@ -410,9 +443,8 @@ export function scanText(
       findLine(hitStart);
       const last = list.at(-1);
       // Common case: another keyword on a line this detector already covers to its end.
-      const lineLocal = !detector.contextLines && !detector.spanChars;
-      if (lineLocal && last && last.start <= hitStart && last.end === lineEnd) continue;
-      const region = regionFor(text, detector, hitStart, lineStart, lineEnd);
+      if (!compiled.perRegion && last && last.start <= hitStart && last.end === lineEnd) continue;
+      const region = regionFor(text, compiled, hitStart, lineStart, lineEnd);
       if (last && region.start <= last.end) {
         // A longer keyword ending later may start earlier (keywords come in order of their ends).
         last.start = Math.min(last.start, region.start);
@@ -420,44 +452,44 @@ export function scanText(
       } else list.push(region);
     }
   }
+  return touched;
+}
 
-  // 2. Each triggered detector's pattern runs on its regions only.
-  const found: SecretMatch[] = [];
-  for (let t = 0; t < touched.length; t++) {
-    const index = touched[t]!;
-    const list = regions[index]!;
-    const compiled = set.detectors[index]!;
-    const group = compiled.detector.secretGroup;
-    const seen = new Set<number>();
-    const { pattern, rejectMatch } = compiled.patterns;
-    const batchList = batches(text, compiled.detector, list);
-    for (let b = 0; b < batchList.length; b++) {
-      const batch = batchList[b]!;
-      const matches = pattern.matchAll(batch.text);
-      for (let m = 0; m < matches.length; m++) {
-        const match = matches[m]!;
-        // Without a secretGroup, the first capture group that took part (alternatives may each capture).
-        const span =
-          group === undefined ? match.groups.find((g) => g !== undefined) : match.groups[group - 1];
-        if (!span || span[1] <= span[0]) continue;
-        const start = batch.toText(match.start, match.end, span[0]);
-        if (start === undefined || seen.has(start)) continue;
-        const within = compiled.detector.keywordWithin;
-        if (
-          within !== undefined &&
-          !keywordBefore(text, keywordEnds[index]!, start - (span[0] - match.start), within)
-        )
-          continue;
-        seen.add(start);
-        const value = batch.text.slice(span[0], span[1]);
-        if (rejectMatch?.test(batch.text.slice(match.start, match.end))) continue;
-        if (accepts(compiled, value, start, file, text, settings)) {
-          found.push({ detector: compiled.detector, value, start, end: start + value.length });
-        }
+/** Step 2: a triggered detector's pattern runs on its regions only; what it accepts goes into `found`. */
+function matchRegions(
+  compiled: CompiledDetector,
+  scratch: ScanScratch,
+  file: string,
+  text: TextSource,
+  settings: SecretSettings,
+  found: SecretMatch[],
+): void {
+  const group = compiled.secretGroup;
+  const within = compiled.keywordWithin;
+  const keywordEnds = scratch.keywordEnds[compiled.index];
+  const seen = new Set<number>();
+  const { pattern, rejectMatch } = compiled.patterns;
+  const batchList = batches(text, compiled, scratch.regions[compiled.index]!);
+  for (let b = 0; b < batchList.length; b++) {
+    const batch = batchList[b]!;
+    const matches = pattern.matchAll(batch.text);
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m]!;
+      // Without a secretGroup, the first capture group that took part (alternatives may each capture).
+      const span = group === undefined ? firstGroup(match.groups) : match.groups[group - 1];
+      if (!span || span[1] <= span[0]) continue;
+      const start = batch.toText(match.start, match.end, span[0]);
+      if (start === undefined || seen.has(start)) continue;
+      if (within !== undefined && !keywordBefore(text, keywordEnds!, start - (span[0] - match.start), within))
+        continue;
+      seen.add(start);
+      const value = batch.text.slice(span[0], span[1]);
+      if (rejectMatch?.test(batch.text.slice(match.start, match.end))) continue;
+      if (accepts(compiled, value, start, file, text, settings)) {
+        found.push({ detector: compiled.detector, value, start, end: start + value.length });
       }
     }
   }
-  return dropAllowed(text, resolveOverlaps(found));
 }
 
 /** Whether keywordThen matches at a keyword's end: in a string there, in a large text on a window of it. */
@@ -468,6 +500,12 @@ function testKeywordThen(then: KeywordThen, text: TextSource, keywordEnd: number
   }
   then.regex.lastIndex = 0;
   return then.regex.test(text.slice(keywordEnd, keywordEnd + then.reach));
+}
+
+/** The first capture group that took part in a match. */
+function firstGroup(groups: RegexMatch['groups']): readonly [number, number] | undefined {
+  for (let g = 0; g < groups.length; g++) if (groups[g] !== undefined) return groups[g];
+  return undefined;
 }
 
 const disabledSets = new WeakMap<SecretSettings, Set<string>>();
@@ -561,9 +599,9 @@ class Batch {
  * multi-line, so ^ and $ still mean line start and end), instead of once per region: one call into the
  * regex engine instead of thousands. Block detectors (context lines, spans) run per region.
  */
-function batches(text: TextSource, detector: Detector, regions: Region[]): Batch[] {
+function batches(text: TextSource, compiled: CompiledDetector, regions: Region[]): Batch[] {
   const list: Batch[] = [];
-  if (detector.spanChars || detector.contextLines || regions.length === 1) {
+  if (compiled.perRegion || regions.length === 1) {
     for (let r = 0; r < regions.length; r++) {
       const region = regions[r]!;
       list.push(new Batch(text.slice(region.start, region.end), [region], [0]));
@@ -585,35 +623,35 @@ function batches(text: TextSource, detector: Detector, regions: Region[]): Batch
 
 function regionFor(
   text: TextSource,
-  detector: Detector,
+  compiled: CompiledDetector,
   hit: number,
   lineStart: number,
   lineEnd: number,
 ): Region {
-  if (detector.spanChars) {
+  if (compiled.spanChars) {
     return {
       start: Math.max(lineStart, hit - WINDOW_CHARS),
-      end: Math.min(text.length, hit + detector.spanChars),
+      end: Math.min(text.length, hit + compiled.spanChars),
     };
   }
-  if (detector.maxMatchChars) {
+  if (compiled.maxMatchChars) {
     return {
-      start: Math.max(lineStart, hit - detector.maxMatchChars),
-      end: Math.min(lineEnd, hit + detector.maxMatchChars),
+      start: Math.max(lineStart, hit - compiled.maxMatchChars),
+      end: Math.min(lineEnd, hit + compiled.maxMatchChars),
     };
   }
   // The match starts after the keyword, so nothing before it on the line needs searching.
-  if (detector.keywordWithin !== undefined) lineStart = hit;
+  if (compiled.keywordWithin !== undefined) lineStart = hit;
   let start = lineStart;
   let end = lineEnd;
-  for (let n = 0; n < (detector.contextLines ?? 0); n++) {
+  for (let n = 0; n < compiled.contextLines; n++) {
     if (start > 0) start = text.lastIndexOf('\n', start - 2) + 1;
     if (end < text.length) {
       const next = text.indexOf('\n', end + 1);
       end = next === -1 ? text.length : next;
     }
   }
-  if (end - start > LONG_LINE_CHARS * (1 + 2 * (detector.contextLines ?? 0))) {
+  if (end - start > LONG_LINE_CHARS * (1 + 2 * compiled.contextLines)) {
     start = Math.max(start, hit - WINDOW_CHARS);
     end = Math.min(end, hit + WINDOW_CHARS);
   }
