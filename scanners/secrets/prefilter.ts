@@ -50,6 +50,13 @@ interface PrefilterExports {
   ): void;
 }
 
+interface MemoryViews {
+  buffer: ArrayBuffer;
+  bytes: Buffer;
+  units: Uint16Array;
+  ints: Int32Array;
+}
+
 /** Texts shorter than this are scanned in one piece; longer ones as four parts at once. */
 const QUAD_MIN_CHARS = 1024;
 const LANES = 4;
@@ -76,6 +83,7 @@ export class KeywordPrefilter {
   private textAt = 0;
   private capacity = -1;
   private hits: KeywordHits = { count: 0, keywords: new Int32Array(0), starts: new Int32Array(0) };
+  private memoryViews?: MemoryViews;
 
   constructor(readonly keywords: readonly string[]) {
     this.lengths = keywords.map((k) => k.length);
@@ -104,11 +112,11 @@ export class KeywordPrefilter {
    */
   scan(text: TextSource, limit = 200_000): KeywordHits {
     this.reserve(limit, text.length);
-    const { memory, scan, scanQuad } = this.wasm;
+    const { scan, scanQuad } = this.wasm;
     const { textAt, tableAt, outAt, laneBytes } = this;
-    const bytes = Buffer.from(memory.buffer);
+    const { bytes, units, ints } = this.views();
     if (typeof text === 'string') bytes.write(text, textAt, 'utf16le');
-    else new Uint16Array(memory.buffer, textAt, text.length).set(text.units);
+    else units.set(text.units, textAt >> 1);
     const textEnd = textAt + text.length * 2;
     this.hits.count = 0;
     const part = Math.ceil(text.length / LANES);
@@ -121,33 +129,60 @@ export class KeywordPrefilter {
     // early, so they see every keyword that ends in their part; every lane runs part + overlap steps, and the
     // hits it finds past its part are the next lane's (or, for the last, past the text: it reads up to three
     // zeroed code units beyond it).
-    bytes.fill(0, textEnd, textEnd + TAIL_CHARS * 2);
-    const starts = [0, part - this.overlap, 2 * part - this.overlap, 3 * part - this.overlap];
-    const outs = new Int32Array(memory.buffer, RESULT_AT, LANES * 2);
+    units.fill(0, textEnd >> 1, (textEnd >> 1) + TAIL_CHARS);
+    const results = RESULT_AT >> 2;
     for (let lane = 0; lane < LANES; lane++) {
-      outs[lane * 2] = outAt + lane * laneBytes;
-      outs[lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
+      ints[results + lane * 2] = outAt + lane * laneBytes;
+      ints[results + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
-    const at = starts.map((start) => textAt + start * 2);
-    scanQuad(at[0]!, at[1]!, at[2]!, at[3]!, part + this.overlap, textAt, 0, tableAt, RESULT_AT);
+    const step = part * 2;
+    const at = textAt - this.overlap * 2;
+    scanQuad(
+      textAt,
+      at + step,
+      at + 2 * step,
+      at + 3 * step,
+      part + this.overlap,
+      textAt,
+      0,
+      tableAt,
+      RESULT_AT,
+    );
     // A lane whose area filled up missed hits, but it holds at least `limit` of its own: the list ends there.
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text.length, (lane + 1) * part);
-      this.collect(outAt + lane * laneBytes, outs[lane * 2]!, lane * part, end, limit);
+      this.collect(outAt + lane * laneBytes, ints[results + lane * 2]!, lane * part, end, limit);
     }
     return this.hits;
   }
 
+  /**
+   * Views of the WebAssembly memory, made again only after it grows: making them on every call made scan
+   * large enough to cost V8 25 ms to optimize, in every thread.
+   */
+  private views(): MemoryViews {
+    const { buffer } = this.wasm.memory;
+    if (this.memoryViews?.buffer !== buffer)
+      this.memoryViews = {
+        buffer,
+        bytes: Buffer.from(buffer),
+        units: new Uint16Array(buffer),
+        ints: new Int32Array(buffer),
+      };
+    return this.memoryViews;
+  }
+
   /** Appends the keywords of the hits in [from, to) whose last code unit is in [minimum, maximum). */
   private collect(from: number, to: number, minimum: number, maximum: number, limit: number): void {
-    const found = new Int32Array(this.wasm.memory.buffer, from, (to - from) >> 2);
+    const { ints } = this.views();
     const { keywords, starts } = this.hits;
     let count = this.hits.count;
-    for (let hit = 0; hit < found.length && count < limit; hit += 2) {
-      const last = found[hit + 1]!;
+    for (let hit = from >> 2; hit < to >> 2 && count < limit; hit += 2) {
+      const last = ints[hit + 1]!;
       if (last < minimum || last >= maximum) continue;
-      for (const keyword of this.outputs[found[hit]! / this.rowBytes]!) {
-        if (count === limit) break;
+      const ending = this.outputs[ints[hit]! / this.rowBytes]!;
+      for (let k = 0; k < ending.length && count < limit; k++) {
+        const keyword = ending[k]!;
         keywords[count] = keyword;
         starts[count] = last + 1 - this.lengths[keyword]!;
         count++;

@@ -6,7 +6,7 @@ import { defaultConfig } from '../../scanners/config/config.js';
 import { scan } from '../../scanners/engine/scan.js';
 import { REPORT_FORMATS, render } from '../../scanners/reporters/index.js';
 import { builtinRuleList } from '../../scanners/rules/registry.js';
-import { compileDetectors, registeredDetectors, scanText } from '../../scanners/secrets/engine.js';
+import { compileDetectors, fileKind, registeredDetectors, scanText } from '../../scanners/secrets/engine.js';
 import {
   hasNonAscii,
   isDocumentedExample,
@@ -297,6 +297,15 @@ describe('secret detectors', () => {
         hits.starts[i]! + keywords[hits.keywords[i]!]!.length,
         hits.keywords[i]!,
       ]);
+      // The same text as the reader gives a large file: its code units, or its bytes when it is ASCII.
+      // (The hits are reused by the next scan, so each list is taken before it.)
+      const listOf = (found: typeof hits) =>
+        Array.from({ length: found.count }, (_, i) => `${found.keywords[i]}@${found.starts[i]}`);
+      for (const units of [codeUnitsOf(text), codeUnitsOf(text.replaceAll('é', 'e'))]) {
+        const fromUnits = listOf(prefilter.scan(units));
+        expect(fromUnits.length).toBeGreaterThan(0);
+        expect(fromUnits).toEqual(listOf(prefilter.scan(units.toString())));
+      }
       // Hits come in order of their ends; keywords that end together may come in any order.
       expect(actual.every(([end], i) => i === 0 || actual[i - 1]![0] <= end)).toBe(true);
       const key = ([end, keyword]: [number, number]) => end * 100 + keyword;
@@ -309,6 +318,29 @@ describe('secret detectors', () => {
         );
       }
     }
+  });
+
+  it('tell file kinds from names and extensions, for detectors that depend on syntax', () => {
+    const kinds = {
+      'src/app.ts': 'code',
+      'lib/Main.Java': 'code',
+      'deploy/values.YAML': 'yaml',
+      'cfn/stack.template': 'json',
+      'conf/app.properties': 'properties',
+      'setup.cfg': 'ini',
+      'home/.npmrc': 'ini',
+      '.env': 'env',
+      'config/.env.production': 'env',
+      'prod.env': 'env',
+      'web.config': 'xml',
+      Dockerfile: 'shell',
+      'build/api.dockerfile': 'shell',
+      'scripts/run.ps1': 'shell',
+      'main.tf': 'hcl',
+      'README.md': 'other',
+      Makefile: 'other',
+    };
+    for (const [file, kind] of Object.entries(kinds)) expect([file, fileKind(file)]).toEqual([file, kind]);
   });
 
   it('search only a window of very long lines, so minified files stay linear', () => {
