@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TextSource } from '../core/code-units.js';
-import type { Detector, FileKind, SecretMatch } from './detector.js';
+import { type Detector, type FileKind, type SecretMatch, uniformDetector } from './detector.js';
 import { shannonEntropy } from './entropy.js';
 import { type FilterContext, isLockfile, rejectedBy } from './filters.js';
 import { maxMatchLength } from './pattern-length.js';
@@ -53,32 +53,23 @@ class CompiledDetector {
   readonly allowValues: Set<string>;
   /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
   readonly keywordThen?: KeywordThen;
-  // The detector's fields that scanText reads for every hit and match, copied here so that those reads see one
-  // object shape: detectors are object literals of many shapes, and reading them in scanText's loops made its
-  // optimized code bail out (and be compiled again) over and over in the first pass.
-  readonly alsoContains: string | undefined;
-  readonly maxMatchChars: number | undefined;
-  readonly spanChars: number | undefined;
+  /** The detector's context lines (0: its hit's line). */
   readonly contextLines: number;
-  readonly keywordWithin: number | undefined;
-  readonly secretGroup: number | undefined;
   /** Whether the detector searches each region on its own (block detectors) rather than all lines at once. */
   readonly perRegion: boolean;
+  /** The detector, with every field present: see uniformDetector. */
+  readonly detector: Detector;
   private compiled?: DetectorPatterns;
   private readonly fileNameAnswers = new Map<string, boolean>();
 
   constructor(
-    readonly detector: Detector,
+    detector: Detector,
     readonly index: number,
     private readonly engine: RegexEngine,
   ) {
+    this.detector = uniformDetector(detector);
     this.allowValues = new Set(detector.allow?.values ?? []);
-    this.alsoContains = detector.alsoContains;
-    this.maxMatchChars = detector.maxMatchChars;
-    this.spanChars = detector.spanChars;
     this.contextLines = detector.contextLines ?? 0;
-    this.keywordWithin = detector.keywordWithin;
-    this.secretGroup = detector.secretGroup;
     this.perRegion = Boolean(detector.spanChars || detector.contextLines);
     if (detector.keywordThen !== undefined) {
       const source = `[^\\n]{0,${detector.keywordWithin ?? 0}}?(?:${detector.keywordThen})`;
@@ -347,16 +338,16 @@ function findRegions(file: string, text: TextSource, settings: SecretSettings, s
     for (let d = 0; d < detectors.length; d++) {
       const index = detectors[d]!;
       const compiled = set.detectors[index]!;
-      if (compiled.alsoContains !== undefined) {
+      if (compiled.detector.alsoContains !== undefined) {
         let next = nextLiteral[index];
         if (next === undefined || (next !== -1 && next < hitStart)) {
-          next = text.indexOf(compiled.alsoContains, hitStart);
+          next = text.indexOf(compiled.detector.alsoContains, hitStart);
           nextLiteral[index] = next;
           scratch.usedDetector(index);
         }
         if (next === -1) continue;
         findLine(hitStart);
-        if (next > Math.min(lineEnd, hitStart + (compiled.maxMatchChars ?? WINDOW_CHARS))) continue;
+        if (next > Math.min(lineEnd, hitStart + (compiled.detector.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
       const keywordEnd = hitStart + keywords[keyword]!.length;
       const then = compiled.keywordThen;
@@ -368,7 +359,7 @@ function findRegions(file: string, text: TextSource, settings: SecretSettings, s
         }
         if (!then.found) continue;
       }
-      if (compiled.keywordWithin !== undefined) {
+      if (compiled.detector.keywordWithin !== undefined) {
         const ends = keywordEnds[index] ?? [];
         keywordEnds[index] = ends;
         ends.push(keywordEnd);
@@ -404,8 +395,8 @@ function matchRegions(
   settings: SecretSettings,
   found: SecretMatch[],
 ): void {
-  const group = compiled.secretGroup;
-  const within = compiled.keywordWithin;
+  const group = compiled.detector.secretGroup;
+  const within = compiled.detector.keywordWithin;
   const keywordEnds = scratch.keywordEnds[compiled.index];
   const seen = new Set<number>();
   const { pattern, rejectMatch } = compiled.patterns;
@@ -568,20 +559,20 @@ function regionFor(
   lineStart: number,
   lineEnd: number,
 ): Region {
-  if (compiled.spanChars) {
+  if (compiled.detector.spanChars) {
     return {
       start: Math.max(lineStart, hit - WINDOW_CHARS),
-      end: Math.min(text.length, hit + compiled.spanChars),
+      end: Math.min(text.length, hit + compiled.detector.spanChars),
     };
   }
-  if (compiled.maxMatchChars) {
+  if (compiled.detector.maxMatchChars) {
     return {
-      start: Math.max(lineStart, hit - compiled.maxMatchChars),
-      end: Math.min(lineEnd, hit + compiled.maxMatchChars),
+      start: Math.max(lineStart, hit - compiled.detector.maxMatchChars),
+      end: Math.min(lineEnd, hit + compiled.detector.maxMatchChars),
     };
   }
   // The match starts after the keyword, so nothing before it on the line needs searching.
-  if (compiled.keywordWithin !== undefined) lineStart = hit;
+  if (compiled.detector.keywordWithin !== undefined) lineStart = hit;
   let start = lineStart;
   let end = lineEnd;
   for (let n = 0; n < compiled.contextLines; n++) {

@@ -58,11 +58,14 @@ function re2Engine(RE2: Re2Constructor): RegexEngine {
           for (let m = regex.exec(text); m; m = regex.exec(text)) {
             const indices = m.indices ?? [];
             const whole = indices[0] ?? [m.index, m.index + m[0].length];
-            matches.push({
-              start: whole[0],
-              end: whole[1],
-              groups: indices.slice(1).map((g) => (g ? ([g[0], g[1]] as const) : undefined)),
-            });
+            // Pushed one by one, as re2js's are: an array from map() has one elements kind where map runs
+            // in the interpreter and another where V8 inlines it, and code reading both bailed out.
+            const groups: RegexMatch['groups'] = [];
+            for (let g = 1; g < indices.length; g++) {
+              const span = indices[g];
+              groups.push(span ? [span[0], span[1]] : undefined);
+            }
+            matches.push({ start: whole[0], end: whole[1], groups });
             if (m[0].length === 0) regex.lastIndex++;
             if (matches.length >= MAX_MATCHES_PER_CALL) break;
           }

@@ -6,6 +6,7 @@ import { defaultConfig } from '../../scanners/config/config.js';
 import { scan } from '../../scanners/engine/scan.js';
 import { REPORT_FORMATS, render } from '../../scanners/reporters/index.js';
 import { builtinRuleList } from '../../scanners/rules/registry.js';
+import { uniformDetector } from '../../scanners/secrets/detector.js';
 import { compileDetectors, fileKind, registeredDetectors, scanText } from '../../scanners/secrets/engine.js';
 import {
   hasNonAscii,
@@ -318,6 +319,20 @@ describe('secret detectors', () => {
         );
       }
     }
+  });
+
+  it('give every detector the same fields in the same order, with its own values', () => {
+    const detectors = registeredDetectors();
+    const fields = Object.keys(uniformDetector(detectors[0]!));
+    for (const detector of detectors) {
+      const uniform = uniformDetector(detector);
+      expect(Object.keys(uniform)).toEqual(fields);
+      expect(uniform).toEqual(detector);
+    }
+    // Matches carry the uniform copy, with the detector's values.
+    const [match] = scanText('app.env', `GITHUB_TOKEN=${expand('{gh:ghp_}', seededRandom(5))}\n`);
+    expect(Object.keys(match!.detector)).toEqual(fields);
+    expect(match!.detector).toEqual(detectors.find((d) => d.id === match!.detector.id));
   });
 
   it('tell file kinds from names and extensions, for detectors that depend on syntax', () => {
