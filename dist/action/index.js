@@ -69937,6 +69937,35 @@ import { createHash } from "node:crypto";
 // scanners/secrets/engine.ts
 import path5 from "node:path";
 
+// scanners/secrets/detector.ts
+function uniformDetector(detector) {
+  const uniform = {
+    id: detector.id,
+    description: detector.description,
+    keywords: detector.keywords,
+    pattern: detector.pattern,
+    ignoreCase: detector.ignoreCase,
+    secretGroup: detector.secretGroup,
+    severity: detector.severity,
+    minEntropy: detector.minEntropy,
+    validators: detector.validators,
+    filters: detector.filters,
+    allow: detector.allow,
+    contextLines: detector.contextLines,
+    maxMatchChars: detector.maxMatchChars,
+    alsoContains: detector.alsoContains,
+    spanChars: detector.spanChars,
+    keywordWithin: detector.keywordWithin,
+    keywordThen: detector.keywordThen,
+    fileKinds: detector.fileKinds,
+    fileNames: detector.fileNames,
+    generic: detector.generic,
+    rejectMatch: detector.rejectMatch,
+    supersedes: detector.supersedes
+  };
+  return uniform;
+}
+
 // scanners/secrets/pattern-length.ts
 function maxMatchLength(source) {
   let at2 = 0;
@@ -70070,17 +70099,18 @@ var KeywordPrefilter = class {
   textAt = 0;
   capacity = -1;
   hits = { count: 0, keywords: new Int32Array(0), starts: new Int32Array(0) };
+  memoryViews;
   /**
    * Every keyword occurrence in `text` (case-insensitive), in order of their end offsets, up to `limit`.
    * The result is overwritten by the next call.
    */
   scan(text2, limit = 2e5) {
     this.reserve(limit, text2.length);
-    const { memory, scan: scan2, scanQuad } = this.wasm;
+    const { scan: scan2, scanQuad } = this.wasm;
     const { textAt, tableAt, outAt, laneBytes } = this;
-    const bytes = Buffer.from(memory.buffer);
+    const { bytes, units, ints } = this.views();
     if (typeof text2 === "string") bytes.write(text2, textAt, "utf16le");
-    else new Uint16Array(memory.buffer, textAt, text2.length).set(text2.units);
+    else units.set(text2.units, textAt >> 1);
     const textEnd = textAt + text2.length * 2;
     this.hits.count = 0;
     const part = Math.ceil(text2.length / LANES);
@@ -70089,31 +70119,57 @@ var KeywordPrefilter = class {
       this.collect(outAt, end, 0, text2.length, limit);
       return this.hits;
     }
-    bytes.fill(0, textEnd, textEnd + TAIL_CHARS * 2);
-    const starts = [0, part - this.overlap, 2 * part - this.overlap, 3 * part - this.overlap];
-    const outs = new Int32Array(memory.buffer, RESULT_AT, LANES * 2);
+    units.fill(0, textEnd >> 1, (textEnd >> 1) + TAIL_CHARS);
+    const results = RESULT_AT >> 2;
     for (let lane = 0; lane < LANES; lane++) {
-      outs[lane * 2] = outAt + lane * laneBytes;
-      outs[lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
+      ints[results + lane * 2] = outAt + lane * laneBytes;
+      ints[results + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
-    const at2 = starts.map((start2) => textAt + start2 * 2);
-    scanQuad(at2[0], at2[1], at2[2], at2[3], part + this.overlap, textAt, 0, tableAt, RESULT_AT);
+    const step = part * 2;
+    const at2 = textAt - this.overlap * 2;
+    scanQuad(
+      textAt,
+      at2 + step,
+      at2 + 2 * step,
+      at2 + 3 * step,
+      part + this.overlap,
+      textAt,
+      0,
+      tableAt,
+      RESULT_AT
+    );
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text2.length, (lane + 1) * part);
-      this.collect(outAt + lane * laneBytes, outs[lane * 2], lane * part, end, limit);
+      this.collect(outAt + lane * laneBytes, ints[results + lane * 2], lane * part, end, limit);
     }
     return this.hits;
   }
+  /**
+   * Views of the WebAssembly memory, made again only after it grows: making them on every call made scan
+   * large enough to cost V8 25 ms to optimize, in every thread.
+   */
+  views() {
+    const { buffer } = this.wasm.memory;
+    if (this.memoryViews?.buffer !== buffer)
+      this.memoryViews = {
+        buffer,
+        bytes: Buffer.from(buffer),
+        units: new Uint16Array(buffer),
+        ints: new Int32Array(buffer)
+      };
+    return this.memoryViews;
+  }
   /** Appends the keywords of the hits in [from, to) whose last code unit is in [minimum, maximum). */
   collect(from, to, minimum, maximum, limit) {
-    const found = new Int32Array(this.wasm.memory.buffer, from, to - from >> 2);
+    const { ints } = this.views();
     const { keywords, starts } = this.hits;
     let count = this.hits.count;
-    for (let hit = 0; hit < found.length && count < limit; hit += 2) {
-      const last = found[hit + 1];
+    for (let hit = from >> 2; hit < to >> 2 && count < limit; hit += 2) {
+      const last = ints[hit + 1];
       if (last < minimum || last >= maximum) continue;
-      for (const keyword of this.outputs[found[hit] / this.rowBytes]) {
-        if (count === limit) break;
+      const ending = this.outputs[ints[hit] / this.rowBytes];
+      for (let k = 0; k < ending.length && count < limit; k++) {
+        const keyword = ending[k];
         keywords[count] = keyword;
         starts[count] = last + 1 - this.lengths[keyword];
         count++;
@@ -76884,11 +76940,12 @@ function re2Engine(RE23) {
           for (let m = regex.exec(text2); m; m = regex.exec(text2)) {
             const indices = m.indices ?? [];
             const whole = indices[0] ?? [m.index, m.index + m[0].length];
-            matches.push({
-              start: whole[0],
-              end: whole[1],
-              groups: indices.slice(1).map((g) => g ? [g[0], g[1]] : void 0)
-            });
+            const groups = [];
+            for (let g = 1; g < indices.length; g++) {
+              const span = indices[g];
+              groups.push(span ? [span[0], span[1]] : void 0);
+            }
+            matches.push({ start: whole[0], end: whole[1], groups });
             if (m[0].length === 0) regex.lastIndex++;
             if (matches.length >= MAX_MATCHES_PER_CALL) break;
           }
@@ -77061,10 +77118,12 @@ var keywordThens = /* @__PURE__ */ new Map();
 var scans = 0;
 var CompiledDetector = class {
   constructor(detector, index2, engine) {
-    this.detector = detector;
     this.index = index2;
     this.engine = engine;
+    this.detector = uniformDetector(detector);
     this.allowValues = new Set(detector.allow?.values ?? []);
+    this.contextLines = detector.contextLines ?? 0;
+    this.perRegion = Boolean(detector.spanChars || detector.contextLines);
     if (detector.keywordThen !== void 0) {
       const source = `[^\\n]{0,${detector.keywordWithin ?? 0}}?(?:${detector.keywordThen})`;
       let shared = keywordThens.get(source);
@@ -77080,12 +77139,17 @@ var CompiledDetector = class {
       this.keywordThen = shared;
     }
   }
-  detector;
   index;
   engine;
   allowValues;
   /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
   keywordThen;
+  /** The detector's context lines (0: its hit's line). */
+  contextLines;
+  /** Whether the detector searches each region on its own (block detectors) rather than all lines at once. */
+  perRegion;
+  /** The detector, with every field present: see uniformDetector. */
+  detector;
   compiled;
   fileNameAnswers = /* @__PURE__ */ new Map();
   /** Whether fileNames matches a base name. Names repeat (index.js, package.json), so answers are kept. */
@@ -77195,102 +77259,45 @@ function currentSet() {
   compiledSet ??= compileDetectors(registeredDetectors());
   return compiledSet;
 }
+var EXTENSIONS_OF_KIND = {
+  code: "js jsx mjs cjs ts tsx mts cts py rb go java kt kts scala groovy gradle cs vb fs php swift rs c cc cpp h hpp m dart lua pl r ex exs erl clj vue svelte",
+  yaml: "yml yaml",
+  json: "json jsonc template",
+  properties: "properties",
+  ini: "ini cfg conf toml cnf",
+  xml: "xml config csproj props targets plist xaml pom",
+  shell: "sh bash zsh ksh ps1 bat cmd",
+  hcl: "tf tfvars hcl"
+};
+var KIND_OF_EXTENSION = new Map(
+  Object.entries(EXTENSIONS_OF_KIND).flatMap(
+    ([kind, extensions]) => extensions.split(" ").map((ext) => [ext, kind])
+  )
+);
 function fileKind(file) {
   const base = path5.posix.basename(file).toLowerCase();
   const ext = base.includes(".") ? base.slice(base.lastIndexOf(".") + 1) : "";
   if (base === ".env" || base.startsWith(".env.") || ext === "env") return "env";
   if (base === "dockerfile" || base.endsWith(".dockerfile") || base.startsWith("dockerfile.")) return "shell";
   if (base === ".npmrc" || base === ".pypirc" || base === ".gitconfig" || base === ".netrc") return "ini";
-  switch (ext) {
-    case "js":
-    case "jsx":
-    case "mjs":
-    case "cjs":
-    case "ts":
-    case "tsx":
-    case "mts":
-    case "cts":
-    case "py":
-    case "rb":
-    case "go":
-    case "java":
-    case "kt":
-    case "kts":
-    case "scala":
-    case "groovy":
-    case "gradle":
-    case "cs":
-    case "vb":
-    case "fs":
-    case "php":
-    case "swift":
-    case "rs":
-    case "c":
-    case "cc":
-    case "cpp":
-    case "h":
-    case "hpp":
-    case "m":
-    case "dart":
-    case "lua":
-    case "pl":
-    case "r":
-    case "ex":
-    case "exs":
-    case "erl":
-    case "clj":
-    case "vue":
-    case "svelte":
-      return "code";
-    case "yml":
-    case "yaml":
-      return "yaml";
-    case "json":
-    case "jsonc":
-    case "template":
-      return "json";
-    case "properties":
-      return "properties";
-    case "ini":
-    case "cfg":
-    case "conf":
-    case "toml":
-    case "cnf":
-      return "ini";
-    case "xml":
-    case "config":
-    case "csproj":
-    case "props":
-    case "targets":
-    case "plist":
-    case "xaml":
-    case "pom":
-      return "xml";
-    case "sh":
-    case "bash":
-    case "zsh":
-    case "ksh":
-    case "ps1":
-    case "bat":
-    case "cmd":
-      return "shell";
-    case "tf":
-    case "tfvars":
-    case "hcl":
-      return "hcl";
-    default:
-      return "other";
-  }
+  return KIND_OF_EXTENSION.get(ext) ?? "other";
 }
 function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = currentSet()) {
   if (!settings.enabled || !text2.length) return [];
+  set.scratch.clear();
+  const touched = findRegions(file, text2, settings, set);
+  const found = [];
+  for (let t = 0; t < touched.length; t++)
+    matchRegions(set.detectors[touched[t]], set.scratch, file, text2, settings, found);
+  return dropAllowed(text2, resolveOverlaps(found));
+}
+function findRegions(file, text2, settings, set) {
   const scan2 = ++scans;
   const disabled = disabledIds(settings);
   const kind = fileKind(file);
   const base = path5.posix.basename(file);
   const lockfile = isLockfile(file);
   const scratch = set.scratch;
-  scratch.clear();
   const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch;
   const detectorApplies = (index2) => {
     if (applies[index2] === 0) {
@@ -77325,17 +77332,16 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
     for (let d = 0; d < detectors.length; d++) {
       const index2 = detectors[d];
       const compiled2 = set.detectors[index2];
-      const detector = compiled2.detector;
-      if (detector.alsoContains !== void 0) {
+      if (compiled2.detector.alsoContains !== void 0) {
         let next = nextLiteral[index2];
         if (next === void 0 || next !== -1 && next < hitStart) {
-          next = text2.indexOf(detector.alsoContains, hitStart);
+          next = text2.indexOf(compiled2.detector.alsoContains, hitStart);
           nextLiteral[index2] = next;
           scratch.usedDetector(index2);
         }
         if (next === -1) continue;
         findLine(hitStart);
-        if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
+        if (next > Math.min(lineEnd, hitStart + (compiled2.detector.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
       const keywordEnd = hitStart + keywords[keyword].length;
       const then = compiled2.keywordThen;
@@ -77347,7 +77353,7 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
         }
         if (!then.found) continue;
       }
-      if (detector.keywordWithin !== void 0) {
+      if (compiled2.detector.keywordWithin !== void 0) {
         const ends = keywordEnds[index2] ?? [];
         keywordEnds[index2] = ends;
         ends.push(keywordEnd);
@@ -77361,46 +77367,42 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
       }
       findLine(hitStart);
       const last = list2.at(-1);
-      const lineLocal = !detector.contextLines && !detector.spanChars;
-      if (lineLocal && last && last.start <= hitStart && last.end === lineEnd) continue;
-      const region2 = regionFor(text2, detector, hitStart, lineStart, lineEnd);
+      if (!compiled2.perRegion && last && last.start <= hitStart && last.end === lineEnd) continue;
+      const region2 = regionFor(text2, compiled2, hitStart, lineStart, lineEnd);
       if (last && region2.start <= last.end) {
         last.start = Math.min(last.start, region2.start);
         last.end = Math.max(last.end, region2.end);
       } else list2.push(region2);
     }
   }
-  const found = [];
-  for (let t = 0; t < touched.length; t++) {
-    const index2 = touched[t];
-    const list2 = regions[index2];
-    const compiled2 = set.detectors[index2];
-    const group = compiled2.detector.secretGroup;
-    const seen = /* @__PURE__ */ new Set();
-    const { pattern, rejectMatch } = compiled2.patterns;
-    const batchList = batches(text2, compiled2.detector, list2);
-    for (let b = 0; b < batchList.length; b++) {
-      const batch = batchList[b];
-      const matches = pattern.matchAll(batch.text);
-      for (let m = 0; m < matches.length; m++) {
-        const match = matches[m];
-        const span = group === void 0 ? match.groups.find((g) => g !== void 0) : match.groups[group - 1];
-        if (!span || span[1] <= span[0]) continue;
-        const start2 = batch.toText(match.start, match.end, span[0]);
-        if (start2 === void 0 || seen.has(start2)) continue;
-        const within = compiled2.detector.keywordWithin;
-        if (within !== void 0 && !keywordBefore(text2, keywordEnds[index2], start2 - (span[0] - match.start), within))
-          continue;
-        seen.add(start2);
-        const value = batch.text.slice(span[0], span[1]);
-        if (rejectMatch?.test(batch.text.slice(match.start, match.end))) continue;
-        if (accepts(compiled2, value, start2, file, text2, settings)) {
-          found.push({ detector: compiled2.detector, value, start: start2, end: start2 + value.length });
-        }
+  return touched;
+}
+function matchRegions(compiled2, scratch, file, text2, settings, found) {
+  const group = compiled2.detector.secretGroup;
+  const within = compiled2.detector.keywordWithin;
+  const keywordEnds = scratch.keywordEnds[compiled2.index];
+  const seen = /* @__PURE__ */ new Set();
+  const { pattern, rejectMatch } = compiled2.patterns;
+  const batchList = batches(text2, compiled2, scratch.regions[compiled2.index]);
+  for (let b = 0; b < batchList.length; b++) {
+    const batch = batchList[b];
+    const matches = pattern.matchAll(batch.text);
+    for (let m = 0; m < matches.length; m++) {
+      const match = matches[m];
+      const span = group === void 0 ? firstGroup(match.groups) : match.groups[group - 1];
+      if (!span || span[1] <= span[0]) continue;
+      const start2 = batch.toText(match.start, match.end, span[0]);
+      if (start2 === void 0 || seen.has(start2)) continue;
+      if (within !== void 0 && !keywordBefore(text2, keywordEnds, start2 - (span[0] - match.start), within))
+        continue;
+      seen.add(start2);
+      const value = batch.text.slice(span[0], span[1]);
+      if (rejectMatch?.test(batch.text.slice(match.start, match.end))) continue;
+      if (accepts(compiled2, value, start2, file, text2, settings)) {
+        found.push({ detector: compiled2.detector, value, start: start2, end: start2 + value.length });
       }
     }
   }
-  return dropAllowed(text2, resolveOverlaps(found));
 }
 function testKeywordThen(then, text2, keywordEnd) {
   if (typeof text2 === "string") {
@@ -77409,6 +77411,10 @@ function testKeywordThen(then, text2, keywordEnd) {
   }
   then.regex.lastIndex = 0;
   return then.regex.test(text2.slice(keywordEnd, keywordEnd + then.reach));
+}
+function firstGroup(groups) {
+  for (let g = 0; g < groups.length; g++) if (groups[g] !== void 0) return groups[g];
+  return void 0;
 }
 var disabledSets = /* @__PURE__ */ new WeakMap();
 function disabledIds(settings) {
@@ -77477,9 +77483,9 @@ var Batch = class {
     return region2.start + (secretAt - starts[low]);
   }
 };
-function batches(text2, detector, regions) {
+function batches(text2, compiled2, regions) {
   const list2 = [];
-  if (detector.spanChars || detector.contextLines || regions.length === 1) {
+  if (compiled2.perRegion || regions.length === 1) {
     for (let r = 0; r < regions.length; r++) {
       const region2 = regions[r];
       list2.push(new Batch(text2.slice(region2.start, region2.end), [region2], [0]));
@@ -77498,30 +77504,30 @@ function batches(text2, detector, regions) {
   list2.push(new Batch(parts2.join("\n"), regions, starts));
   return list2;
 }
-function regionFor(text2, detector, hit, lineStart, lineEnd) {
-  if (detector.spanChars) {
+function regionFor(text2, compiled2, hit, lineStart, lineEnd) {
+  if (compiled2.detector.spanChars) {
     return {
       start: Math.max(lineStart, hit - WINDOW_CHARS),
-      end: Math.min(text2.length, hit + detector.spanChars)
+      end: Math.min(text2.length, hit + compiled2.detector.spanChars)
     };
   }
-  if (detector.maxMatchChars) {
+  if (compiled2.detector.maxMatchChars) {
     return {
-      start: Math.max(lineStart, hit - detector.maxMatchChars),
-      end: Math.min(lineEnd, hit + detector.maxMatchChars)
+      start: Math.max(lineStart, hit - compiled2.detector.maxMatchChars),
+      end: Math.min(lineEnd, hit + compiled2.detector.maxMatchChars)
     };
   }
-  if (detector.keywordWithin !== void 0) lineStart = hit;
+  if (compiled2.detector.keywordWithin !== void 0) lineStart = hit;
   let start2 = lineStart;
   let end = lineEnd;
-  for (let n = 0; n < (detector.contextLines ?? 0); n++) {
+  for (let n = 0; n < compiled2.contextLines; n++) {
     if (start2 > 0) start2 = text2.lastIndexOf("\n", start2 - 2) + 1;
     if (end < text2.length) {
       const next = text2.indexOf("\n", end + 1);
       end = next === -1 ? text2.length : next;
     }
   }
-  if (end - start2 > LONG_LINE_CHARS * (1 + 2 * (detector.contextLines ?? 0))) {
+  if (end - start2 > LONG_LINE_CHARS * (1 + 2 * compiled2.contextLines)) {
     start2 = Math.max(start2, hit - WINDOW_CHARS);
     end = Math.min(end, hit + WINDOW_CHARS);
   }
