@@ -88,14 +88,9 @@ export class KeywordPrefilter {
   constructor(readonly keywords: readonly string[]) {
     this.lengths = keywords.map((k) => k.length);
     this.overlap = Math.max(0, ...this.lengths) - 1;
-    const { columnOf, columns, transitions, outputs } = buildAutomaton(keywords);
+    const { columnOf, columns, table, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     this.rowBytes = columns * 4;
-    const table = new Int32Array(transitions.length);
-    for (let entry = 0; entry < transitions.length; entry++) {
-      const next = transitions[entry]!;
-      table[entry] = outputs[next]!.length ? -(next * this.rowBytes) - 1 : next * this.rowBytes;
-    }
     this.wasm = instantiateWasm<PrefilterExports>(PREFILTER_WASM);
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table.byteLength;
@@ -211,16 +206,22 @@ export class KeywordPrefilter {
  * non-ASCII ones included, shares column 0, on which no keyword goes on. Two code units in different columns
  * always lead apart somewhere (at the state before a keyword's use of one of them), so no two columns agree
  * in every state: about 50 columns instead of 128, which keeps the table's rows in the processor's cache.
- * For each state and column the next state (goto with failure links folded in), and the keywords that end
- * in each state. Built straight on columns, the tables are 2.6 times smaller than on code units, and so is
- * the time to build them (30 ms per thread before).
+ * Built straight on columns, the tables are 2.6 times smaller than on code units, and so is the time to
+ * build them (30 ms per thread before).
+ *
+ * Returns the table the scan loops read: for each state (a row of `columns` entries) and column, the byte
+ * offset of the next state's row (goto with failure links folded in), or -(offset) - 1 where a keyword ends
+ * in the next state; and the keywords that end in each state. It runs once per thread, before V8 has
+ * optimized it, so it works in preallocated typed arrays (growing an array by one entry at a time had cost
+ * 20 ms of it).
  */
 function buildAutomaton(keywords: readonly string[]): {
   columnOf: Uint8Array;
   columns: number;
-  transitions: Int32Array;
+  table: Int32Array;
   outputs: number[][];
 } {
+  let characters = 0;
   const lowered = keywords.map((keyword) => {
     if (!keyword) throw new Error('empty prefilter keyword');
     const lower = keyword.toLowerCase();
@@ -228,6 +229,7 @@ function buildAutomaton(keywords: readonly string[]): {
       const code = lower.charCodeAt(i);
       if (code === 0 || code >= ASCII) throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
     }
+    characters += lower.length;
     return lower;
   });
   const used = new Uint8Array(ASCII);
@@ -241,7 +243,8 @@ function buildAutomaton(keywords: readonly string[]): {
     if (!columnOf[lower]) columnOf[lower] = columns++;
     columnOf[code] = columnOf[lower]!;
   }
-  const goto: number[] = new Array<number>(columns).fill(-1);
+  // The trie: at most one state per keyword character, plus the root.
+  const goto = new Int32Array((characters + 1) * columns).fill(-1);
   const outputs: number[][] = [[]];
   lowered.forEach((keyword, index) => {
     let state = 0;
@@ -250,7 +253,6 @@ function buildAutomaton(keywords: readonly string[]): {
       if (goto[at] === -1) {
         goto[at] = outputs.length;
         outputs.push([]);
-        for (let column = 0; column < columns; column++) goto.push(-1);
       }
       state = goto[at]!;
     }
@@ -260,13 +262,14 @@ function buildAutomaton(keywords: readonly string[]): {
   const states = outputs.length;
   const fail = new Int32Array(states);
   const transitions = new Int32Array(states * columns);
-  const queue: number[] = [];
+  const queue = new Int32Array(states);
+  let queued = 0;
   for (let column = 0; column < columns; column++) {
     const next = goto[column]!;
     transitions[column] = next === -1 ? 0 : next;
-    if (next !== -1) queue.push(next);
+    if (next !== -1) queue[queued++] = next;
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < queued; head++) {
     const state = queue[head]!;
     outputs[state]!.push(...outputs[fail[state]!]!);
     const row = state * columns;
@@ -277,20 +280,25 @@ function buildAutomaton(keywords: readonly string[]): {
       else {
         fail[next] = transitions[failRow + column]!;
         transitions[row + column] = next;
-        queue.push(next);
+        queue[queued++] = next;
       }
     }
   }
   // Renumbered breadth-first (the root, then the states one character deep...): text mostly stays in the
   // shallow states, whose rows then sit together in memory (2-3% less prefilter time, measured interleaved).
-  const order = [0, ...queue];
+  const order = new Int32Array(states);
+  order.set(queue.subarray(0, states - 1), 1);
   const renumbered = new Int32Array(states);
   for (let index = 0; index < states; index++) renumbered[order[index]!] = index;
-  const byDepth = new Int32Array(transitions.length);
+  const rowBytes = columns * 4;
+  const table = new Int32Array(transitions.length);
   for (let index = 0; index < states; index++) {
     const from = order[index]! * columns;
-    for (let column = 0; column < columns; column++)
-      byDepth[index * columns + column] = renumbered[transitions[from + column]!]!;
+    for (let column = 0; column < columns; column++) {
+      const next = transitions[from + column]!;
+      const offset = renumbered[next]! * rowBytes;
+      table[index * columns + column] = outputs[next]!.length ? -offset - 1 : offset;
+    }
   }
-  return { columnOf, columns, transitions: byDepth, outputs: order.map((state) => outputs[state]!) };
+  return { columnOf, columns, table, outputs: Array.from(order, (state) => outputs[state]!) };
 }
