@@ -70067,14 +70067,9 @@ var KeywordPrefilter = class {
     this.keywords = keywords;
     this.lengths = keywords.map((k) => k.length);
     this.overlap = Math.max(0, ...this.lengths) - 1;
-    const { columnOf, columns, transitions, outputs } = buildAutomaton(keywords);
+    const { columnOf, columns, table: table2, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     this.rowBytes = columns * 4;
-    const table2 = new Int32Array(transitions.length);
-    for (let entry2 = 0; entry2 < transitions.length; entry2++) {
-      const next = transitions[entry2];
-      table2[entry2] = outputs[next].length ? -(next * this.rowBytes) - 1 : next * this.rowBytes;
-    }
     this.wasm = instantiateWasm(PREFILTER_WASM);
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table2.byteLength;
@@ -70189,6 +70184,7 @@ var KeywordPrefilter = class {
   }
 };
 function buildAutomaton(keywords) {
+  let characters = 0;
   const lowered = keywords.map((keyword) => {
     if (!keyword) throw new Error("empty prefilter keyword");
     const lower = keyword.toLowerCase();
@@ -70196,6 +70192,7 @@ function buildAutomaton(keywords) {
       const code = lower.charCodeAt(i2);
       if (code === 0 || code >= ASCII) throw new Error(`prefilter keyword must be ASCII: ${keyword}`);
     }
+    characters += lower.length;
     return lower;
   });
   const used = new Uint8Array(ASCII);
@@ -70208,7 +70205,7 @@ function buildAutomaton(keywords) {
     if (!columnOf[lower]) columnOf[lower] = columns++;
     columnOf[code] = columnOf[lower];
   }
-  const goto = new Array(columns).fill(-1);
+  const goto = new Int32Array((characters + 1) * columns).fill(-1);
   const outputs = [[]];
   lowered.forEach((keyword, index2) => {
     let state = 0;
@@ -70217,7 +70214,6 @@ function buildAutomaton(keywords) {
       if (goto[at2] === -1) {
         goto[at2] = outputs.length;
         outputs.push([]);
-        for (let column = 0; column < columns; column++) goto.push(-1);
       }
       state = goto[at2];
     }
@@ -70226,13 +70222,14 @@ function buildAutomaton(keywords) {
   const states = outputs.length;
   const fail2 = new Int32Array(states);
   const transitions = new Int32Array(states * columns);
-  const queue = [];
+  const queue = new Int32Array(states);
+  let queued = 0;
   for (let column = 0; column < columns; column++) {
     const next = goto[column];
     transitions[column] = next === -1 ? 0 : next;
-    if (next !== -1) queue.push(next);
+    if (next !== -1) queue[queued++] = next;
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < queued; head++) {
     const state = queue[head];
     outputs[state].push(...outputs[fail2[state]]);
     const row = state * columns;
@@ -70243,20 +70240,25 @@ function buildAutomaton(keywords) {
       else {
         fail2[next] = transitions[failRow + column];
         transitions[row + column] = next;
-        queue.push(next);
+        queue[queued++] = next;
       }
     }
   }
-  const order = [0, ...queue];
+  const order = new Int32Array(states);
+  order.set(queue.subarray(0, states - 1), 1);
   const renumbered = new Int32Array(states);
   for (let index2 = 0; index2 < states; index2++) renumbered[order[index2]] = index2;
-  const byDepth = new Int32Array(transitions.length);
+  const rowBytes = columns * 4;
+  const table2 = new Int32Array(transitions.length);
   for (let index2 = 0; index2 < states; index2++) {
     const from = order[index2] * columns;
-    for (let column = 0; column < columns; column++)
-      byDepth[index2 * columns + column] = renumbered[transitions[from + column]];
+    for (let column = 0; column < columns; column++) {
+      const next = transitions[from + column];
+      const offset = renumbered[next] * rowBytes;
+      table2[index2 * columns + column] = outputs[next].length ? -offset - 1 : offset;
+    }
   }
-  return { columnOf, columns, transitions: byDepth, outputs: order.map((state) => outputs[state]) };
+  return { columnOf, columns, table: table2, outputs: Array.from(order, (state) => outputs[state]) };
 }
 
 // scanners/secrets/regex.ts
