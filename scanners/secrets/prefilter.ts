@@ -87,7 +87,7 @@ export class KeywordPrefilter {
 
   constructor(readonly keywords: readonly string[]) {
     this.lengths = keywords.map((k) => k.length);
-    this.overlap = Math.max(0, ...this.lengths) - 1;
+    this.overlap = Math.max(0, Math.max(0, ...this.lengths) - 1);
     const { columnOf, columns, table, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     this.rowBytes = columns * 4;

@@ -268,6 +268,10 @@ describe('secret detectors', () => {
     // The limit counts keywords, and a longer text after a short one reuses the same memory.
     expect(hitsIn('token token', 3)).toEqual(['1@0', '2@1', '1@6']);
     expect(hitsIn(`${'x'.repeat(200_000)}ghp_`)).toEqual(['0@200000']);
+    // No keywords (no secret rule loaded): nothing to find, in short texts and in four-part ones.
+    const empty = new KeywordPrefilter([]);
+    expect(empty.scan('token ghp_').count).toBe(0);
+    expect(empty.scan('token '.repeat(1000)).count).toBe(0);
   });
 
   it('prefilter finds the same hits when it scans a long text as four parts at once', () => {
