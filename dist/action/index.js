@@ -70066,7 +70066,7 @@ var KeywordPrefilter = class {
   constructor(keywords) {
     this.keywords = keywords;
     this.lengths = keywords.map((k) => k.length);
-    this.overlap = Math.max(0, ...this.lengths) - 1;
+    this.overlap = Math.max(0, Math.max(0, ...this.lengths) - 1);
     const { columnOf, columns, table: table2, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
     this.rowBytes = columns * 4;
