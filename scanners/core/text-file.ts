@@ -48,10 +48,11 @@ export function readTextFile(file: string, size?: number): TextFile {
  */
 export function readTextSource(file: string, size?: number): TextFile<TextSource> {
   const fd = openSync(file, 'r');
+  let bytes: Buffer;
   let length = 0;
   try {
     const expected = size ?? fstatSync(fd).size;
-    const bytes = readBuffer(expected);
+    bytes = readBuffer(expected);
     // Reads may return less than asked.
     while (length < expected) {
       const read = readSync(fd, bytes, length, expected - length, null);
@@ -61,7 +62,7 @@ export function readTextSource(file: string, size?: number): TextFile<TextSource
   } finally {
     closeSync(fd);
   }
-  return decodeText(readBuffer(length));
+  return decodeText(bytes.subarray(0, length));
 }
 
 /** The text of a file's bytes (in the decoder's memory); a large one as CodeUnits there. */

@@ -53,8 +53,6 @@ class CompiledDetector {
   readonly allowValues: Set<string>;
   /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
   readonly keywordThen?: KeywordThen;
-  /** The detector's context lines (0: its hit's line). */
-  readonly contextLines: number;
   /** Whether the detector searches each region on its own (block detectors) rather than all lines at once. */
   readonly perRegion: boolean;
   /** The detector, with every field present: see uniformDetector. */
@@ -69,7 +67,6 @@ class CompiledDetector {
   ) {
     this.detector = uniformDetector(detector);
     this.allowValues = new Set(detector.allow?.values ?? []);
-    this.contextLines = detector.contextLines ?? 0;
     this.perRegion = Boolean(detector.spanChars || detector.contextLines);
     if (detector.keywordThen !== undefined) {
       const source = `[^\\n]{0,${detector.keywordWithin ?? 0}}?(?:${detector.keywordThen})`;
@@ -249,7 +246,11 @@ const KIND_OF_EXTENSION = new Map(
 
 /** The kind of a file, from its name, for detectors that depend on syntax. */
 export function fileKind(file: string): FileKind {
-  const base = path.posix.basename(file).toLowerCase();
+  return kindOfBaseName(path.posix.basename(file));
+}
+
+function kindOfBaseName(name: string): FileKind {
+  const base = name.toLowerCase();
   const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1) : '';
   if (base === '.env' || base.startsWith('.env.') || ext === 'env') return 'env';
   if (base === 'dockerfile' || base.endsWith('.dockerfile') || base.startsWith('dockerfile.')) return 'shell';
@@ -292,8 +293,8 @@ export function scanText(
 function findRegions(file: string, text: TextSource, settings: SecretSettings, set: CompiledSet): number[] {
   const scan = ++scans;
   const disabled = disabledIds(settings);
-  const kind = fileKind(file);
   const base = path.posix.basename(file);
+  const kind = kindOfBaseName(base);
   const lockfile = isLockfile(file);
   const scratch = set.scratch;
   const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch;
@@ -575,14 +576,12 @@ function regionFor(
   if (compiled.detector.keywordWithin !== undefined) lineStart = hit;
   let start = lineStart;
   let end = lineEnd;
-  for (let n = 0; n < compiled.contextLines; n++) {
-    if (start > 0) start = text.lastIndexOf('\n', start - 2) + 1;
-    if (end < text.length) {
-      const next = text.indexOf('\n', end + 1);
-      end = next === -1 ? text.length : next;
-    }
+  const contextLines = compiled.detector.contextLines ?? 0;
+  for (let n = 0; n < contextLines; n++) {
+    if (start > 0) start = lineStartOf(text, start - 1);
+    if (end < text.length) end = lineEndOf(text, end + 1);
   }
-  if (end - start > LONG_LINE_CHARS * (1 + 2 * compiled.contextLines)) {
+  if (end - start > LONG_LINE_CHARS * (1 + 2 * contextLines)) {
     start = Math.max(start, hit - WINDOW_CHARS);
     end = Math.min(end, hit + WINDOW_CHARS);
   }

@@ -87,10 +87,10 @@ export class KeywordPrefilter {
 
   constructor(readonly keywords: readonly string[]) {
     this.lengths = keywords.map((k) => k.length);
-    this.overlap = Math.max(0, Math.max(0, ...this.lengths) - 1);
-    const { columnOf, columns, table, outputs } = buildAutomaton(keywords);
+    this.overlap = Math.max(1, ...this.lengths) - 1;
+    const { columnOf, rowBytes, table, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
-    this.rowBytes = columns * 4;
+    this.rowBytes = rowBytes;
     this.wasm = instantiateWasm<PrefilterExports>(PREFILTER_WASM);
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table.byteLength;
@@ -217,7 +217,8 @@ export class KeywordPrefilter {
  */
 function buildAutomaton(keywords: readonly string[]): {
   columnOf: Uint8Array;
-  columns: number;
+  /** Bytes per table row: the number of columns times 4. */
+  rowBytes: number;
   table: Int32Array;
   outputs: number[][];
 } {
@@ -258,18 +259,19 @@ function buildAutomaton(keywords: readonly string[]): {
     }
     outputs[state]!.push(index);
   });
-  // Breadth-first: failure links, folded into a complete transition table.
+  // Breadth-first: failure links, folded into a complete transition table. The queue, the root first, is
+  // also the order the states are renumbered in below.
   const states = outputs.length;
   const fail = new Int32Array(states);
   const transitions = new Int32Array(states * columns);
   const queue = new Int32Array(states);
-  let queued = 0;
+  let queued = 1;
   for (let column = 0; column < columns; column++) {
     const next = goto[column]!;
     transitions[column] = next === -1 ? 0 : next;
     if (next !== -1) queue[queued++] = next;
   }
-  for (let head = 0; head < queued; head++) {
+  for (let head = 1; head < queued; head++) {
     const state = queue[head]!;
     outputs[state]!.push(...outputs[fail[state]!]!);
     const row = state * columns;
@@ -286,8 +288,7 @@ function buildAutomaton(keywords: readonly string[]): {
   }
   // Renumbered breadth-first (the root, then the states one character deep...): text mostly stays in the
   // shallow states, whose rows then sit together in memory (2-3% less prefilter time, measured interleaved).
-  const order = new Int32Array(states);
-  order.set(queue.subarray(0, states - 1), 1);
+  const order = queue;
   const renumbered = new Int32Array(states);
   for (let index = 0; index < states; index++) renumbered[order[index]!] = index;
   const rowBytes = columns * 4;
@@ -300,5 +301,5 @@ function buildAutomaton(keywords: readonly string[]): {
       table[index * columns + column] = outputs[next]!.length ? -offset - 1 : offset;
     }
   }
-  return { columnOf, columns, table, outputs: Array.from(order, (state) => outputs[state]!) };
+  return { columnOf, rowBytes, table, outputs: Array.from(order, (state) => outputs[state]!) };
 }

@@ -22,7 +22,7 @@ import {
   isUuid,
 } from '../../scanners/secrets/filters.js';
 import { maxMatchLength } from '../../scanners/secrets/pattern-length.js';
-import { KeywordPrefilter } from '../../scanners/secrets/prefilter.js';
+import { type KeywordHits, KeywordPrefilter } from '../../scanners/secrets/prefilter.js';
 import { type RegexEngine, regexEngine } from '../../scanners/secrets/regex.js';
 import { DEFAULT_SECRET_SETTINGS } from '../../scanners/secrets/settings.js';
 import { hasBase62Checksum, isJwt, isPemBlock } from '../../scanners/secrets/validators.js';
@@ -53,6 +53,11 @@ function expectSameFindingsInFixtures(expected: DetectorSet, actual: DetectorSet
     total += wanted.length;
   }
   expect(total).toBeGreaterThan(200);
+}
+
+/** A prefilter scan's hits as `keyword@start`, taken before the next scan reuses them. */
+function hitList(hits: KeywordHits): string[] {
+  return Array.from({ length: hits.count }, (_, i) => `${hits.keywords[i]}@${hits.starts[i]}`);
 }
 
 describe('secret detectors', () => {
@@ -257,10 +262,7 @@ describe('secret detectors', () => {
 
   it('prefilter finds keywords case-insensitively, overlapping ones too', () => {
     const prefilter = new KeywordPrefilter(['ghp_', 'token', 'oken']);
-    const hitsIn = (text: string, limit?: number) => {
-      const hits = prefilter.scan(text, limit);
-      return Array.from({ length: hits.count }, (_, i) => `${hits.keywords[i]}@${hits.starts[i]}`);
-    };
+    const hitsIn = (text: string, limit?: number) => hitList(prefilter.scan(text, limit));
     expect(hitsIn('X TOKEN ghp_ é token')).toEqual(['1@2', '2@3', '0@8', '1@15', '2@16']);
     // Non-ASCII code units break a keyword; astral characters count as two code units.
     expect(hitsIn('token 🔑token ToKeN')).toEqual(['1@0', '2@1', '1@8', '2@9', '1@14', '2@15']);
@@ -304,12 +306,10 @@ describe('secret detectors', () => {
       ]);
       // The same text as the reader gives a large file: its code units, or its bytes when it is ASCII.
       // (The hits are reused by the next scan, so each list is taken before it.)
-      const listOf = (found: typeof hits) =>
-        Array.from({ length: found.count }, (_, i) => `${found.keywords[i]}@${found.starts[i]}`);
       for (const units of [codeUnitsOf(text), codeUnitsOf(text.replaceAll('é', 'e'))]) {
-        const fromUnits = listOf(prefilter.scan(units));
+        const fromUnits = hitList(prefilter.scan(units));
         expect(fromUnits.length).toBeGreaterThan(0);
-        expect(fromUnits).toEqual(listOf(prefilter.scan(units.toString())));
+        expect(fromUnits).toEqual(hitList(prefilter.scan(units.toString())));
       }
       // Hits come in order of their ends; keywords that end together may come in any order.
       expect(actual.every(([end], i) => i === 0 || actual[i - 1]![0] <= end)).toBe(true);
