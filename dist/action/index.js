@@ -70066,10 +70066,10 @@ var KeywordPrefilter = class {
   constructor(keywords) {
     this.keywords = keywords;
     this.lengths = keywords.map((k) => k.length);
-    this.overlap = Math.max(0, Math.max(0, ...this.lengths) - 1);
-    const { columnOf, columns, table: table2, outputs } = buildAutomaton(keywords);
+    this.overlap = Math.max(1, ...this.lengths) - 1;
+    const { columnOf, rowBytes, table: table2, outputs } = buildAutomaton(keywords);
     this.outputs = outputs;
-    this.rowBytes = columns * 4;
+    this.rowBytes = rowBytes;
     this.wasm = instantiateWasm(PREFILTER_WASM);
     this.tableAt = RESULT_AT + LANES * 8;
     this.outAt = this.tableAt + table2.byteLength;
@@ -70223,13 +70223,13 @@ function buildAutomaton(keywords) {
   const fail2 = new Int32Array(states);
   const transitions = new Int32Array(states * columns);
   const queue = new Int32Array(states);
-  let queued = 0;
+  let queued = 1;
   for (let column = 0; column < columns; column++) {
     const next = goto[column];
     transitions[column] = next === -1 ? 0 : next;
     if (next !== -1) queue[queued++] = next;
   }
-  for (let head = 0; head < queued; head++) {
+  for (let head = 1; head < queued; head++) {
     const state = queue[head];
     outputs[state].push(...outputs[fail2[state]]);
     const row = state * columns;
@@ -70244,8 +70244,7 @@ function buildAutomaton(keywords) {
       }
     }
   }
-  const order = new Int32Array(states);
-  order.set(queue.subarray(0, states - 1), 1);
+  const order = queue;
   const renumbered = new Int32Array(states);
   for (let index2 = 0; index2 < states; index2++) renumbered[order[index2]] = index2;
   const rowBytes = columns * 4;
@@ -70258,7 +70257,7 @@ function buildAutomaton(keywords) {
       table2[index2 * columns + column] = outputs[next].length ? -offset - 1 : offset;
     }
   }
-  return { columnOf, columns, table: table2, outputs: Array.from(order, (state) => outputs[state]) };
+  return { columnOf, rowBytes, table: table2, outputs: Array.from(order, (state) => outputs[state]) };
 }
 
 // scanners/secrets/regex.ts
@@ -77124,7 +77123,6 @@ var CompiledDetector = class {
     this.engine = engine;
     this.detector = uniformDetector(detector);
     this.allowValues = new Set(detector.allow?.values ?? []);
-    this.contextLines = detector.contextLines ?? 0;
     this.perRegion = Boolean(detector.spanChars || detector.contextLines);
     if (detector.keywordThen !== void 0) {
       const source = `[^\\n]{0,${detector.keywordWithin ?? 0}}?(?:${detector.keywordThen})`;
@@ -77146,8 +77144,6 @@ var CompiledDetector = class {
   allowValues;
   /** keywordThen, after up to keywordWithin characters of the line; shared by detectors that spell it alike. */
   keywordThen;
-  /** The detector's context lines (0: its hit's line). */
-  contextLines;
   /** Whether the detector searches each region on its own (block detectors) rather than all lines at once. */
   perRegion;
   /** The detector, with every field present: see uniformDetector. */
@@ -77276,8 +77272,8 @@ var KIND_OF_EXTENSION = new Map(
     ([kind, extensions]) => extensions.split(" ").map((ext) => [ext, kind])
   )
 );
-function fileKind(file) {
-  const base = path5.posix.basename(file).toLowerCase();
+function kindOfBaseName(name2) {
+  const base = name2.toLowerCase();
   const ext = base.includes(".") ? base.slice(base.lastIndexOf(".") + 1) : "";
   if (base === ".env" || base.startsWith(".env.") || ext === "env") return "env";
   if (base === "dockerfile" || base.endsWith(".dockerfile") || base.startsWith("dockerfile.")) return "shell";
@@ -77296,8 +77292,8 @@ function scanText(file, text2, settings = DEFAULT_SECRET_SETTINGS, set = current
 function findRegions(file, text2, settings, set) {
   const scan2 = ++scans;
   const disabled = disabledIds(settings);
-  const kind = fileKind(file);
   const base = path5.posix.basename(file);
+  const kind = kindOfBaseName(base);
   const lockfile = isLockfile(file);
   const scratch = set.scratch;
   const { applies, regions, keywordEnds, nextLiteral, triggered } = scratch;
@@ -77522,14 +77518,12 @@ function regionFor(text2, compiled2, hit, lineStart, lineEnd) {
   if (compiled2.detector.keywordWithin !== void 0) lineStart = hit;
   let start2 = lineStart;
   let end = lineEnd;
-  for (let n = 0; n < compiled2.contextLines; n++) {
-    if (start2 > 0) start2 = text2.lastIndexOf("\n", start2 - 2) + 1;
-    if (end < text2.length) {
-      const next = text2.indexOf("\n", end + 1);
-      end = next === -1 ? text2.length : next;
-    }
+  const contextLines = compiled2.detector.contextLines ?? 0;
+  for (let n = 0; n < contextLines; n++) {
+    if (start2 > 0) start2 = lineStartOf(text2, start2 - 1);
+    if (end < text2.length) end = lineEndOf(text2, end + 1);
   }
-  if (end - start2 > LONG_LINE_CHARS * (1 + 2 * compiled2.contextLines)) {
+  if (end - start2 > LONG_LINE_CHARS * (1 + 2 * contextLines)) {
     start2 = Math.max(start2, hit - WINDOW_CHARS);
     end = Math.min(end, hit + WINDOW_CHARS);
   }
@@ -91935,10 +91929,11 @@ var lossyUtf8 = new TextDecoder("utf-8");
 var LARGE_TEXT_BYTES = 64 * 1024;
 function readTextSource(file, size) {
   const fd = openSync2(file, "r");
+  let bytes;
   let length2 = 0;
   try {
     const expected = size ?? fstatSync(fd).size;
-    const bytes = readBuffer(expected);
+    bytes = readBuffer(expected);
     while (length2 < expected) {
       const read2 = readSync2(fd, bytes, length2, expected - length2, null);
       if (read2 === 0) break;
@@ -91947,7 +91942,7 @@ function readTextSource(file, size) {
   } finally {
     closeSync2(fd);
   }
-  return decodeText(readBuffer(length2));
+  return decodeText(bytes.subarray(0, length2));
 }
 function decodeText(bytes) {
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { binary: true, bytes: bytes.length };
