@@ -28,26 +28,8 @@ const CODE_UNITS = 65_536;
 
 interface PrefilterExports {
   memory: WebAssembly.Memory;
-  scan(
-    text: number,
-    textEnd: number,
-    base: number,
-    classMap: number,
-    table: number,
-    out: number,
-    outEnd: number,
-  ): number;
-  scanQuad(
-    p0: number,
-    p1: number,
-    p2: number,
-    p3: number,
-    steps: number,
-    base: number,
-    classMap: number,
-    table: number,
-    outs: number,
-  ): void;
+  scan(text: number, textEnd: number, root: number, lane: number): void;
+  scanQuad(p: number, stride: number, steps: number, root: number, lanes: number, text: number): void;
 }
 
 interface MemoryViews {
@@ -60,8 +42,8 @@ interface MemoryViews {
 /** Texts shorter than this are scanned in one piece; longer ones as four parts at once. */
 const QUAD_MIN_CHARS = 1024;
 const LANES = 4;
-/** Where the scan loops store their results, after the column map: one [next, end] pair per lane. */
-const RESULT_AT = CODE_UNITS * 2;
+/** The lanes' records, after the column map: where each lane's next hit goes and where its area ends. */
+const LANES_AT = CODE_UNITS * 2;
 /** Bytes per hit in the output areas: row, index. */
 const HIT_BYTES = 8;
 /** Code units read past a text's end by the last lane (at most LANES - 1), zeroed. */
@@ -92,13 +74,16 @@ export class KeywordPrefilter {
     this.outputs = outputs;
     this.rowBytes = rowBytes;
     this.wasm = instantiateWasm<PrefilterExports>(PREFILTER_WASM);
-    this.tableAt = RESULT_AT + LANES * 8;
+    this.tableAt = LANES_AT + LANES * 8;
     this.outAt = this.tableAt + table.byteLength;
     this.reserve(0, 0);
     // Every code unit past ASCII is in column 0, with those that no keyword holds.
     const columnBytes = new Uint16Array(this.wasm.memory.buffer, 0, CODE_UNITS);
     for (let code = 0; code < ASCII; code++) columnBytes[code] = columnOf[code]! * 4;
-    new Int32Array(this.wasm.memory.buffer, this.tableAt, table.length).set(table);
+    // The scan loops read rows by their address: the table's own offsets move by where it is.
+    const rows = new Int32Array(this.wasm.memory.buffer, this.tableAt, table.length);
+    for (let i = 0; i < table.length; i++)
+      rows[i] = table[i]! < 0 ? table[i]! - this.tableAt : table[i]! + this.tableAt;
   }
 
   /**
@@ -113,11 +98,14 @@ export class KeywordPrefilter {
     if (typeof text === 'string') bytes.write(text, textAt, 'utf16le');
     else units.set(text.units, textAt >> 1);
     const textEnd = textAt + text.length * 2;
+    const lanes = LANES_AT >> 2;
     this.hits.count = 0;
     const part = Math.ceil(text.length / LANES);
     if (text.length < QUAD_MIN_CHARS || part <= this.overlap) {
-      const end = scan(textAt, textEnd, textAt, 0, tableAt, outAt, outAt + limit * HIT_BYTES);
-      this.collect(outAt, end, 0, text.length, limit);
+      ints[lanes] = outAt;
+      ints[lanes + 1] = outAt + limit * HIT_BYTES;
+      scan(textAt, textEnd, tableAt, LANES_AT);
+      this.collect(outAt, ints[lanes]!, 0, text.length, limit);
       return this.hits;
     }
     // Lane k owns the hits that end in [k * part, (k + 1) * part). Lanes 1-3 start `overlap` code units
@@ -125,28 +113,16 @@ export class KeywordPrefilter {
     // hits it finds past its part are the next lane's (or, for the last, past the text: it reads up to three
     // zeroed code units beyond it).
     units.fill(0, textEnd >> 1, (textEnd >> 1) + TAIL_CHARS);
-    const results = RESULT_AT >> 2;
     for (let lane = 0; lane < LANES; lane++) {
-      ints[results + lane * 2] = outAt + lane * laneBytes;
-      ints[results + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
+      ints[lanes + lane * 2] = outAt + lane * laneBytes;
+      ints[lanes + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
-    const step = part * 2;
-    const at = textAt - this.overlap * 2;
-    scanQuad(
-      textAt,
-      at + step,
-      at + 2 * step,
-      at + 3 * step,
-      part + this.overlap,
-      textAt,
-      0,
-      tableAt,
-      RESULT_AT,
-    );
+    // Every lane starts `overlap` code units before its part; lane 0's are the zeros before the text.
+    scanQuad(textAt - this.overlap * 2, part * 2, part + this.overlap, tableAt, LANES_AT, textAt);
     // A lane whose area filled up missed hits, but it holds at least `limit` of its own: the list ends there.
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text.length, (lane + 1) * part);
-      this.collect(outAt + lane * laneBytes, ints[results + lane * 2]!, lane * part, end, limit);
+      this.collect(outAt + lane * laneBytes, ints[lanes + lane * 2]!, lane * part, end, limit);
     }
     return this.hits;
   }
@@ -175,7 +151,7 @@ export class KeywordPrefilter {
     for (let hit = from >> 2; hit < to >> 2 && count < limit; hit += 2) {
       const last = ints[hit + 1]!;
       if (last < minimum || last >= maximum) continue;
-      const ending = this.outputs[ints[hit]! / this.rowBytes]!;
+      const ending = this.outputs[(ints[hit]! - this.tableAt) / this.rowBytes]!;
       for (let k = 0; k < ending.length && count < limit; k++) {
         const keyword = ending[k]!;
         keywords[count] = keyword;
@@ -188,15 +164,20 @@ export class KeywordPrefilter {
 
   /** Room for `limit` hits and a text of `chars` code units. */
   private reserve(limit: number, chars: number): void {
-    if (limit > this.capacity) {
+    const grown = limit > this.capacity;
+    if (grown) {
       this.capacity = limit;
       this.hits = { count: 0, keywords: new Int32Array(limit), starts: new Int32Array(limit) };
       // A lane's area also holds up to `overlap` hits of the lane before and of the lane after (one record per
       // position; a record may stand for several keywords), so a full one holds at least `limit` of its own.
       this.laneBytes = (limit + 2 * this.overlap) * HIT_BYTES;
-      this.textAt = this.outAt + LANES * this.laneBytes;
+      // The text follows `overlap` zeroed code units, which lane 0 starts on: a zero is in no keyword, so the
+      // automaton is in its first row when the text begins.
+      this.textAt = this.outAt + LANES * this.laneBytes + this.overlap * 2;
     }
     reserveMemory(this.wasm.memory, this.textAt + (chars + TAIL_CHARS) * 2);
+    // An earlier, smaller layout may have put text there.
+    if (grown) this.views().units.fill(0, (this.textAt >> 1) - this.overlap, this.textAt >> 1);
   }
 }
 

@@ -6,7 +6,7 @@ import { seededRandom } from '../secrets/tools/samples.js';
 describe('CodeUnits', () => {
   it('answers length, charCodeAt, slice, indexOf and lastIndexOf as the string does, on random texts', () => {
     const random = seededRandom(7);
-    const alphabets = ['ab\n=', 'ab\n=é', 'xy\n🔑ü'];
+    const alphabets = ['ab\n=', 'ab\n=é', 'xy\n🔑ü', 'ab\n\ud800'];
     const pick = (chars: string) => {
       const all = [...chars];
       return all[Math.floor(random() * all.length)]!;
@@ -21,7 +21,21 @@ describe('CodeUnits', () => {
       // Positions before, inside and past the text; searches of one and several code units, found or not.
       const positions = [-3, -1, 0, 1, text.length - 1, text.length, text.length + 5];
       for (let k = 0; k < 6; k++) positions.push(Math.floor(random() * (text.length + 1)));
-      const searches = ['', '\n', '=', 'a', 'ab', 'b\na', 'é', '🔑', 'zz', text.slice(3, 6)];
+      const searches = [
+        '',
+        '\n',
+        '=',
+        'a',
+        'ab',
+        'b\na',
+        'é',
+        '🔑',
+        '\ud83d',
+        '\ud800',
+        'zz',
+        '€',
+        text.slice(3, 6),
+      ];
       for (const at of positions) {
         expect(units.charCodeAt(at)).toEqual(text.charCodeAt(at));
         for (const search of searches) {

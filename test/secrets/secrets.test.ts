@@ -270,6 +270,10 @@ describe('secret detectors', () => {
     // The limit counts keywords, and a longer text after a short one reuses the same memory.
     expect(hitsIn('token token', 3)).toEqual(['1@0', '2@1', '1@6']);
     expect(hitsIn(`${'x'.repeat(200_000)}ghp_`)).toEqual(['0@200000']);
+    // A larger limit moves the text: what an earlier text left before the new place is not read as text.
+    const rotations = new KeywordPrefilter(['abcd', 'bcad', 'cabd']);
+    expect(rotations.scan('abc'.repeat(20_000), 10).count).toBe(0);
+    expect(hitList(rotations.scan(`d${'x'.repeat(2000)}`, 1000))).toEqual([]);
     // No keywords (no secret rule loaded): nothing to find, in short texts and in four-part ones.
     const empty = new KeywordPrefilter([]);
     expect(empty.scan('token ghp_').count).toBe(0);
