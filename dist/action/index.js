@@ -70052,7 +70052,7 @@ function reserveMemory(memory, bytes) {
 }
 
 // scanners/secrets/prefilter-wasm.ts
-var PREFILTER_WASM = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAwQDAAABBQMBAAEHHAMGbWVtb3J5AgAEc2NhbgABCHNjYW5RdWFkAAIKlwMDNAEBfyAAKAIAIQQgBCAAKAIESQRAIAQgATYCACAEIAIgA2tBAXY2AgQgACAEQQhqNgIACwtOAQJ/IAAhBCACIQUCQANAIAQgAU8NASAFIAQvAQBBAXQvAQBqKAIAIQUgBUEASARAQX8gBWshBSADIAUgBCAAEAALIARBAmohBAwACwsLkAIBB38gAUEBdCEHIAcgAWohCCADIQkgAyEKIAMhCyADIQwgACACQQF0aiEGAkADQCAAIAZPDQEgCSAALwEAQQF0LwEAaigCACEJIAlBAEgEQEF/IAlrIQkgBEEAaiAJIAAgBRAACyAKIAAgAWovAQBBAXQvAQBqKAIAIQogCkEASARAQX8gCmshCiAEQQhqIAogACABaiAFEAALIAsgACAHai8BAEEBdC8BAGooAgAhCyALQQBIBEBBfyALayELIARBEGogCyAAIAdqIAUQAAsgDCAAIAhqLwEAQQF0LwEAaigCACEMIAxBAEgEQEF/IAxrIQwgBEEYaiAMIAAgCGogBRAACyAAQQJqIQAMAAsLCw==";
+var PREFILTER_WASM = "AGFzbQEAAAABEQJgBH9/f38AYAZ/f39/f38AAwQDAAABBQMBAAEHHAMGbWVtb3J5AgAEc2NhbgABCHNjYW5RdWFkAAIKlAMDNAEBfyAAKAIAIQQgBCAAKAIESQRAIAQgATYCACAEIAIgA2tBAXY2AgQgACAEQQhqNgIACwtOAQJ/IAAhBCACIQUCQANAIAQgAU8NASAFIAQvAQBBAXQvAQBqKAIAIQUgBUEASARAQX8gBWshBSADIAUgBCAAEAALIARBAmohBAwACwsLjQIBB38gAUEBdCEHIAcgAWohCCADIQkgAyEKIAMhCyADIQwgACACQQF0aiEGAkADQCAAIAZPDQEgCSAALwEAQQF0LwEAaigCACEJIAlBAEgEQEF/IAlrIQkgBCAJIAAgBRAACyAKIAAgAWovAQBBAXQvAQBqKAIAIQogCkEASARAQX8gCmshCiAEQQhqIAogACABaiAFEAALIAsgACAHai8BAEEBdC8BAGooAgAhCyALQQBIBEBBfyALayELIARBEGogCyAAIAdqIAUQAAsgDCAAIAhqLwEAQQF0LwEAaigCACEMIAxBAEgEQEF/IAxrIQwgBEEYaiAMIAAgCGogBRAACyAAQQJqIQAMAAsLCw==";
 
 // scanners/secrets/prefilter.ts
 var ASCII = 128;
@@ -70109,25 +70109,25 @@ var KeywordPrefilter = class {
     if (typeof text2 === "string") bytes.write(text2, textAt, "utf16le");
     else units.set(text2.units, textAt >> 1);
     const textEnd = textAt + text2.length * 2;
-    const lanes = LANES_AT >> 2;
+    const records = LANES_AT >> 2;
     this.hits.count = 0;
     const part = Math.ceil(text2.length / LANES);
     if (text2.length < QUAD_MIN_CHARS || part <= this.overlap) {
-      ints[lanes] = outAt;
-      ints[lanes + 1] = outAt + limit * HIT_BYTES;
+      ints[records] = outAt;
+      ints[records + 1] = outAt + limit * HIT_BYTES;
       scan2(textAt, textEnd, tableAt, LANES_AT);
-      this.collect(outAt, ints[lanes], 0, text2.length, limit);
+      this.collect(outAt, ints[records], 0, text2.length, limit);
       return this.hits;
     }
     units.fill(0, textEnd >> 1, (textEnd >> 1) + TAIL_CHARS);
     for (let lane = 0; lane < LANES; lane++) {
-      ints[lanes + lane * 2] = outAt + lane * laneBytes;
-      ints[lanes + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
+      ints[records + lane * 2] = outAt + lane * laneBytes;
+      ints[records + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
     scanQuad(textAt - this.overlap * 2, part * 2, part + this.overlap, tableAt, LANES_AT, textAt);
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text2.length, (lane + 1) * part);
-      this.collect(outAt + lane * laneBytes, ints[lanes + lane * 2], lane * part, end, limit);
+      this.collect(outAt + lane * laneBytes, ints[records + lane * 2], lane * part, end, limit);
     }
     return this.hits;
   }
