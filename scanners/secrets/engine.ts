@@ -27,7 +27,6 @@ const MAX_HITS_PER_FILE = 50_000;
 interface DetectorPatterns {
   pattern: CompiledPattern;
   allowPatterns: CompiledPattern[];
-  fileNames?: CompiledPattern;
   rejectMatch?: CompiledPattern;
 }
 
@@ -58,6 +57,8 @@ class CompiledDetector {
   /** The detector, with every field present: see uniformDetector. */
   readonly detector: Detector;
   private compiled?: DetectorPatterns;
+  /** fileNames, compiled on its own: most files it is asked about are not the detector's, whose patterns then never run. */
+  private fileNamesPattern?: CompiledPattern;
   private readonly fileNameAnswers = new Map<string, boolean>();
 
   constructor(
@@ -89,11 +90,22 @@ class CompiledDetector {
   namesFile(base: string): boolean {
     let found = this.fileNameAnswers.get(base);
     if (found === undefined) {
-      found = this.patterns.fileNames?.test(base) ?? true;
+      found = this.fileNames()?.test(base) ?? true;
       if (this.fileNameAnswers.size >= MAX_FILE_NAME_ANSWERS) this.fileNameAnswers.clear();
       this.fileNameAnswers.set(base, found);
     }
     return found;
+  }
+
+  private fileNames(): CompiledPattern | undefined {
+    const { fileNames } = this.detector;
+    if (fileNames === undefined) return undefined;
+    try {
+      this.fileNamesPattern ??= this.engine.compile(fileNames, { ignoreCase: true });
+    } catch (error) {
+      throw new Error(`secret detector ${this.detector.id}: invalid fileNames: ${(error as Error).message}`);
+    }
+    return this.fileNamesPattern;
   }
 
   get patterns(): DetectorPatterns {
@@ -103,9 +115,6 @@ class CompiledDetector {
         this.compiled = {
           pattern: engine.compile(detector.pattern, { ignoreCase: detector.ignoreCase }),
           allowPatterns: (detector.allow?.patterns ?? []).map((p) => engine.compile(`^(?:${p})$`)),
-          fileNames: detector.fileNames
-            ? engine.compile(detector.fileNames, { ignoreCase: true })
-            : undefined,
           rejectMatch: detector.rejectMatch ? engine.compile(detector.rejectMatch) : undefined,
         };
       } catch (error) {

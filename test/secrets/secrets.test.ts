@@ -71,10 +71,12 @@ describe('secret detectors', () => {
   it('find the same secrets with the native re2 engine and the portable re2js engine', () => {
     const native = compileDetectors(registeredDetectors(), regexEngine('re2'));
     const portable = compileDetectors(registeredDetectors(), regexEngine('re2js'));
-    // Patterns compile on first use; every one must compile on both engines.
+    // Patterns compile on first use (fileNames on its own); every one must compile on both engines.
     for (const set of [native, portable])
-      for (const compiled of set.detectors)
+      for (const compiled of set.detectors) {
         expect(compiled.patterns.pattern.source).toBe(compiled.detector.pattern);
+        expect(() => compiled.namesFile('.npmrc')).not.toThrow();
+      }
     expectSameFindingsInFixtures(native, portable);
   });
 
@@ -230,6 +232,12 @@ describe('secret detectors', () => {
     expect(scanText('a.txt', 'nothing here', DEFAULT_SECRET_SETTINGS, set)).toEqual([]);
     expect(() => scanText('a.txt', 'zz_x', DEFAULT_SECRET_SETTINGS, set)).toThrow(
       /secret detector broken-lookahead: invalid pattern/,
+    );
+    const names = compileDetectors([
+      { id: 'broken-names', description: 'not RE2', keywords: ['zz_'], pattern: 'zz_', fileNames: '(?=x)' },
+    ]);
+    expect(() => scanText('a.txt', 'zz_x', DEFAULT_SECRET_SETTINGS, names)).toThrow(
+      /secret detector broken-names: invalid fileNames/,
     );
   });
 
