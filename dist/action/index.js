@@ -77143,16 +77143,28 @@ var CompiledDetector = class {
   /** The detector, with every field present: see uniformDetector. */
   detector;
   compiled;
+  /** fileNames, compiled on its own: most files it is asked about are not the detector's, whose patterns then never run. */
+  fileNamesPattern;
   fileNameAnswers = /* @__PURE__ */ new Map();
   /** Whether fileNames matches a base name. Names repeat (index.js, package.json), so answers are kept. */
   namesFile(base) {
     let found = this.fileNameAnswers.get(base);
     if (found === void 0) {
-      found = this.patterns.fileNames?.test(base) ?? true;
+      found = this.fileNames()?.test(base) ?? true;
       if (this.fileNameAnswers.size >= MAX_FILE_NAME_ANSWERS) this.fileNameAnswers.clear();
       this.fileNameAnswers.set(base, found);
     }
     return found;
+  }
+  fileNames() {
+    const { fileNames } = this.detector;
+    if (fileNames === void 0) return void 0;
+    try {
+      this.fileNamesPattern ??= this.engine.compile(fileNames, { ignoreCase: true });
+    } catch (error2) {
+      throw new Error(`secret detector ${this.detector.id}: invalid fileNames: ${error2.message}`);
+    }
+    return this.fileNamesPattern;
   }
   get patterns() {
     if (!this.compiled) {
@@ -77161,7 +77173,6 @@ var CompiledDetector = class {
         this.compiled = {
           pattern: engine.compile(detector.pattern, { ignoreCase: detector.ignoreCase }),
           allowPatterns: (detector.allow?.patterns ?? []).map((p) => engine.compile(`^(?:${p})$`)),
-          fileNames: detector.fileNames ? engine.compile(detector.fileNames, { ignoreCase: true }) : void 0,
           rejectMatch: detector.rejectMatch ? engine.compile(detector.rejectMatch) : void 0
         };
       } catch (error2) {
