@@ -129,8 +129,9 @@ export default secretRule({
     },
     {
       id: 'generic-password-flag',
-      description: 'Password given on a command line (--password=..., -p...)',
-      keywords: ['--password', '--pass', '-p', '--token', '--api-key'],
+      description: 'Password or token given on a command line (--password=..., --token ...)',
+      // Every flag the pattern takes (`--pass` covers `--password` and `--passwd`); `-p` took none of them.
+      keywords: ['--pass', '--token', '--api-key', '--secret'],
       pattern: String.raw`(?:^|\s)(?:--password|--passwd|--pass|--token|--api-key|--secret)(?:=|\s+)["\']?([^\s"\'$;|&]{4,200})`,
       fileKinds: ['shell', 'other', 'yaml'],
       ...KEYWORD_DEFAULTS,
