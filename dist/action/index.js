@@ -78526,6 +78526,8 @@ var rule_default457 = secretRule({
       keywords: ["-us"],
       pattern: token("[a-f0-9]{32}-us[0-9]{1,2}"),
       maxMatchChars: 38,
+      // The data center's number: `-us` is mostly `-user` and `-use` (14,000 hits on node_modules).
+      keywordThen: "[0-9]",
       filters: PREFIXED_FILTERS
     },
     {
@@ -78730,8 +78732,9 @@ var rule_default459 = secretRule({
     },
     {
       id: "generic-password-flag",
-      description: "Password given on a command line (--password=..., -p...)",
-      keywords: ["--password", "--pass", "-p", "--token", "--api-key"],
+      description: "Password or token given on a command line (--password=..., --token ...)",
+      // Every flag the pattern takes (`--pass` covers `--password` and `--passwd`); `-p` took none of them.
+      keywords: ["--pass", "--token", "--api-key", "--secret"],
       pattern: String.raw`(?:^|\s)(?:--password|--passwd|--pass|--token|--api-key|--secret)(?:=|\s+)["\']?([^\s"\'$;|&]{4,200})`,
       fileKinds: ["shell", "other", "yaml"],
       ...KEYWORD_DEFAULTS
@@ -79339,6 +79342,11 @@ var rule_default470 = secretRule({
 });
 
 // rules/secrets/oracle/rule.ts
+function prefixed(names2, nextWords) {
+  return names2.flatMap(
+    (name2) => nextWords.flatMap((word) => ["", "_", ".", "-"].map((separator) => `${name2}${separator}${word}`))
+  );
+}
 var rule_default471 = secretRule({
   id: "PAL-SECRET-006",
   title: "Oracle Cloud credential in source",
@@ -79351,7 +79359,7 @@ var rule_default471 = secretRule({
     {
       id: "oci-customer-secret-key",
       description: "OCI customer secret key (S3-compatible)",
-      keywords: ["oci", "oracle"],
+      keywords: prefixed(["oci", "oracle"], ["secret", "customer"]),
       pattern: assigned(
         "(?:oci|oracle)[_.-]?(?:customer[_.-]?)?secret[_.-]?(?:access[_.-]?)?key",
         "[A-Za-z0-9+/]{44}"
@@ -79362,7 +79370,7 @@ var rule_default471 = secretRule({
     {
       id: "oci-auth-token",
       description: "OCI auth token",
-      keywords: ["oci", "oracle"],
+      keywords: prefixed(["oci", "oracle"], ["auth", "cloud"]),
       pattern: assigned("(?:oci|oracle)[_.-]?(?:cloud[_.-]?)?auth[_.-]?token", "[A-Za-z0-9()<>:;.+_#-]{20}"),
       filters: KEYED_FILTERS,
       minEntropy: 3.5
