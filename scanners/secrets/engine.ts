@@ -348,16 +348,17 @@ function findRegions(file: string, text: TextSource, settings: SecretSettings, s
     for (let d = 0; d < detectors.length; d++) {
       const index = detectors[d]!;
       const compiled = set.detectors[index]!;
-      if (compiled.detector.alsoContains !== undefined) {
+      const { detector } = compiled;
+      if (detector.alsoContains !== undefined) {
         let next = nextLiteral[index];
         if (next === undefined || (next !== -1 && next < hitStart)) {
-          next = text.indexOf(compiled.detector.alsoContains, hitStart);
+          next = text.indexOf(detector.alsoContains, hitStart);
           nextLiteral[index] = next;
           scratch.usedDetector(index);
         }
         if (next === -1) continue;
         findLine(hitStart);
-        if (next > Math.min(lineEnd, hitStart + (compiled.detector.maxMatchChars ?? WINDOW_CHARS))) continue;
+        if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
       const keywordEnd = hitStart + keywords[keyword]!.length;
       const then = compiled.keywordThen;
@@ -369,7 +370,7 @@ function findRegions(file: string, text: TextSource, settings: SecretSettings, s
         }
         if (!then.found) continue;
       }
-      if (compiled.detector.keywordWithin !== undefined) {
+      if (detector.keywordWithin !== undefined) {
         const ends = keywordEnds[index] ?? [];
         keywordEnds[index] = ends;
         ends.push(keywordEnd);
@@ -385,7 +386,7 @@ function findRegions(file: string, text: TextSource, settings: SecretSettings, s
       const last = list.at(-1);
       // Common case: another keyword on a line this detector already covers to its end.
       if (!compiled.perRegion && last && last.start <= hitStart && last.end === lineEnd) continue;
-      const region = regionFor(text, compiled, hitStart, lineStart, lineEnd);
+      const region = regionFor(text, detector, hitStart, lineStart, lineEnd);
       if (last && region.start <= last.end) {
         // A longer keyword ending later may start earlier (keywords come in order of their ends).
         last.start = Math.min(last.start, region.start);
@@ -564,28 +565,28 @@ function batches(text: TextSource, compiled: CompiledDetector, regions: Region[]
 
 function regionFor(
   text: TextSource,
-  compiled: CompiledDetector,
+  detector: Detector,
   hit: number,
   lineStart: number,
   lineEnd: number,
 ): Region {
-  if (compiled.detector.spanChars) {
+  if (detector.spanChars) {
     return {
       start: Math.max(lineStart, hit - WINDOW_CHARS),
-      end: Math.min(text.length, hit + compiled.detector.spanChars),
+      end: Math.min(text.length, hit + detector.spanChars),
     };
   }
-  if (compiled.detector.maxMatchChars) {
+  if (detector.maxMatchChars) {
     return {
-      start: Math.max(lineStart, hit - compiled.detector.maxMatchChars),
-      end: Math.min(lineEnd, hit + compiled.detector.maxMatchChars),
+      start: Math.max(lineStart, hit - detector.maxMatchChars),
+      end: Math.min(lineEnd, hit + detector.maxMatchChars),
     };
   }
   // The match starts after the keyword, so nothing before it on the line needs searching.
-  if (compiled.detector.keywordWithin !== undefined) lineStart = hit;
+  if (detector.keywordWithin !== undefined) lineStart = hit;
   let start = lineStart;
   let end = lineEnd;
-  const contextLines = compiled.detector.contextLines ?? 0;
+  const contextLines = detector.contextLines ?? 0;
   for (let n = 0; n < contextLines; n++) {
     if (start > 0) start = lineStartOf(text, start - 1);
     if (end < text.length) end = lineEndOf(text, end + 1);

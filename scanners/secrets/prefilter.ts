@@ -10,7 +10,8 @@ import { PREFILTER_WASM } from './prefilter-wasm.js';
  * table, one read per character, with the code units that no keyword tells apart sharing a column so the
  * table stays in the CPU's cache; long texts are scanned as four parts at once. Measured on 231 MB of
  * node_modules: 0.38-0.7 s (the VM varies by the minute), against 1.0-1.3 s for the same automaton in
- * JavaScript; with fewer values live in the loops, 1.2-1.9 ns per character (0.28-0.44 s). modern-ahocorasick (installed) matches grapheme clusters through Intl.Segmenter: 31 MB/s.
+ * JavaScript; with fewer values live in the loops, 1.2-1.9 ns per character (0.28-0.44 s). modern-ahocorasick
+ * (installed) matches grapheme clusters through Intl.Segmenter: 31 MB/s.
  */
 
 /** Keyword occurrences, in order of their end offsets. The arrays are reused by the next scan. */
@@ -44,6 +45,8 @@ const QUAD_MIN_CHARS = 1024;
 const LANES = 4;
 /** The lanes' records, after the column map: where each lane's next hit goes and where its area ends. */
 const LANES_AT = CODE_UNITS * 2;
+/** Where the transition table starts, after the lanes' records. */
+const TABLE_AT = LANES_AT + LANES * 8;
 /** Bytes per hit in the output areas: row, index. */
 const HIT_BYTES = 8;
 /** Code units read past a text's end by the last lane (at most LANES - 1), zeroed. */
@@ -58,7 +61,6 @@ export class KeywordPrefilter {
   /** Lanes 1-3 start this many code units before their part, so no keyword straddles a cut. */
   private readonly overlap: number;
   private readonly wasm: PrefilterExports;
-  private readonly tableAt: number;
   /** The output areas (one per lane) and the text follow the table; they grow with the limit. */
   private readonly outAt: number;
   private laneBytes = 0;
@@ -70,20 +72,16 @@ export class KeywordPrefilter {
   constructor(readonly keywords: readonly string[]) {
     this.lengths = keywords.map((k) => k.length);
     this.overlap = Math.max(1, ...this.lengths) - 1;
-    const { columnOf, rowBytes, table, outputs } = buildAutomaton(keywords);
+    const { columnOf, rowBytes, table, outputs } = buildAutomaton(keywords, TABLE_AT);
     this.outputs = outputs;
     this.rowBytes = rowBytes;
     this.wasm = instantiateWasm<PrefilterExports>(PREFILTER_WASM);
-    this.tableAt = LANES_AT + LANES * 8;
-    this.outAt = this.tableAt + table.byteLength;
+    this.outAt = TABLE_AT + table.byteLength;
     this.reserve(0, 0);
     // Every code unit past ASCII is in column 0, with those that no keyword holds.
     const columnBytes = new Uint16Array(this.wasm.memory.buffer, 0, CODE_UNITS);
     for (let code = 0; code < ASCII; code++) columnBytes[code] = columnOf[code]! * 4;
-    // The scan loops read rows by their address: the table's own offsets move by where it is.
-    const rows = new Int32Array(this.wasm.memory.buffer, this.tableAt, table.length);
-    for (let i = 0; i < table.length; i++)
-      rows[i] = table[i]! < 0 ? table[i]! - this.tableAt : table[i]! + this.tableAt;
+    new Int32Array(this.wasm.memory.buffer, TABLE_AT, table.length).set(table);
   }
 
   /**
@@ -93,7 +91,7 @@ export class KeywordPrefilter {
   scan(text: TextSource, limit = 200_000): KeywordHits {
     this.reserve(limit, text.length);
     const { scan, scanQuad } = this.wasm;
-    const { textAt, tableAt, outAt, laneBytes } = this;
+    const { textAt, outAt, laneBytes } = this;
     const { bytes, units, ints } = this.views();
     if (typeof text === 'string') bytes.write(text, textAt, 'utf16le');
     else units.set(text.units, textAt >> 1);
@@ -104,7 +102,7 @@ export class KeywordPrefilter {
     if (text.length < QUAD_MIN_CHARS || part <= this.overlap) {
       ints[records] = outAt;
       ints[records + 1] = outAt + limit * HIT_BYTES;
-      scan(textAt, textEnd, tableAt, LANES_AT);
+      scan(textAt, textEnd, TABLE_AT, LANES_AT);
       this.collect(outAt, ints[records]!, 0, text.length, limit);
       return this.hits;
     }
@@ -118,7 +116,7 @@ export class KeywordPrefilter {
       ints[records + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
     // Every lane starts `overlap` code units before its part; lane 0's are the zeros before the text.
-    scanQuad(textAt - this.overlap * 2, part * 2, part + this.overlap, tableAt, LANES_AT, textAt);
+    scanQuad(textAt - this.overlap * 2, part * 2, part + this.overlap, TABLE_AT, LANES_AT, textAt);
     // A lane whose area filled up missed hits, but it holds at least `limit` of its own: the list ends there.
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text.length, (lane + 1) * part);
@@ -151,7 +149,7 @@ export class KeywordPrefilter {
     for (let hit = from >> 2; hit < to >> 2 && count < limit; hit += 2) {
       const last = ints[hit + 1]!;
       if (last < minimum || last >= maximum) continue;
-      const ending = this.outputs[(ints[hit]! - this.tableAt) / this.rowBytes]!;
+      const ending = this.outputs[(ints[hit]! - TABLE_AT) / this.rowBytes]!;
       for (let k = 0; k < ending.length && count < limit; k++) {
         const keyword = ending[k]!;
         keywords[count] = keyword;
@@ -190,13 +188,16 @@ export class KeywordPrefilter {
  * Built straight on columns, the tables are 2.6 times smaller than on code units, and so is the time to
  * build them (30 ms per thread before).
  *
- * Returns the table the scan loops read: for each state (a row of `columns` entries) and column, the byte
- * offset of the next state's row (goto with failure links folded in), or -(offset) - 1 where a keyword ends
- * in the next state; and the keywords that end in each state. It runs once per thread, before V8 has
+ * Returns the table the scan loops read, to be placed at `tableAt`: for each state (a row of `columns`
+ * entries) and column, the address of the next state's row (goto with failure links folded in), or
+ * -(address) - 1 where a keyword ends in the next state; and the keywords that end in each state. It runs once per thread, before V8 has
  * optimized it, so it works in preallocated typed arrays (growing an array by one entry at a time had cost
  * 20 ms of it).
  */
-function buildAutomaton(keywords: readonly string[]): {
+function buildAutomaton(
+  keywords: readonly string[],
+  tableAt: number,
+): {
   columnOf: Uint8Array;
   /** Bytes per table row: the number of columns times 4. */
   rowBytes: number;
@@ -269,18 +270,17 @@ function buildAutomaton(keywords: readonly string[]): {
   }
   // Renumbered breadth-first (the root, then the states one character deep...): text mostly stays in the
   // shallow states, whose rows then sit together in memory (2-3% less prefilter time, measured interleaved).
-  const order = queue;
   const renumbered = new Int32Array(states);
-  for (let index = 0; index < states; index++) renumbered[order[index]!] = index;
+  for (let index = 0; index < states; index++) renumbered[queue[index]!] = index;
   const rowBytes = columns * 4;
   const table = new Int32Array(transitions.length);
   for (let index = 0; index < states; index++) {
-    const from = order[index]! * columns;
+    const from = queue[index]! * columns;
     for (let column = 0; column < columns; column++) {
       const next = transitions[from + column]!;
-      const offset = renumbered[next]! * rowBytes;
-      table[index * columns + column] = outputs[next]!.length ? -offset - 1 : offset;
+      const address = tableAt + renumbered[next]! * rowBytes;
+      table[index * columns + column] = outputs[next]!.length ? -address - 1 : address;
     }
   }
-  return { columnOf, rowBytes, table, outputs: Array.from(order, (state) => outputs[state]!) };
+  return { columnOf, rowBytes, table, outputs: Array.from(queue, (state) => outputs[state]!) };
 }
