@@ -70060,6 +70060,7 @@ var CODE_UNITS = 65536;
 var QUAD_MIN_CHARS = 1024;
 var LANES = 4;
 var LANES_AT = CODE_UNITS * 2;
+var TABLE_AT = LANES_AT + LANES * 8;
 var HIT_BYTES = 8;
 var TAIL_CHARS = 4;
 var KeywordPrefilter = class {
@@ -70067,18 +70068,15 @@ var KeywordPrefilter = class {
     this.keywords = keywords;
     this.lengths = keywords.map((k) => k.length);
     this.overlap = Math.max(1, ...this.lengths) - 1;
-    const { columnOf, rowBytes, table: table2, outputs } = buildAutomaton(keywords);
+    const { columnOf, rowBytes, table: table2, outputs } = buildAutomaton(keywords, TABLE_AT);
     this.outputs = outputs;
     this.rowBytes = rowBytes;
     this.wasm = instantiateWasm(PREFILTER_WASM);
-    this.tableAt = LANES_AT + LANES * 8;
-    this.outAt = this.tableAt + table2.byteLength;
+    this.outAt = TABLE_AT + table2.byteLength;
     this.reserve(0, 0);
     const columnBytes = new Uint16Array(this.wasm.memory.buffer, 0, CODE_UNITS);
     for (let code = 0; code < ASCII; code++) columnBytes[code] = columnOf[code] * 4;
-    const rows = new Int32Array(this.wasm.memory.buffer, this.tableAt, table2.length);
-    for (let i2 = 0; i2 < table2.length; i2++)
-      rows[i2] = table2[i2] < 0 ? table2[i2] - this.tableAt : table2[i2] + this.tableAt;
+    new Int32Array(this.wasm.memory.buffer, TABLE_AT, table2.length).set(table2);
   }
   keywords;
   lengths;
@@ -70089,7 +70087,6 @@ var KeywordPrefilter = class {
   /** Lanes 1-3 start this many code units before their part, so no keyword straddles a cut. */
   overlap;
   wasm;
-  tableAt;
   /** The output areas (one per lane) and the text follow the table; they grow with the limit. */
   outAt;
   laneBytes = 0;
@@ -70104,7 +70101,7 @@ var KeywordPrefilter = class {
   scan(text2, limit = 2e5) {
     this.reserve(limit, text2.length);
     const { scan: scan2, scanQuad } = this.wasm;
-    const { textAt, tableAt, outAt, laneBytes } = this;
+    const { textAt, outAt, laneBytes } = this;
     const { bytes, units, ints } = this.views();
     if (typeof text2 === "string") bytes.write(text2, textAt, "utf16le");
     else units.set(text2.units, textAt >> 1);
@@ -70115,7 +70112,7 @@ var KeywordPrefilter = class {
     if (text2.length < QUAD_MIN_CHARS || part <= this.overlap) {
       ints[records] = outAt;
       ints[records + 1] = outAt + limit * HIT_BYTES;
-      scan2(textAt, textEnd, tableAt, LANES_AT);
+      scan2(textAt, textEnd, TABLE_AT, LANES_AT);
       this.collect(outAt, ints[records], 0, text2.length, limit);
       return this.hits;
     }
@@ -70124,7 +70121,7 @@ var KeywordPrefilter = class {
       ints[records + lane * 2] = outAt + lane * laneBytes;
       ints[records + lane * 2 + 1] = outAt + (lane + 1) * laneBytes;
     }
-    scanQuad(textAt - this.overlap * 2, part * 2, part + this.overlap, tableAt, LANES_AT, textAt);
+    scanQuad(textAt - this.overlap * 2, part * 2, part + this.overlap, TABLE_AT, LANES_AT, textAt);
     for (let lane = 0; lane < LANES && this.hits.count < limit; lane++) {
       const end = Math.min(text2.length, (lane + 1) * part);
       this.collect(outAt + lane * laneBytes, ints[records + lane * 2], lane * part, end, limit);
@@ -70154,7 +70151,7 @@ var KeywordPrefilter = class {
     for (let hit = from >> 2; hit < to >> 2 && count < limit; hit += 2) {
       const last = ints[hit + 1];
       if (last < minimum || last >= maximum) continue;
-      const ending = this.outputs[(ints[hit] - this.tableAt) / this.rowBytes];
+      const ending = this.outputs[(ints[hit] - TABLE_AT) / this.rowBytes];
       for (let k = 0; k < ending.length && count < limit; k++) {
         const keyword = ending[k];
         keywords[count] = keyword;
@@ -70177,7 +70174,7 @@ var KeywordPrefilter = class {
     if (grown) this.views().units.fill(0, (this.textAt >> 1) - this.overlap, this.textAt >> 1);
   }
 };
-function buildAutomaton(keywords) {
+function buildAutomaton(keywords, tableAt) {
   let characters = 0;
   const lowered = keywords.map((keyword) => {
     if (!keyword) throw new Error("empty prefilter keyword");
@@ -70238,20 +70235,19 @@ function buildAutomaton(keywords) {
       }
     }
   }
-  const order = queue;
   const renumbered = new Int32Array(states);
-  for (let index2 = 0; index2 < states; index2++) renumbered[order[index2]] = index2;
+  for (let index2 = 0; index2 < states; index2++) renumbered[queue[index2]] = index2;
   const rowBytes = columns * 4;
   const table2 = new Int32Array(transitions.length);
   for (let index2 = 0; index2 < states; index2++) {
-    const from = order[index2] * columns;
+    const from = queue[index2] * columns;
     for (let column = 0; column < columns; column++) {
       const next = transitions[from + column];
-      const offset = renumbered[next] * rowBytes;
-      table2[index2 * columns + column] = outputs[next].length ? -offset - 1 : offset;
+      const address = tableAt + renumbered[next] * rowBytes;
+      table2[index2 * columns + column] = outputs[next].length ? -address - 1 : address;
     }
   }
-  return { columnOf, rowBytes, table: table2, outputs: Array.from(order, (state) => outputs[state]) };
+  return { columnOf, rowBytes, table: table2, outputs: Array.from(queue, (state) => outputs[state]) };
 }
 
 // scanners/secrets/regex.ts
@@ -77335,16 +77331,17 @@ function findRegions(file, text2, settings, set) {
     for (let d = 0; d < detectors.length; d++) {
       const index2 = detectors[d];
       const compiled2 = set.detectors[index2];
-      if (compiled2.detector.alsoContains !== void 0) {
+      const { detector } = compiled2;
+      if (detector.alsoContains !== void 0) {
         let next = nextLiteral[index2];
         if (next === void 0 || next !== -1 && next < hitStart) {
-          next = text2.indexOf(compiled2.detector.alsoContains, hitStart);
+          next = text2.indexOf(detector.alsoContains, hitStart);
           nextLiteral[index2] = next;
           scratch.usedDetector(index2);
         }
         if (next === -1) continue;
         findLine(hitStart);
-        if (next > Math.min(lineEnd, hitStart + (compiled2.detector.maxMatchChars ?? WINDOW_CHARS))) continue;
+        if (next > Math.min(lineEnd, hitStart + (detector.maxMatchChars ?? WINDOW_CHARS))) continue;
       }
       const keywordEnd = hitStart + keywords[keyword].length;
       const then = compiled2.keywordThen;
@@ -77356,7 +77353,7 @@ function findRegions(file, text2, settings, set) {
         }
         if (!then.found) continue;
       }
-      if (compiled2.detector.keywordWithin !== void 0) {
+      if (detector.keywordWithin !== void 0) {
         const ends = keywordEnds[index2] ?? [];
         keywordEnds[index2] = ends;
         ends.push(keywordEnd);
@@ -77371,7 +77368,7 @@ function findRegions(file, text2, settings, set) {
       findLine(hitStart);
       const last = list2.at(-1);
       if (!compiled2.perRegion && last && last.start <= hitStart && last.end === lineEnd) continue;
-      const region2 = regionFor(text2, compiled2, hitStart, lineStart, lineEnd);
+      const region2 = regionFor(text2, detector, hitStart, lineStart, lineEnd);
       if (last && region2.start <= last.end) {
         last.start = Math.min(last.start, region2.start);
         last.end = Math.max(last.end, region2.end);
@@ -77507,23 +77504,23 @@ function batches(text2, compiled2, regions) {
   list2.push(new Batch(parts2.join("\n"), regions, starts));
   return list2;
 }
-function regionFor(text2, compiled2, hit, lineStart, lineEnd) {
-  if (compiled2.detector.spanChars) {
+function regionFor(text2, detector, hit, lineStart, lineEnd) {
+  if (detector.spanChars) {
     return {
       start: Math.max(lineStart, hit - WINDOW_CHARS),
-      end: Math.min(text2.length, hit + compiled2.detector.spanChars)
+      end: Math.min(text2.length, hit + detector.spanChars)
     };
   }
-  if (compiled2.detector.maxMatchChars) {
+  if (detector.maxMatchChars) {
     return {
-      start: Math.max(lineStart, hit - compiled2.detector.maxMatchChars),
-      end: Math.min(lineEnd, hit + compiled2.detector.maxMatchChars)
+      start: Math.max(lineStart, hit - detector.maxMatchChars),
+      end: Math.min(lineEnd, hit + detector.maxMatchChars)
     };
   }
-  if (compiled2.detector.keywordWithin !== void 0) lineStart = hit;
+  if (detector.keywordWithin !== void 0) lineStart = hit;
   let start2 = lineStart;
   let end = lineEnd;
-  const contextLines = compiled2.detector.contextLines ?? 0;
+  const contextLines = detector.contextLines ?? 0;
   for (let n = 0; n < contextLines; n++) {
     if (start2 > 0) start2 = lineStartOf(text2, start2 - 1);
     if (end < text2.length) end = lineEndOf(text2, end + 1);
